@@ -1,0 +1,25 @@
+#pragma once
+// Duration strings as Terraform users write them in `timeouts` blocks ("30s", "10m", "1h30m").
+//
+// The syntax is Go's time.ParseDuration, because that is what every Go provider (and
+// terraform-plugin-framework-timeouts) accepts, so configs written for them keep working here:
+// a sequence of decimal numbers, each with an optional fraction and a unit out of
+// ns, us, µs, ms, s, m, h; "0" alone is allowed. Negative durations make no sense for a deadline
+// and are rejected.
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <variant>
+
+namespace rds::resources {
+
+// Either the parsed duration or a sentence explaining what is wrong with the text.
+using DurationResult = std::variant<std::chrono::nanoseconds, std::string>;
+
+DurationResult parse_duration(std::string_view text);
+
+// "30m0s"-style rendering for messages ("timed out after 1m30s").
+std::string format_duration(std::chrono::nanoseconds duration);
+
+}  // namespace rds::resources

@@ -1,0 +1,68 @@
+#include "provider/resources/duration.h"
+
+#include <gtest/gtest.h>
+
+namespace rds::resources {
+namespace {
+
+using namespace std::chrono_literals;
+
+std::chrono::nanoseconds parsed(std::string_view text) {
+  auto result = parse_duration(text);
+  if (auto* error = std::get_if<std::string>(&result)) ADD_FAILURE() << text << ": " << *error;
+  return std::get<std::chrono::nanoseconds>(parse_duration(text));
+}
+
+std::string error_of(std::string_view text) {
+  auto result = parse_duration(text);
+  if (auto* error = std::get_if<std::string>(&result)) return *error;
+  ADD_FAILURE() << text << " parsed, but should have been rejected";
+  return {};
+}
+
+TEST(Duration, AcceptsTheUnitsTerraformUsersWrite) {
+  EXPECT_EQ(parsed("30s"), 30s);
+  EXPECT_EQ(parsed("10m"), 10min);
+  EXPECT_EQ(parsed("1h"), 1h);
+  EXPECT_EQ(parsed("1h30m"), 90min);
+  EXPECT_EQ(parsed("2h45m30s"), 2h + 45min + 30s);
+  EXPECT_EQ(parsed("250ms"), 250ms);
+  EXPECT_EQ(parsed("5us"), 5us);
+  EXPECT_EQ(parsed("7ns"), 7ns);
+}
+
+TEST(Duration, AcceptsFractionsZeroAndPlusSignLikeGo) {
+  EXPECT_EQ(parsed("1.5h"), 90min);
+  EXPECT_EQ(parsed(".5s"), 500ms);
+  EXPECT_EQ(parsed("0"), 0s);
+  EXPECT_EQ(parsed("+3s"), 3s);
+  EXPECT_EQ(parsed("0s"), 0s);
+}
+
+TEST(Duration, RejectsTextThatIsNotADurationWithAReason) {
+  EXPECT_NE(error_of("").find("empty"), std::string::npos);
+  EXPECT_NE(error_of("10").find("no unit"), std::string::npos);
+  EXPECT_NE(error_of("10 minutes").find("unknown unit"), std::string::npos);
+  EXPECT_NE(error_of("10d").find("unknown unit"), std::string::npos);
+  EXPECT_NE(error_of("abc").find("expected a number"), std::string::npos);
+  EXPECT_NE(error_of("1h30").find("no unit"), std::string::npos);
+  EXPECT_NE(error_of("-5m").find("negative"), std::string::npos);
+  EXPECT_NE(error_of("99999999999h").find("too long"), std::string::npos);
+}
+
+TEST(Duration, ErrorMessageQuotesTheTextAndShowsExamples) {
+  const std::string error = error_of("ten");
+  EXPECT_NE(error.find("\"ten\""), std::string::npos);
+  EXPECT_NE(error.find("\"30s\""), std::string::npos);
+}
+
+TEST(Duration, FormatsLikeGo) {
+  EXPECT_EQ(format_duration(90min), "1h30m0s");
+  EXPECT_EQ(format_duration(2s), "2s");
+  EXPECT_EQ(format_duration(1500ms), "1.5s");
+  EXPECT_EQ(format_duration(61s), "1m1s");
+  EXPECT_EQ(format_duration(250ms), "250ms");
+}
+
+}  // namespace
+}  // namespace rds::resources
