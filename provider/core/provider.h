@@ -1,0 +1,108 @@
+// The version-neutral provider interface the protocol adapters (provider/protocol/) call. Nothing here
+// knows about gRPC or the protocol version. Implementations must be thread-safe: Terraform calls RPCs
+// concurrently (apply runs with -parallelism=10 by default). They should return diagnostics rather than
+// throw; the adapter still turns any exception into an error diagnostic.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "provider/core/diagnostics.h"
+#include "provider/core/schema.h"
+#include "provider/core/value.h"
+
+namespace rds::core {
+
+// PlanResourceChange. prior_state is null for a create. (Destroys are not planned: the adapter
+// advertises plan_destroy = false.)
+struct PlanRequest {
+  Value prior_state;
+  Value proposed_new_state;
+  Value config;
+  std::string prior_private;
+};
+struct PlanResult {
+  Value planned_state;
+  std::vector<AttributePath> requires_replace;
+  std::string planned_private;
+  Diagnostics diagnostics;
+};
+
+// ApplyResourceChange. planned_state is null for a destroy, prior_state is null for a create.
+struct ApplyRequest {
+  Value prior_state;
+  Value planned_state;
+  Value config;
+  std::string planned_private;
+};
+struct ApplyResult {
+  Value new_state;  // null after a destroy; on error, the state known so far (Terraform records it)
+  std::string private_state;
+  Diagnostics diagnostics;
+};
+
+// ReadResource (refresh).
+struct ReadRequest {
+  Value current_state;
+  std::string private_state;
+};
+struct ReadResult {
+  Value new_state;  // null Value = the remote object is gone
+  std::string private_state;
+  Diagnostics diagnostics;
+};
+
+// ImportResourceState.
+struct ImportRequest {
+  std::string id;
+};
+struct ImportedResource {
+  std::string type_name;
+  Value state;
+  std::string private_state;
+};
+struct ImportResult {
+  std::vector<ImportedResource> imported;
+  Diagnostics diagnostics;
+};
+
+// UpgradeResourceState: the stored state as JSON under the stored schema version. json.h's
+// decode_state_json() turns it into a Value of the current schema (dropping removed attributes).
+struct UpgradeRequest {
+  int64_t version = 0;
+  std::string raw_state_json;
+};
+struct UpgradeResult {
+  Value upgraded_state;  // must be wholly known and of the current schema's type
+  Diagnostics diagnostics;
+};
+
+class Resource {
+ public:
+  virtual ~Resource() = default;
+  virtual std::string type_name() const = 0;  // "rds_instance_ssl"
+  virtual const Schema& schema() const = 0;
+  virtual Diagnostics validate(const Value& config) = 0;
+  virtual PlanResult plan(const PlanRequest& request) = 0;
+  virtual ApplyResult apply(const ApplyRequest& request) = 0;
+  virtual ReadResult read(const ReadRequest& request) = 0;
+  virtual ImportResult import_state(const ImportRequest& request) = 0;
+  virtual UpgradeResult upgrade_state(const UpgradeRequest& request) = 0;
+};
+
+class Provider {
+ public:
+  virtual ~Provider() = default;
+  virtual const Schema& schema() const = 0;
+  // v6 ValidateProviderConfig / v5 PrepareProviderConfig (which answers prepared_config = config).
+  virtual Diagnostics validate_config(const Value& config) = 0;
+  virtual Diagnostics configure(const Value& config, const std::string& terraform_version) = 0;
+  // The resource types, stable for the provider's lifetime (the adapter looks them up by type_name()).
+  virtual std::vector<std::shared_ptr<Resource>> resources() = 0;
+  // StopProvider / Stop: cancel work in flight promptly; the server keeps serving afterwards.
+  virtual void stop() = 0;
+};
+
+}  // namespace rds::core

@@ -1,0 +1,63 @@
+// Schema model for providers and resources, version-neutral (the adapters translate it to tfplugin5/6).
+// Plan behaviour is declared here (requires_replace, use_state_for_unknown, default_value) and applied
+// generically by plan_rules.h, as terraform-plugin-framework does with plan modifiers.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "provider/core/value.h"
+
+namespace rds::core {
+
+struct Attribute {
+  std::string name;
+  Type type;
+  std::string description;           // plain text
+  std::string markdown_description;  // markdown; sent to Terraform when set, else `description`
+  bool required = false;
+  bool optional = false;
+  bool computed = false;
+  bool sensitive = false;
+  bool deprecated = false;
+  // Plan behaviour (see plan_rules.h):
+  bool requires_replace = false;       // a change to this attribute replaces the resource
+  bool use_state_for_unknown = false;  // computed value kept from prior state instead of unknown
+  std::optional<Value> default_value;  // planned when the config leaves it null (attribute must be computed)
+};
+
+enum class Nesting { single, list, set, map, group };
+
+struct NestedBlock;
+
+struct Block {
+  std::vector<Attribute> attributes;
+  std::vector<NestedBlock> block_types;
+  std::string description;
+  std::string markdown_description;
+  bool deprecated = false;
+
+  // The object type of this block's value: attributes plus nested blocks (single/group → object,
+  // list → list(object), set → set(object), map → map(object)).
+  Type value_type() const;
+  const Attribute* find_attribute(std::string_view name) const;
+  const NestedBlock* find_block(std::string_view type_name) const;
+};
+
+struct NestedBlock {
+  std::string type_name;
+  Nesting nesting = Nesting::single;
+  Block block;
+  int64_t min_items = 0;
+  int64_t max_items = 0;
+};
+
+struct Schema {
+  int64_t version = 0;
+  Block block;
+  Type value_type() const { return block.value_type(); }
+};
+
+}  // namespace rds::core
