@@ -1,0 +1,84 @@
+// Authentication modes. An Authenticator decorates each request with credentials; the password mode
+// also fetches, caches and renews an IAM token.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+
+#include "client/clock.h"
+#include "client/http.h"
+#include "client/signer.h"
+
+namespace rds::client {
+
+class Authenticator {
+ public:
+  virtual ~Authenticator() = default;
+  // Adds credentials to `request` (may call IAM first). Throws ApiError / TransportError on IAM failure.
+  virtual void authenticate(HttpRequest& request) = 0;
+  // Called once when a request authenticated by this object got 401: returns true when fresh
+  // credentials were obtained so that one retry makes sense (password mode), false otherwise.
+  virtual bool renew_after_unauthorized(const HttpRequest& rejected) = 0;
+  virtual std::string mode() const = 0;  // "aksk" | "token" | "password", for logs
+};
+
+// SDK-HMAC-SHA256 signing; fresh X-Sdk-Date on every attempt.
+class AkSkAuthenticator : public Authenticator {
+ public:
+  AkSkAuthenticator(signer::Credentials credentials, std::shared_ptr<Clock> clock);
+  void authenticate(HttpRequest& request) override;
+  bool renew_after_unauthorized(const HttpRequest&) override { return false; }
+  std::string mode() const override { return "aksk"; }
+
+ private:
+  signer::Credentials credentials_;
+  std::shared_ptr<Clock> clock_;
+};
+
+// A token the user supplied: X-Auth-Token, never renewed.
+class StaticTokenAuthenticator : public Authenticator {
+ public:
+  explicit StaticTokenAuthenticator(std::string token);
+  void authenticate(HttpRequest& request) override;
+  bool renew_after_unauthorized(const HttpRequest&) override { return false; }
+  std::string mode() const override { return "token"; }
+
+ private:
+  std::string token_;
+};
+
+struct PasswordCredentials {
+  std::string auth_url;  // IAM base including /v3
+  std::string user_name, password, domain_name, project_id;
+};
+
+// user/password/domain -> POST {auth_url}/auth/tokens -> X-Subject-Token, cached until shortly before
+// it expires (expires_at in the answer, else 24 h) and renewed once after a 401. Thread-safe: concurrent
+// callers share one fetch.
+class PasswordAuthenticator : public Authenticator {
+ public:
+  PasswordAuthenticator(PasswordCredentials credentials, std::shared_ptr<Transport> transport,
+                        std::shared_ptr<Clock> clock);
+  void authenticate(HttpRequest& request) override;
+  bool renew_after_unauthorized(const HttpRequest& rejected) override;
+  std::string mode() const override { return "password"; }
+
+  // Renew this long before the announced expiry.
+  static constexpr std::chrono::minutes kRenewMargin{5};
+
+ private:
+  std::string current_token();  // caller holds mutex_
+  void fetch_token();           // caller holds mutex_
+
+  PasswordCredentials credentials_;
+  std::shared_ptr<Transport> transport_;
+  std::shared_ptr<Clock> clock_;
+  std::mutex mutex_;
+  std::string token_;
+  std::chrono::system_clock::time_point expires_at_{};
+};
+
+}  // namespace rds::client

@@ -1,0 +1,51 @@
+// Configuration of the RDS API client. The client knows nothing of Terraform: the provider layer maps
+// its schema attributes (region, project_id, access_key, ...) onto this struct.
+#pragma once
+
+#include <chrono>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace rds::client {
+
+enum class LogLevel { trace, debug, info, warn, error };
+
+// Structured log sink. Fields never contain secrets (keys, tokens, passwords, signatures, bodies of
+// auth requests); the client guarantees that, so a sink may write them anywhere.
+using LogFields = std::vector<std::pair<std::string, std::string>>;
+using LogFunction = std::function<void(LogLevel, std::string_view message, const LogFields& fields)>;
+
+struct ClientConfig {
+  // RDS base URL, e.g. "https://rds.eu-de.otc.t-systems.com" or rds-sim's "http://127.0.0.1:PORT".
+  // Empty => https://rds.{region}.otc.t-systems.com
+  std::string endpoint;
+  // IAM base URL including /v3. Empty => https://iam.{region}.otc.t-systems.com/v3
+  std::string auth_url;
+  std::string region;
+  std::string project_id;
+
+  // Credentials; exactly one mode is used, in this order of preference:
+  //   access_key + secret_key (+ security_token for temporary credentials) -> SDK-HMAC-SHA256 signing
+  //   token                                                                 -> X-Auth-Token
+  //   user_name + password + domain_name                                    -> IAM token, cached
+  std::string access_key, secret_key, security_token;
+  std::string token;
+  std::string user_name, password, domain_name;
+
+  bool insecure = false;    // skip TLS verification (tests / private clouds only)
+  std::string cacert_file;  // PEM bundle to trust instead of the system store
+  int max_retries = 5;      // for 429, 502/503/504 and connection errors (busy codes retry until deadline)
+  std::chrono::milliseconds connect_timeout{10'000};
+  std::chrono::milliseconds request_timeout{60'000};  // per HTTP request, total
+  std::string user_agent;  // empty => "terraform-provider-rds/<version>"; else appended after it
+
+  LogFunction log;  // optional
+};
+
+// "terraform-provider-rds/<version>", the version from CMake's project().
+std::string default_user_agent();
+
+}  // namespace rds::client

@@ -1,0 +1,37 @@
+// The real Transport on libcurl. One pool of easy handles (each keeps its connection alive) plus a
+// curl share object for connections, DNS and TLS sessions: consecutive calls, from any thread, reuse
+// one TCP/TLS connection instead of a new handshake per call.
+#pragma once
+
+#include <chrono>
+#include <memory>
+#include <string>
+
+#include "client/http.h"
+
+namespace rds::client {
+
+struct TransportOptions {
+  std::chrono::milliseconds connect_timeout{10'000};
+  std::chrono::milliseconds request_timeout{60'000};
+  bool insecure = false;    // no peer / host verification
+  std::string cacert_file;  // empty => system trust store
+  std::string user_agent;
+};
+
+class CurlTransport : public Transport {
+ public:
+  explicit CurlTransport(TransportOptions options);
+  ~CurlTransport() override;
+  CurlTransport(const CurlTransport&) = delete;
+  CurlTransport& operator=(const CurlTransport&) = delete;
+
+  HttpResponse send(const HttpRequest& request) override;
+
+ private:
+  struct Pool;
+  TransportOptions options_;
+  std::unique_ptr<Pool> pool_;
+};
+
+}  // namespace rds::client

@@ -1,0 +1,136 @@
+// Every failure the client reports derives from rds::client::Error; what() is a full sentence a user
+// can act on (which call, HTTP status, API error code and message, request id). Secrets never appear.
+#pragma once
+
+#include <chrono>
+#include <stdexcept>
+#include <string>
+
+namespace rds::client {
+
+class Error : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Invalid ClientConfig (missing project_id, half a key pair, unreadable cacert_file, ...).
+class ConfigError : public Error {
+ public:
+  using Error::Error;
+};
+
+// The API answered with an error status.
+class ApiError : public Error {
+ public:
+  ApiError(std::string operation, int http_status, std::string error_code, std::string error_msg,
+           std::string request_id);
+
+  const std::string& operation() const { return operation_; }  // e.g. "PUT /v3/{project_id}/instances/X/ssl"
+  int http_status() const { return http_status_; }
+  const std::string& error_code() const { return error_code_; }  // "DBS.200019"; may be empty
+  const std::string& error_msg() const { return error_msg_; }    // may be empty
+  const std::string& request_id() const { return request_id_; }  // may be empty
+
+ protected:
+  ApiError(std::string message, std::string operation, int http_status, std::string error_code,
+           std::string error_msg, std::string request_id);
+
+ private:
+  std::string operation_;
+  int http_status_;
+  std::string error_code_, error_msg_, request_id_;
+};
+
+// The instance (or job) does not exist: HTTP 404 or one of the documented not-found DBS codes.
+class NotFoundError : public ApiError {
+ public:
+  NotFoundError(std::string operation, std::string resource, int http_status, std::string error_code,
+                std::string error_msg, std::string request_id);
+  const std::string& resource() const { return resource_; }  // "instance abc" / "job 42"
+
+ private:
+  std::string resource_;
+};
+
+// SSL was requested on an engine other than MySQL.
+class UnsupportedEngineError : public Error {
+ public:
+  UnsupportedEngineError(std::string instance_id, std::string engine);
+  const std::string& instance_id() const { return instance_id_; }
+  const std::string& engine() const { return engine_; }
+
+ private:
+  std::string instance_id_, engine_;
+};
+
+// A wait reached its deadline (or busy retries ran out of time).
+class TimeoutError : public Error {
+ public:
+  TimeoutError(std::string operation, std::chrono::milliseconds waited, std::string last_seen);
+  const std::string& operation() const { return operation_; }
+  std::chrono::milliseconds waited() const { return waited_; }
+  const std::string& last_seen() const { return last_seen_; }  // e.g. "status BACKING UP"
+
+ private:
+  std::string operation_;
+  std::chrono::milliseconds waited_;
+  std::string last_seen_;
+};
+
+class CancelledError : public Error {
+ public:
+  explicit CancelledError(std::string operation);
+  const std::string& operation() const { return operation_; }
+
+ private:
+  std::string operation_;
+};
+
+// The request never got an HTTP answer: DNS, connect, TLS, timeout, dropped connection.
+class TransportError : public Error {
+ public:
+  // `retryable`: a later attempt may succeed (connect refused, reset, timeout); false for TLS
+  // verification failures and bad URLs, which only a configuration change fixes.
+  TransportError(std::string operation, std::string detail, bool retryable);
+  const std::string& operation() const { return operation_; }
+  const std::string& detail() const { return detail_; }
+  bool retryable() const { return retryable_; }
+
+ private:
+  std::string operation_, detail_;
+  bool retryable_;
+};
+
+// The API answered 2xx with a body we cannot use (malformed JSON, missing fields).
+class ResponseFormatError : public Error {
+ public:
+  ResponseFormatError(std::string operation, std::string detail, std::string request_id);
+  const std::string& operation() const { return operation_; }
+  const std::string& request_id() const { return request_id_; }
+
+ private:
+  std::string operation_, request_id_;
+};
+
+// An asynchronous job reported status Failed.
+class JobFailedError : public Error {
+ public:
+  JobFailedError(std::string job_id, std::string job_name);
+  const std::string& job_id() const { return job_id_; }
+
+ private:
+  std::string job_id_;
+};
+
+// An instance entered a terminal state (FAILED, CREATE FAIL) while we waited for it.
+class InstanceFailedError : public Error {
+ public:
+  InstanceFailedError(std::string instance_id, std::string status);
+  const std::string& instance_id() const { return instance_id_; }
+  const std::string& status() const { return status_; }
+
+ private:
+  std::string instance_id_, status_;
+};
+
+}  // namespace rds::client
