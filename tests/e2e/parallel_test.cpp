@@ -1,0 +1,38 @@
+// Issue 4, scenario 12: twenty resources applied with Terraform's default parallelism (10).
+#include <gtest/gtest.h>
+
+#include <cstdio>
+
+#include "tests/e2e/support/e2e_test.h"
+
+namespace rds::testing {
+namespace {
+
+using Parallel = E2eTest;
+
+std::string instance_name(int index) {
+  char name[16];
+  std::snprintf(name, sizeof name, "mysql-%02d", index);
+  return name;
+}
+
+TEST_F(Parallel, TwentyResourcesApplyWithDefaultParallelism) {
+  constexpr int kResources = 20;
+  start();
+  std::string config;
+  for (int i = 1; i <= kResources; ++i) {
+    sim().add_instance(instance_name(i), i % 2 == 0);  // half already on, half to switch
+    config += ssl_resource("r" + std::to_string(i), instance_name(i), true);
+  }
+  workspace().write_config(config);
+
+  apply_ok();
+
+  for (int i = 1; i <= kResources; ++i) EXPECT_TRUE(sim().ssl_enabled(instance_name(i))) << instance_name(i);
+  auto state = workspace().state_json();
+  EXPECT_EQ(state["values"]["root_module"]["resources"].size(), static_cast<size_t>(kResources));
+  expect_empty_plan("after applying twenty resources");
+}
+
+}  // namespace
+}  // namespace rds::testing

@@ -1,0 +1,82 @@
+// Issue 2: `terraform providers schema -json` shows the provider and rds_instance_ssl with every argument,
+// each described, and the secrets marked sensitive.
+#include <gtest/gtest.h>
+
+#include "tests/e2e/support/e2e_test.h"
+
+namespace rds::testing {
+namespace {
+
+class ProvidersSchema : public E2eTest {
+ protected:
+  void SetUp() override {
+    E2eTest::SetUp();
+    if (HasFatalFailure()) return;
+    TerraformWorkspace workspace;
+    workspace.write_config("provider \"rds\" {}\n" + ssl_resource("x", "inst-1", true));
+    auto result = workspace.terraform({"providers", "schema", "-json"});
+    ASSERT_TRUE(result.succeeded()) << result.describe();
+    auto all = nlohmann::json::parse(result.out);
+    ASSERT_TRUE(all["provider_schemas"].contains(kProviderAddress)) << result.out;
+    schema_ = all["provider_schemas"][kProviderAddress];
+  }
+
+  static void expect_described(const nlohmann::json& block, const std::string& name) {
+    ASSERT_TRUE(block["attributes"].contains(name))
+        << "attribute '" << name << "' missing from " << block.dump(2);
+    const auto& attribute = block["attributes"][name];
+    EXPECT_FALSE(attribute.value("description", "").empty())
+        << "attribute '" << name << "' has no description";
+  }
+
+  nlohmann::json schema_;
+};
+
+TEST_F(ProvidersSchema, ListsEveryProviderArgumentWithADescription) {
+  const auto& block = schema_["provider"]["block"];
+  for (const char* name :
+       {"region", "project_id", "endpoint", "auth_url", "access_key", "secret_key", "security_token", "token",
+        "user_name", "password", "domain_name", "insecure", "cacert_file", "max_retries"}) {
+    expect_described(block, name);
+    EXPECT_FALSE(block["attributes"][name].value("required", false))
+        << name << " must be optional (env fallback)";
+  }
+}
+
+TEST_F(ProvidersSchema, MarksProviderSecretsSensitive) {
+  const auto& attributes = schema_["provider"]["block"]["attributes"];
+  for (const char* name : {"secret_key", "security_token", "token", "password"}) {
+    EXPECT_TRUE(attributes[name].value("sensitive", false)) << name << " must be sensitive";
+  }
+  for (const char* name : {"region", "access_key", "user_name"}) {
+    EXPECT_FALSE(attributes[name].value("sensitive", false)) << name << " need not be hidden";
+  }
+}
+
+TEST_F(ProvidersSchema, ListsRdsInstanceSslWithEveryAttributeDescribed) {
+  ASSERT_TRUE(schema_["resource_schemas"].contains("rds_instance_ssl")) << schema_.dump(2);
+  const auto& block = schema_["resource_schemas"]["rds_instance_ssl"]["block"];
+  for (const char* name : {"id", "instance_id", "ssl_enable", "disable_on_destroy"})
+    expect_described(block, name);
+
+  const auto& attributes = block["attributes"];
+  EXPECT_TRUE(attributes["id"].value("computed", false));
+  EXPECT_TRUE(attributes["instance_id"].value("required", false));
+  EXPECT_TRUE(attributes["ssl_enable"].value("required", false));
+  EXPECT_TRUE(attributes["disable_on_destroy"].value("optional", false));
+  EXPECT_EQ(attributes["ssl_enable"]["type"], "bool");
+  EXPECT_EQ(attributes["instance_id"]["type"], "string");
+}
+
+TEST_F(ProvidersSchema, DescribesTheTimeoutsBlock) {
+  const auto& block = schema_["resource_schemas"]["rds_instance_ssl"]["block"];
+  ASSERT_TRUE(block.contains("block_types") && block["block_types"].contains("timeouts")) << block.dump(2);
+  const auto& timeouts = block["block_types"]["timeouts"]["block"];
+  for (const char* name : {"create", "update", "delete"}) {
+    expect_described(timeouts, name);
+    EXPECT_EQ(timeouts["attributes"][name]["type"], "string") << name;
+  }
+}
+
+}  // namespace
+}  // namespace rds::testing

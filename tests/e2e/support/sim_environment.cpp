@@ -1,0 +1,89 @@
+#include "tests/e2e/support/sim_environment.h"
+
+#include <sstream>
+
+namespace rds::testing {
+namespace {
+
+std::string seconds_text(double seconds) {
+  std::ostringstream text;
+  text << seconds;
+  return text.str();
+}
+
+std::vector<std::string> sim_args(const SimOptions& options) {
+  std::vector<std::string> args{"--ssl-switch-seconds", seconds_text(options.ssl_switch_seconds)};
+  if (options.job_mode) args.push_back("--job-mode");
+  return args;
+}
+
+}  // namespace
+
+SimEnvironment::SimEnvironment(SimOptions options) : sim_(sim_args(options)) {}
+
+Environment SimEnvironment::provider_env() const {
+  // The sim serves RDS and IAM from one base URL; the credentials are its documented defaults.
+  return {{"RDS_ENDPOINT", sim_.base_url()}, {"OS_AUTH_URL", sim_.base_url() + "/v3"},
+          {"OS_REGION_NAME", "eu-de"},       {"OS_PROJECT_ID", "sim-project"},
+          {"OS_ACCESS_KEY", "sim-ak"},       {"OS_SECRET_KEY", "sim-sk"}};
+}
+
+void SimEnvironment::add_instance(const std::string& id, bool ssl_enabled, const std::string& engine) {
+  std::string version = engine == "MySQL" ? "8.0" : engine == "PostgreSQL" ? "14" : "2019_SE";
+  sim_.admin("POST", "/_admin/instances",
+             {{"id", id},
+              {"name", "e2e-" + id},
+              {"engine", engine},
+              {"engine_version", version},
+              {"status", "ACTIVE"},
+              {"enable_ssl", ssl_enabled}});
+}
+
+void SimEnvironment::delete_instance(const std::string& id) {
+  sim_.admin("DELETE", "/_admin/instances/" + id);
+}
+
+bool SimEnvironment::instance_exists(const std::string& id) const {
+  try {
+    sim_.admin("GET", "/_admin/instances/" + id);
+    return true;
+  } catch (const std::exception&) {
+    return false;
+  }
+}
+
+bool SimEnvironment::ssl_enabled(const std::string& id) const {
+  auto instance = sim_.admin("GET", "/_admin/instances/" + id);
+  return instance.at("enable_ssl").get<bool>();
+}
+
+void SimEnvironment::flip_ssl_out_of_band(const std::string& id, bool enabled) {
+  sim_.admin("PATCH", "/_admin/instances/" + id, {{"enable_ssl", enabled}});
+}
+
+void SimEnvironment::hold_status(const std::string& id, const std::string& status, double seconds) {
+  sim_.admin("PATCH", "/_admin/instances/" + id, {{"status", status}, {"status_seconds", seconds}});
+}
+
+void SimEnvironment::set_ssl_switch_seconds(double seconds) {
+  sim_.admin("POST", "/_admin/config", {{"ssl_switch_seconds", seconds}});
+}
+
+void SimEnvironment::inject_fault(const nlohmann::json& fault) {
+  sim_.admin("POST", "/_admin/faults", fault);
+}
+
+nlohmann::json SimEnvironment::requests() const { return sim_.admin("GET", "/_admin/requests")["requests"]; }
+
+int SimEnvironment::count_requests(const std::string& method, const std::string& path_part) const {
+  int count = 0;
+  for (const auto& request : requests()) {
+    if (request.value("method", "") == method &&
+        request.value("path", "").find(path_part) != std::string::npos) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+}  // namespace rds::testing

@@ -1,0 +1,56 @@
+// An rds-sim for one e2e test, plus the provider settings that point Terraform at it.
+//
+// Wraps rds::testing::SimProcess (tests/support) with the few admin calls the scenarios use, named after
+// what they mean to a user ("flip SSL out of band", "hold the instance busy") rather than the HTTP route.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/support/child_process.h"
+#include "tests/support/sim_process.h"
+
+namespace rds::testing {
+
+struct SimOptions {
+  // How long the simulated SSL switch takes. Short by default: the machine has 2 cores shared by many tests.
+  double ssl_switch_seconds = 0.3;
+  // The sim answers the PUT with a job_id and a job to poll (the Huawei flavour of the API).
+  bool job_mode = false;
+};
+
+class SimEnvironment {
+ public:
+  explicit SimEnvironment(SimOptions options = {});
+
+  const std::string& base_url() const { return sim_.base_url(); }
+
+  // Environment variables that configure `provider "rds" {}` for this sim with AK/SK credentials.
+  Environment provider_env() const;
+
+  void add_instance(const std::string& id, bool ssl_enabled = false, const std::string& engine = "MySQL");
+  void delete_instance(const std::string& id);
+  bool instance_exists(const std::string& id) const;
+  // The SSL setting the sim's instance has right now (what the API would report).
+  bool ssl_enabled(const std::string& id) const;
+  // Changes SSL behind Terraform's back, as someone using the console would.
+  void flip_ssl_out_of_band(const std::string& id, bool enabled);
+  // Keeps the instance in `status` (e.g. "BACKING UP") for `seconds`, then back to ACTIVE.
+  void hold_status(const std::string& id, const std::string& status, double seconds);
+  void set_ssl_switch_seconds(double seconds);
+  // Queues a fault (see sim/README.md: kind status|retry_after|malformed|latency|drop, count, ...).
+  void inject_fault(const nlohmann::json& fault);
+  // The request log: [{"method","path","query","status","auth","time"}...].
+  nlohmann::json requests() const;
+  // How many requests matched `method` and had `path_part` in their path.
+  int count_requests(const std::string& method, const std::string& path_part) const;
+
+  const SimProcess& process() const { return sim_; }
+
+ private:
+  SimProcess sim_;
+};
+
+}  // namespace rds::testing

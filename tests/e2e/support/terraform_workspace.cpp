@@ -1,0 +1,133 @@
+#include "tests/e2e/support/terraform_workspace.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <stdexcept>
+
+namespace rds::testing {
+namespace {
+
+std::filesystem::path make_temp_dir() {
+  auto base = std::filesystem::temp_directory_path() / "rds-e2e-XXXXXX";
+  std::string pattern = base.string();
+  if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("cannot create a temp dir under /tmp");
+  return pattern;
+}
+
+void write_text_file(const std::filesystem::path& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  if (!out) throw std::runtime_error("cannot write " + path.string());
+  out << content;
+}
+
+}  // namespace
+
+std::filesystem::path provider_bin_dir() { return RDS_E2E_PROVIDER_BIN_DIR; }
+
+std::string terraform_path() { return find_on_path("terraform"); }
+
+std::string required_providers_block() {
+  return R"(terraform {
+  required_providers {
+    rds = { source = "local/rds" }
+  }
+}
+)";
+}
+
+TerraformWorkspace::TerraformWorkspace(Environment extra_env)
+    : dir_(make_temp_dir()), env_(clean_environment()) {
+  // dev_overrides make Terraform use the binary in our build folder for "local/rds" without `init`.
+  write_text_file(dir_ / "cli.tfrc", "provider_installation {\n  dev_overrides {\n    \"local/rds\" = \"" +
+                                         provider_bin_dir().string() + "\"\n  }\n  direct {}\n}\n");
+  env_["TF_CLI_CONFIG_FILE"] = (dir_ / "cli.tfrc").string();
+  env_["CHECKPOINT_DISABLE"] = "1";
+  env_["TF_IN_AUTOMATION"] = "1";
+  env_["TF_INPUT"] = "0";
+  // Lets a developer see the provider's own logs of a failing test: RDS_E2E_TF_LOG=debug ctest ...
+  if (const char* log = std::getenv("RDS_E2E_TF_LOG")) env_["TF_LOG_PROVIDER"] = log;
+  for (auto& [name, value] : extra_env) env_[name] = value;
+}
+
+TerraformWorkspace::~TerraformWorkspace() {
+  if (std::getenv("RDS_E2E_KEEP_WORKSPACES") != nullptr) return;
+  std::error_code ignored;
+  std::filesystem::remove_all(dir_, ignored);
+}
+
+void TerraformWorkspace::write_file(const std::string& name, const std::string& content) const {
+  write_text_file(dir_ / name, content);
+}
+
+std::string TerraformWorkspace::read_file(const std::string& name) const {
+  return read_text_file(dir_ / name);
+}
+
+bool TerraformWorkspace::has_file(const std::string& name) const {
+  return std::filesystem::exists(dir_ / name);
+}
+
+void TerraformWorkspace::remove_file(const std::string& name) const { std::filesystem::remove(dir_ / name); }
+
+void TerraformWorkspace::write_config(const std::string& body) const {
+  write_file("main.tf", required_providers_block() + "\n" + body);
+}
+
+std::filesystem::path TerraformWorkspace::next_capture_prefix(const std::string& label) {
+  return dir_ / (".cmd" + std::to_string(++command_count_) + "-" + label);
+}
+
+std::unique_ptr<ChildProcess> TerraformWorkspace::start_terraform(const std::vector<std::string>& args) {
+  std::vector<std::string> argv{"terraform"};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return std::make_unique<ChildProcess>(argv, env_, dir_, next_capture_prefix(args.empty() ? "tf" : args[0]));
+}
+
+CommandResult TerraformWorkspace::terraform(const std::vector<std::string>& args,
+                                            std::chrono::milliseconds timeout) {
+  return start_terraform(args)->wait(timeout);
+}
+
+nlohmann::json TerraformWorkspace::state_json() {
+  auto show = terraform({"show", "-json"});
+  if (!show.succeeded()) throw std::runtime_error("terraform show -json failed\n" + show.describe());
+  return nlohmann::json::parse(show.out);
+}
+
+nlohmann::json TerraformWorkspace::plan_json(const std::vector<std::string>& extra_args) {
+  std::vector<std::string> args{"plan", "-input=false", "-out=e2e.tfplan"};
+  args.insert(args.end(), extra_args.begin(), extra_args.end());
+  auto plan = terraform(args);
+  if (!plan.succeeded()) throw std::runtime_error("terraform plan failed\n" + plan.describe());
+  auto show = terraform({"show", "-json", "e2e.tfplan"});
+  if (!show.succeeded()) throw std::runtime_error("terraform show -json <plan> failed\n" + show.describe());
+  return nlohmann::json::parse(show.out);
+}
+
+nlohmann::json TerraformWorkspace::state_resource(const std::string& address) {
+  return find_resource(state_json(), address);
+}
+
+nlohmann::json find_resource(const nlohmann::json& document, const std::string& address) {
+  // `terraform show -json` nests resources under values.root_module.resources.
+  const nlohmann::json* values = &document;
+  if (document.contains("values")) values = &document["values"];
+  if (!values->is_object() || !values->contains("root_module")) return nullptr;
+  const auto& module = (*values)["root_module"];
+  if (!module.contains("resources")) return nullptr;
+  for (const auto& resource : module["resources"]) {
+    if (resource.value("address", "") == address) return resource;
+  }
+  return nullptr;
+}
+
+std::vector<std::string> planned_actions(const nlohmann::json& plan, const std::string& address) {
+  if (!plan.contains("resource_changes")) return {};
+  for (const auto& change : plan["resource_changes"]) {
+    if (change.value("address", "") == address)
+      return change["change"]["actions"].get<std::vector<std::string>>();
+  }
+  return {};
+}
+
+}  // namespace rds::testing

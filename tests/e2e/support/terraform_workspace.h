@@ -1,0 +1,81 @@
+// A throw-away Terraform working directory wired to the provider under test.
+//
+// Each workspace is a fresh temp directory with its own CLI config whose dev_overrides point
+// "local/rds" at the freshly built provider, so no `terraform init` and no registry are needed.
+// Commands run with a timeout and are killed (with everything they started) when they overrun.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/e2e/support/child_process.h"
+
+namespace rds::testing {
+
+// The address Terraform gives our provider: `required_providers { rds = { source = "local/rds" } }`.
+inline constexpr const char* kProviderAddress = "registry.terraform.io/local/rds";
+
+// The folder holding the built terraform-provider-rds binary (from a compile definition).
+std::filesystem::path provider_bin_dir();
+
+// Path of the `terraform` binary on PATH, or empty. The e2e tests fail (never skip) without it.
+std::string terraform_path();
+
+// The `terraform { required_providers { ... } }` block every configuration starts with.
+std::string required_providers_block();
+
+class TerraformWorkspace {
+ public:
+  static constexpr std::chrono::seconds kDefaultTimeout{120};
+
+  // `extra_env` is added to a clean environment (see clean_environment()) for every command.
+  explicit TerraformWorkspace(Environment extra_env = {});
+  TerraformWorkspace(const TerraformWorkspace&) = delete;
+  TerraformWorkspace& operator=(const TerraformWorkspace&) = delete;
+  // Removes the directory unless RDS_E2E_KEEP_WORKSPACES is set (handy when debugging a failure).
+  ~TerraformWorkspace();
+
+  const std::filesystem::path& dir() const { return dir_; }
+  const Environment& environment() const { return env_; }
+  void set_env(const std::string& name, const std::string& value) { env_[name] = value; }
+
+  void write_file(const std::string& name, const std::string& content) const;
+  std::string read_file(const std::string& name) const;
+  bool has_file(const std::string& name) const;
+  void remove_file(const std::string& name) const;
+  // Replaces main.tf with `required_providers_block()` + `body`.
+  void write_config(const std::string& body) const;
+
+  // Runs `terraform <args>` to completion (or until `timeout`, then kills it).
+  CommandResult terraform(const std::vector<std::string>& args,
+                          std::chrono::milliseconds timeout = kDefaultTimeout);
+  // Starts `terraform <args>` and returns at once, for tests that interrupt it.
+  std::unique_ptr<ChildProcess> start_terraform(const std::vector<std::string>& args);
+
+  // `terraform show -json` of the current state; throws with the command's output if it fails.
+  nlohmann::json state_json();
+  // `terraform plan -out` + `terraform show -json` of that plan; throws if either fails.
+  nlohmann::json plan_json(const std::vector<std::string>& extra_args = {});
+  // The resource at `address` (e.g. "rds_instance_ssl.x") in `state_json()`, or null when absent.
+  nlohmann::json state_resource(const std::string& address);
+
+ private:
+  std::filesystem::path next_capture_prefix(const std::string& label);
+
+  std::filesystem::path dir_;
+  Environment env_;
+  int command_count_ = 0;
+};
+
+// Finds the resource at `address` in a `terraform show -json` document (state or plan's prior_state).
+nlohmann::json find_resource(const nlohmann::json& values, const std::string& address);
+
+// The `change.actions` of `address` in a plan JSON (e.g. ["update"], ["delete","create"]), or empty.
+std::vector<std::string> planned_actions(const nlohmann::json& plan, const std::string& address);
+
+}  // namespace rds::testing
