@@ -1,0 +1,166 @@
+#include "provider/core/json.h"
+
+#include <cmath>
+
+namespace rds::core {
+namespace {
+
+constexpr int kMaxDepth = 256;
+
+[[noreturn]] void mismatch(const nlohmann::json& json, const Type& type, const AttributePath& path) {
+  throw CodecError(std::string("expected ") + type.to_string() + ", found JSON " + json.type_name(), path);
+}
+
+Number number_from_json(const nlohmann::json& json, const AttributePath& path) {
+  try {
+    if (json.is_number_integer() && !json.is_number_unsigned()) return Number(json.get<int64_t>());
+    // Unsigned beyond int64 and floats: go through the shortest decimal text nlohmann prints, so that
+    // 0.1 stays the decimal 0.1 rather than the nearest double.
+    if (json.is_number()) return Number::parse(json.dump());
+    if (json.is_string()) return Number::parse(json.get_ref<const std::string&>());
+  } catch (const std::invalid_argument& e) {
+    throw CodecError(e.what(), path);
+  }
+  throw CodecError(std::string("expected number, found JSON ") + json.type_name(), path);
+}
+
+Value decode(const nlohmann::json& json, const Type& type, const JsonDecodeOptions& options,
+             const AttributePath& path, int depth) {
+  if (depth > kMaxDepth) throw CodecError("value nested too deeply", path);
+  if (json.is_null()) return Value::null(type);
+  switch (type.kind()) {
+    case Type::Kind::dynamic: {
+      // cty's JSON form of a dynamically-typed value: {"value": ..., "type": ...}.
+      if (!json.is_object() || !json.contains("value") || !json.contains("type")) {
+        throw CodecError("dynamic value is not an object with \"value\" and \"type\"", path);
+      }
+      Type actual;
+      try {
+        actual = Type::from_json(json["type"]);
+      } catch (const std::exception& e) {
+        throw CodecError(std::string("dynamic value has an invalid type: ") + e.what(), path);
+      }
+      return decode(json["value"], actual, options, path, depth + 1);
+    }
+    case Type::Kind::string:
+      // cty accepts numbers and bools where a string is expected (they convert losslessly).
+      if (json.is_string()) return Value::string(json.get<std::string>());
+      if (json.is_number() || json.is_boolean()) return Value::string(json.dump());
+      mismatch(json, type, path);
+    case Type::Kind::boolean:
+      if (json.is_boolean()) return Value::boolean(json.get<bool>());
+      if (json == "true" || json == "false") return Value::boolean(json == "true");
+      mismatch(json, type, path);
+    case Type::Kind::number:
+      return Value::number(number_from_json(json, path));
+    case Type::Kind::list:
+    case Type::Kind::set: {
+      if (!json.is_array()) mismatch(json, type, path);
+      std::vector<Value> elements;
+      for (size_t i = 0; i < json.size(); ++i) {
+        elements.push_back(
+            decode(json[i], type.element(), options, path.index(static_cast<int64_t>(i)), depth + 1));
+      }
+      if (type.kind() == Type::Kind::list) return Value::list(type.element(), std::move(elements));
+      return Value::set(type.element(), std::move(elements));
+    }
+    case Type::Kind::map: {
+      if (!json.is_object()) mismatch(json, type, path);
+      std::map<std::string, Value> entries;
+      for (const auto& [k, v] : json.items())
+        entries[k] = decode(v, type.element(), options, path.key(k), depth + 1);
+      return Value::map(type.element(), std::move(entries));
+    }
+    case Type::Kind::object: {
+      if (!json.is_object()) mismatch(json, type, path);
+      std::map<std::string, Value> attributes;
+      for (const auto& [k, v] : json.items()) {
+        auto attr = type.attributes().find(k);
+        if (attr == type.attributes().end()) {
+          if (options.drop_unknown_attributes) continue;
+          throw CodecError("unsupported attribute \"" + k + "\"", path);
+        }
+        attributes[k] = decode(v, attr->second, options, path.attribute(k), depth + 1);
+      }
+      return Value::object(type, std::move(attributes));
+    }
+  }
+  mismatch(json, type, path);
+}
+
+nlohmann::json encode(const Value& value, const Type& type, const AttributePath& path) {
+  if (value.is_unknown()) throw CodecError("unknown values cannot be written as JSON", path);
+  if (value.is_null()) return nullptr;
+  if (type.kind() == Type::Kind::dynamic) {
+    return nlohmann::json{{"value", encode(value, value.type(), path)}, {"type", value.type().to_json()}};
+  }
+  if (value.type().kind() != type.kind()) {
+    throw CodecError(
+        "value of type " + value.type().to_string() + " where " + type.to_string() + " is expected", path);
+  }
+  switch (type.kind()) {
+    case Type::Kind::string:
+      return value.as_string();
+    case Type::Kind::boolean:
+      return value.as_bool();
+    case Type::Kind::number: {
+      const Number& n = value.as_number();
+      if (n.is_int()) return n.as_int();
+      if (n.is_double()) {
+        if (!std::isfinite(n.as_double()))
+          throw CodecError("infinite or NaN numbers cannot be written as JSON", path);
+        return n.as_double();
+      }
+      return nlohmann::json::parse(n.as_decimal());  // JSON has no arbitrary precision in nlohmann
+    }
+    case Type::Kind::list:
+    case Type::Kind::set: {
+      nlohmann::json out = nlohmann::json::array();
+      const auto& elements = value.elements();
+      for (size_t i = 0; i < elements.size(); ++i) {
+        out.push_back(encode(elements[i], type.element(), path.index(static_cast<int64_t>(i))));
+      }
+      return out;
+    }
+    case Type::Kind::map: {
+      nlohmann::json out = nlohmann::json::object();
+      for (const auto& [k, v] : value.entries()) out[k] = encode(v, type.element(), path.key(k));
+      return out;
+    }
+    case Type::Kind::object: {
+      nlohmann::json out = nlohmann::json::object();
+      const auto& values = value.entries();
+      for (const auto& [name, attr_type] : type.attributes()) {
+        auto it = values.find(name);
+        out[name] = it == values.end() ? nlohmann::json(nullptr)
+                                       : encode(it->second, attr_type, path.attribute(name));
+      }
+      return out;
+    }
+    case Type::Kind::dynamic:
+      break;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+Value value_from_json(const nlohmann::json& json, const Type& type, JsonDecodeOptions options) {
+  return decode(json, type, options, AttributePath(), 0);
+}
+
+Value decode_json(std::string_view text, const Type& type, JsonDecodeOptions options) {
+  nlohmann::json json;
+  try {
+    json = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    throw CodecError(std::string("malformed JSON: ") + e.what(), {});
+  }
+  return value_from_json(json, type, options);
+}
+
+nlohmann::json value_to_json(const Value& value, const Type& type) {
+  return encode(value, type, AttributePath());
+}
+
+}  // namespace rds::core

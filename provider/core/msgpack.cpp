@@ -1,0 +1,412 @@
+#include "provider/core/msgpack.h"
+
+#include <bit>
+#include <cmath>
+#include <cstring>
+
+namespace rds::core {
+namespace {
+
+// ---------------------------------------------------------------- encoding
+
+class Writer {
+ public:
+  std::string out;
+
+  void byte(uint8_t b) { out.push_back(static_cast<char>(b)); }
+  void big_endian(uint64_t v, int bytes) {
+    for (int i = bytes - 1; i >= 0; --i) byte(static_cast<uint8_t>(v >> (8 * i)));
+  }
+  void nil() { byte(0xc0); }
+  void unknown() {  // fixext1, extension type 0, one zero byte: what cty writes for an unknown
+    byte(0xd4);
+    byte(0x00);
+    byte(0x00);
+  }
+  void boolean(bool b) { byte(b ? 0xc3 : 0xc2); }
+  // The smallest form, as vmihailenco/msgpack's EncodeInt (used by cty) writes it.
+  void integer(int64_t n) {
+    if (n >= 0) {
+      auto u = static_cast<uint64_t>(n);
+      if (u <= 0x7f) return byte(static_cast<uint8_t>(u));
+      if (u <= 0xff) return byte(0xcc), big_endian(u, 1);
+      if (u <= 0xffff) return byte(0xcd), big_endian(u, 2);
+      if (u <= 0xffffffff) return byte(0xce), big_endian(u, 4);
+      return byte(0xcf), big_endian(u, 8);
+    }
+    if (n >= -32) return byte(static_cast<uint8_t>(n));
+    if (n >= INT8_MIN) return byte(0xd0), big_endian(static_cast<uint64_t>(n), 1);
+    if (n >= INT16_MIN) return byte(0xd1), big_endian(static_cast<uint64_t>(n), 2);
+    if (n >= INT32_MIN) return byte(0xd2), big_endian(static_cast<uint64_t>(n), 4);
+    byte(0xd3), big_endian(static_cast<uint64_t>(n), 8);
+  }
+  void float64(double d) { byte(0xcb), big_endian(std::bit_cast<uint64_t>(d), 8); }
+  void string(std::string_view s) {
+    size_t n = s.size();
+    if (n <= 31) {
+      byte(static_cast<uint8_t>(0xa0 | n));
+    } else if (n <= 0xff) {
+      byte(0xd9), big_endian(n, 1);
+    } else if (n <= 0xffff) {
+      byte(0xda), big_endian(n, 2);
+    } else {
+      byte(0xdb), big_endian(n, 4);
+    }
+    out.append(s);
+  }
+  void binary(std::string_view s) {
+    size_t n = s.size();
+    if (n <= 0xff) {
+      byte(0xc4), big_endian(n, 1);
+    } else if (n <= 0xffff) {
+      byte(0xc5), big_endian(n, 2);
+    } else {
+      byte(0xc6), big_endian(n, 4);
+    }
+    out.append(s);
+  }
+  void array_header(size_t n) {
+    if (n <= 15) return byte(static_cast<uint8_t>(0x90 | n));
+    if (n <= 0xffff) return byte(0xdc), big_endian(n, 2);
+    byte(0xdd), big_endian(n, 4);
+  }
+  void map_header(size_t n) {
+    if (n <= 15) return byte(static_cast<uint8_t>(0x80 | n));
+    if (n <= 0xffff) return byte(0xde), big_endian(n, 2);
+    byte(0xdf), big_endian(n, 4);
+  }
+};
+
+void encode(Writer& w, const Value& value, const Type& type, const AttributePath& path);
+
+void encode_number(Writer& w, const Number& n) {
+  // cty: an integer when the number is one (and fits int64), else float64 when exact, else the text.
+  if (auto i = n.to_int64()) return w.integer(*i);
+  if (n.is_double()) return w.float64(n.as_double());
+  w.string(n.as_decimal());
+}
+
+void expect_kind(const Value& value, const Type& type, const AttributePath& path) {
+  if (value.type().kind() != type.kind()) {
+    throw CodecError(
+        "value of type " + value.type().to_string() + " where " + type.to_string() + " is expected", path);
+  }
+}
+
+void encode(Writer& w, const Value& value, const Type& type, const AttributePath& path) {
+  // Order matters: an unknown is never null, and a null of any type is nil.
+  if (value.is_unknown()) return w.unknown();
+  if (value.is_null()) return w.nil();
+  if (type.kind() == Type::Kind::dynamic) {
+    // object-wire-format.md: a dynamically-typed value is [type as JSON bytes, value of that type].
+    w.array_header(2);
+    w.binary(value.type().to_json_string());
+    return encode(w, value, value.type(), path);
+  }
+  expect_kind(value, type, path);
+  switch (type.kind()) {
+    case Type::Kind::string:
+      return w.string(value.as_string());
+    case Type::Kind::boolean:
+      return w.boolean(value.as_bool());
+    case Type::Kind::number:
+      return encode_number(w, value.as_number());
+    case Type::Kind::list:
+    case Type::Kind::set: {
+      const auto& elements = value.elements();
+      w.array_header(elements.size());
+      for (size_t i = 0; i < elements.size(); ++i) {
+        encode(w, elements[i], type.element(), path.index(static_cast<int64_t>(i)));
+      }
+      return;
+    }
+    case Type::Kind::map: {
+      const auto& entries = value.entries();
+      w.map_header(entries.size());
+      for (const auto& [k, v] : entries) {
+        w.string(k);
+        encode(w, v, type.element(), path.key(k));
+      }
+      return;
+    }
+    case Type::Kind::object: {
+      const auto& attrs = type.attributes();
+      const auto& values = value.entries();
+      for (const auto& [name, _] : values) {
+        if (!attrs.count(name)) throw CodecError("unexpected attribute \"" + name + "\"", path);
+      }
+      w.map_header(attrs.size());
+      for (const auto& [name, attr_type] : attrs) {
+        w.string(name);
+        auto it = values.find(name);
+        if (it == values.end()) {
+          w.nil();
+        } else {
+          encode(w, it->second, attr_type, path.attribute(name));
+        }
+      }
+      return;
+    }
+    case Type::Kind::dynamic:
+      break;
+  }
+}
+
+// ---------------------------------------------------------------- decoding
+
+constexpr int kMaxDepth = 256;
+
+class Reader {
+ public:
+  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+
+  bool at_end() const { return pos_ == bytes_.size(); }
+  size_t remaining() const { return bytes_.size() - pos_; }
+
+  uint8_t peek(const AttributePath& path) const {
+    if (at_end()) throw CodecError("msgpack data ends early", path);
+    return static_cast<uint8_t>(bytes_[pos_]);
+  }
+  uint8_t byte(const AttributePath& path) {
+    uint8_t b = peek(path);
+    ++pos_;
+    return b;
+  }
+  uint64_t big_endian(int n, const AttributePath& path) {
+    uint64_t v = 0;
+    for (int i = 0; i < n; ++i) v = (v << 8) | byte(path);
+    return v;
+  }
+  std::string_view take(uint64_t n, const AttributePath& path) {
+    if (n > remaining()) throw CodecError("msgpack data ends early", path);
+    auto s = bytes_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+
+  // Extension types (fixext 1/2/4/8/16, ext 8/16/32): skipped whole. Returns false if not an extension.
+  bool skip_extension(const AttributePath& path) {
+    uint8_t b = peek(path);
+    uint64_t length;
+    if (b >= 0xd4 && b <= 0xd8) {  // fixext 1, 2, 4, 8, 16
+      ++pos_;
+      length = uint64_t{1} << (b - 0xd4);
+    } else if (b >= 0xc7 && b <= 0xc9) {  // ext 8, 16, 32: explicit length
+      ++pos_;
+      length = big_endian(b == 0xc7 ? 1 : b == 0xc8 ? 2 : 4, path);
+    } else {
+      return false;
+    }
+    take(1 + length, path);  // the extension type byte, then its data
+    return true;
+  }
+
+  std::optional<std::string_view> string_or_binary(const AttributePath& path) {
+    uint8_t b = peek(path);
+    uint64_t n;
+    if ((b & 0xe0) == 0xa0) {
+      ++pos_;
+      n = b & 0x1f;
+    } else if (b == 0xd9 || b == 0xc4) {
+      ++pos_;
+      n = big_endian(1, path);
+    } else if (b == 0xda || b == 0xc5) {
+      ++pos_;
+      n = big_endian(2, path);
+    } else if (b == 0xdb || b == 0xc6) {
+      ++pos_;
+      n = big_endian(4, path);
+    } else {
+      return std::nullopt;
+    }
+    return take(n, path);
+  }
+
+  std::optional<uint64_t> array_header(const AttributePath& path) {
+    uint8_t b = peek(path);
+    uint64_t n;
+    if ((b & 0xf0) == 0x90) {
+      ++pos_;
+      n = b & 0x0f;
+    } else if (b == 0xdc) {
+      ++pos_;
+      n = big_endian(2, path);
+    } else if (b == 0xdd) {
+      ++pos_;
+      n = big_endian(4, path);
+    } else {
+      return std::nullopt;
+    }
+    if (n > remaining()) throw CodecError("msgpack array longer than the data", path);
+    return n;
+  }
+
+  std::optional<uint64_t> map_header(const AttributePath& path) {
+    uint8_t b = peek(path);
+    uint64_t n;
+    if ((b & 0xf0) == 0x80) {
+      ++pos_;
+      n = b & 0x0f;
+    } else if (b == 0xde) {
+      ++pos_;
+      n = big_endian(2, path);
+    } else if (b == 0xdf) {
+      ++pos_;
+      n = big_endian(4, path);
+    } else {
+      return std::nullopt;
+    }
+    if (n > remaining() / 2) throw CodecError("msgpack map longer than the data", path);
+    return n;
+  }
+
+  std::optional<Number> number(const AttributePath& path) {
+    uint8_t b = peek(path);
+    if (b <= 0x7f) return ++pos_, Number(int64_t{b});
+    if (b >= 0xe0) return ++pos_, Number(int64_t{static_cast<int8_t>(b)});
+    switch (b) {
+      case 0xcc:
+        return ++pos_, Number(static_cast<int64_t>(big_endian(1, path)));
+      case 0xcd:
+        return ++pos_, Number(static_cast<int64_t>(big_endian(2, path)));
+      case 0xce:
+        return ++pos_, Number(static_cast<int64_t>(big_endian(4, path)));
+      case 0xcf: {
+        ++pos_;
+        uint64_t u = big_endian(8, path);
+        if (u > static_cast<uint64_t>(INT64_MAX)) return Number::parse(std::to_string(u));
+        return Number(static_cast<int64_t>(u));
+      }
+      case 0xd0:
+        return ++pos_, Number(int64_t{static_cast<int8_t>(big_endian(1, path))});
+      case 0xd1:
+        return ++pos_, Number(int64_t{static_cast<int16_t>(big_endian(2, path))});
+      case 0xd2:
+        return ++pos_, Number(int64_t{static_cast<int32_t>(big_endian(4, path))});
+      case 0xd3:
+        return ++pos_, Number(static_cast<int64_t>(big_endian(8, path)));
+      case 0xca: {
+        ++pos_;
+        return Number(static_cast<double>(std::bit_cast<float>(static_cast<uint32_t>(big_endian(4, path)))));
+      }
+      case 0xcb:
+        return ++pos_, Number(std::bit_cast<double>(big_endian(8, path)));
+      default:
+        break;
+    }
+    // Numbers that fit neither int64 nor float64 exactly travel as their decimal text.
+    if (auto text = string_or_binary(path)) {
+      try {
+        return Number::parse(*text);
+      } catch (const std::invalid_argument& e) {
+        throw CodecError(e.what(), path);
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  std::string_view bytes_;
+  size_t pos_ = 0;
+};
+
+std::string describe_byte(uint8_t b) {
+  static const char* hex = "0123456789abcdef";
+  return std::string("0x") + hex[b >> 4] + hex[b & 0xf];
+}
+
+[[noreturn]] void mismatch(Reader& r, const Type& type, const AttributePath& path) {
+  throw CodecError("expected " + type.to_string() + ", found msgpack byte " + describe_byte(r.peek(path)),
+                   path);
+}
+
+Value decode(Reader& r, const Type& type, const AttributePath& path, int depth) {
+  if (depth > kMaxDepth) throw CodecError("value nested too deeply", path);
+  // Any extension type is an unknown value (type 0 plain, type 12 with refinements we don't need).
+  if (r.skip_extension(path)) return Value::unknown(type);
+  if (r.peek(path) == 0xc0) {
+    r.byte(path);
+    return Value::null(type);
+  }
+  switch (type.kind()) {
+    case Type::Kind::dynamic: {
+      auto n = r.array_header(path);
+      if (!n || *n != 2) throw CodecError("dynamic value is not a [type, value] pair", path);
+      auto type_json = r.string_or_binary(path);
+      if (!type_json) throw CodecError("dynamic value's type is not a string", path);
+      Type actual;
+      try {
+        actual = Type::from_json(nlohmann::json::parse(*type_json));
+      } catch (const std::exception& e) {
+        throw CodecError(std::string("dynamic value has an invalid type: ") + e.what(), path);
+      }
+      return decode(r, actual, path, depth + 1);
+    }
+    case Type::Kind::string: {
+      auto s = r.string_or_binary(path);
+      if (!s) mismatch(r, type, path);
+      return Value::string(std::string(*s));
+    }
+    case Type::Kind::boolean: {
+      uint8_t b = r.peek(path);
+      if (b != 0xc2 && b != 0xc3) mismatch(r, type, path);
+      r.byte(path);
+      return Value::boolean(b == 0xc3);
+    }
+    case Type::Kind::number: {
+      auto n = r.number(path);
+      if (!n) mismatch(r, type, path);
+      return Value::number(*n);
+    }
+    case Type::Kind::list:
+    case Type::Kind::set: {
+      auto n = r.array_header(path);
+      if (!n) mismatch(r, type, path);
+      std::vector<Value> elements;
+      for (uint64_t i = 0; i < *n; ++i) {
+        elements.push_back(decode(r, type.element(), path.index(static_cast<int64_t>(i)), depth + 1));
+      }
+      if (type.kind() == Type::Kind::list) return Value::list(type.element(), std::move(elements));
+      return Value::set(type.element(), std::move(elements));
+    }
+    case Type::Kind::map:
+    case Type::Kind::object: {
+      auto n = r.map_header(path);
+      if (!n) mismatch(r, type, path);
+      std::map<std::string, Value> entries;
+      for (uint64_t i = 0; i < *n; ++i) {
+        auto key = r.string_or_binary(path);
+        if (!key) throw CodecError("map key is not a string", path);
+        std::string k(*key);
+        if (type.kind() == Type::Kind::map) {
+          entries[k] = decode(r, type.element(), path.key(k), depth + 1);
+          continue;
+        }
+        auto attr = type.attributes().find(k);
+        if (attr == type.attributes().end()) throw CodecError("unsupported attribute \"" + k + "\"", path);
+        entries[k] = decode(r, attr->second, path.attribute(k), depth + 1);
+      }
+      if (type.kind() == Type::Kind::map) return Value::map(type.element(), std::move(entries));
+      return Value::object(type, std::move(entries));  // attributes left out are null, as in cty
+    }
+  }
+  mismatch(r, type, path);
+}
+
+}  // namespace
+
+std::string encode_msgpack(const Value& value, const Type& type) {
+  Writer w;
+  encode(w, value, type, AttributePath());
+  return std::move(w.out);
+}
+
+Value decode_msgpack(std::string_view bytes, const Type& type) {
+  Reader r(bytes);
+  Value v = decode(r, type, AttributePath(), 0);
+  if (!r.at_end())
+    throw CodecError(std::to_string(r.remaining()) + " unexpected bytes after the msgpack value", {});
+  return v;
+}
+
+}  // namespace rds::core

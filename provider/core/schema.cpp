@@ -1,0 +1,43 @@
+#include "provider/core/schema.h"
+
+namespace rds::core {
+
+Type Block::value_type() const {
+  std::map<std::string, Type> types;
+  for (const auto& a : attributes) types.emplace(a.name, a.type);
+  for (const auto& b : block_types) {
+    Type object = b.block.value_type();
+    switch (b.nesting) {
+      case Nesting::single:
+      case Nesting::group:
+        types.emplace(b.type_name, object);
+        break;
+      case Nesting::list:
+        types.emplace(b.type_name, Type::list(object));
+        break;
+      case Nesting::set:
+        types.emplace(b.type_name, Type::set(object));
+        break;
+      case Nesting::map:
+        types.emplace(b.type_name, Type::map(object));
+        break;
+    }
+  }
+  return Type::object(std::move(types));
+}
+
+const Attribute* Block::find_attribute(std::string_view name) const {
+  for (const auto& a : attributes) {
+    if (a.name == name) return &a;
+  }
+  return nullptr;
+}
+
+const NestedBlock* Block::find_block(std::string_view type_name) const {
+  for (const auto& b : block_types) {
+    if (b.type_name == type_name) return &b;
+  }
+  return nullptr;
+}
+
+}  // namespace rds::core
