@@ -70,8 +70,7 @@ class PasswordAuthenticator : public Authenticator {
   static constexpr std::chrono::minutes kRenewMargin{5};
 
  private:
-  std::string current_token();  // caller holds mutex_
-  void fetch_token();           // caller holds mutex_
+  void fetch_token(const CancelToken& cancel);  // caller holds mutex_
 
   PasswordCredentials credentials_;
   std::shared_ptr<Transport> transport_;

@@ -46,6 +46,8 @@ class NotFoundError : public ApiError {
  public:
   NotFoundError(std::string operation, std::string resource, int http_status, std::string error_code,
                 std::string error_msg, std::string request_id);
+  // The API answered successfully, but without the resource (an empty instance list): http_status 0.
+  NotFoundError(std::string operation, std::string resource, std::string request_id);
   const std::string& resource() const { return resource_; }  // "instance abc" / "job 42"
 
  private:

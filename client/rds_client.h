@@ -61,8 +61,8 @@ class RdsClient {
   // TimeoutError at the deadline, CancelledError within 100 ms of a cancel, NotFoundError when the
   // instance disappears, InstanceFailedError on FAILED / CREATE FAIL, JobFailedError on a failed job.
   virtual Instance wait_until_ready(const std::string& id, Deadline deadline, const CancelToken& cancel) = 0;
-  // Until enable_ssl == desired and the instance is not busy. If the API does not report enable_ssl at
-  // all, returns once the instance is ACTIVE (nothing more can be observed).
+  // Until enable_ssl == desired (the cloud flips it when the switch is done). If the API does not
+  // report enable_ssl at all, returns once the instance is ACTIVE (nothing more can be observed).
   virtual Instance wait_until_ssl(const std::string& id, bool desired, Deadline deadline,
                                   const CancelToken& cancel) = 0;
   virtual Job wait_until_job_done(const std::string& job_id, Deadline deadline,

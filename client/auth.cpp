@@ -1,0 +1,114 @@
+#include "client/auth.h"
+
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "client/error_body.h"
+#include "client/errors.h"
+
+namespace rds::client {
+
+namespace {
+void replace_header(HeaderList& headers, const std::string& name, const std::string& value) {
+  std::erase_if(headers, [&](const auto& header) { return header.first == name; });
+  headers.emplace_back(name, value);
+}
+
+std::string header_value(const HeaderList& headers, const std::string& name) {
+  for (const auto& [key, value] : headers)
+    if (key == name) return value;
+  return {};
+}
+
+// IAM's expires_at, "2026-11-29T00:00:00.000000Z"; std::nullopt when absent or unreadable.
+std::optional<std::chrono::system_clock::time_point> parse_expiry(const std::string& body) {
+  auto json = nlohmann::json::parse(body, nullptr, false);
+  if (json.is_discarded() || !json.is_object() || !json.contains("token") || !json["token"].is_object())
+    return std::nullopt;
+  auto& token = json["token"];
+  if (!token.contains("expires_at") || !token["expires_at"].is_string()) return std::nullopt;
+  std::tm utc{};
+  if (std::sscanf(token["expires_at"].get<std::string>().c_str(), "%d-%d-%dT%d:%d:%d", &utc.tm_year,
+                  &utc.tm_mon, &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec) != 6)
+    return std::nullopt;
+  utc.tm_year -= 1900;
+  utc.tm_mon -= 1;
+  return std::chrono::system_clock::from_time_t(timegm(&utc));
+}
+}  // namespace
+
+AkSkAuthenticator::AkSkAuthenticator(signer::Credentials credentials, std::shared_ptr<Clock> clock)
+    : credentials_(std::move(credentials)), clock_(std::move(clock)) {}
+
+void AkSkAuthenticator::authenticate(HttpRequest& request) {
+  signer::sign_request(request, credentials_, clock_->utc_now());
+}
+
+StaticTokenAuthenticator::StaticTokenAuthenticator(std::string token) : token_(std::move(token)) {}
+
+void StaticTokenAuthenticator::authenticate(HttpRequest& request) {
+  replace_header(request.headers, "X-Auth-Token", token_);
+}
+
+PasswordAuthenticator::PasswordAuthenticator(PasswordCredentials credentials,
+                                             std::shared_ptr<Transport> transport,
+                                             std::shared_ptr<Clock> clock)
+    : credentials_(std::move(credentials)), transport_(std::move(transport)), clock_(std::move(clock)) {}
+
+void PasswordAuthenticator::authenticate(HttpRequest& request) {
+  std::string token;
+  {
+    std::lock_guard lock(mutex_);
+    if (token_.empty() || clock_->utc_now() + kRenewMargin >= expires_at_) fetch_token(request.cancel);
+    token = token_;
+  }
+  replace_header(request.headers, "X-Auth-Token", token);
+}
+
+bool PasswordAuthenticator::renew_after_unauthorized(const HttpRequest& rejected) {
+  std::lock_guard lock(mutex_);
+  // Another thread may have renewed already since this request was sent: then just retry with it.
+  if (!token_.empty() && header_value(rejected.headers, "X-Auth-Token") != token_) return true;
+  token_.clear();
+  fetch_token(rejected.cancel);
+  return true;
+}
+
+void PasswordAuthenticator::fetch_token(const CancelToken& cancel) {
+  nlohmann::json body = {{"auth",
+                          {{"identity",
+                            {{"methods", {"password"}},
+                             {"password",
+                              {{"user",
+                                {{"name", credentials_.user_name},
+                                 {"password", credentials_.password},
+                                 {"domain", {{"name", credentials_.domain_name}}}}}}}}},
+                           {"scope", {{"project", {{"id", credentials_.project_id}}}}}}}};
+  HttpRequest request;
+  request.method = "POST";
+  request.base_url = credentials_.auth_url;
+  while (!request.base_url.empty() && request.base_url.back() == '/') request.base_url.pop_back();
+  request.path = "/auth/tokens";
+  request.headers = {{"Content-Type", "application/json"}};
+  request.body = body.dump();
+  request.cancel = cancel;
+  // The operation names the user but never the password.
+  const std::string operation =
+      "IAM login (POST " + request.base_url + "/auth/tokens) as user " + credentials_.user_name;
+
+  HttpResponse response;
+  try {
+    response = transport_->send(request);
+  } catch (const TransportError& error) {
+    throw TransportError(operation, error.detail(), error.retryable());
+  }
+  if (response.status < 200 || response.status >= 300) throw_api_error(operation, response);
+  auto token = response.header("X-Subject-Token");
+  if (token.empty())
+    throw ResponseFormatError(operation, "the answer has no X-Subject-Token header", response.request_id());
+  token_ = token;
+  // IAM tokens are valid 24 h; expires_at says exactly when, if the answer carries it.
+  expires_at_ = parse_expiry(response.body).value_or(clock_->utc_now() + std::chrono::hours(24));
+}
+
+}  // namespace rds::client

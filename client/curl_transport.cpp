@@ -1,0 +1,240 @@
+#include "client/curl_transport.h"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <mutex>
+#include <vector>
+
+#include "client/errors.h"
+
+namespace rds::client {
+
+namespace {
+
+// curl_global_init is not thread-safe on every libcurl build: run it once, before the first handle.
+void global_init_once() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+std::string trim(const std::string& text) {
+  auto begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string::npos) return {};
+  auto end = text.find_last_not_of(" \t\r\n");
+  return text.substr(begin, end - begin + 1);
+}
+
+size_t on_body(char* data, size_t size, size_t count, void* user) {
+  static_cast<HttpResponse*>(user)->body.append(data, size * count);
+  return size * count;
+}
+
+size_t on_header(char* data, size_t size, size_t count, void* user) {
+  auto* response = static_cast<HttpResponse*>(user);
+  std::string line(data, size * count);
+  if (line.rfind("HTTP/", 0) == 0) {
+    response->headers.clear();  // a new response (after 100 Continue): keep only the final headers
+  } else if (auto colon = line.find(':'); colon != std::string::npos) {
+    response->headers[lower(trim(line.substr(0, colon)))] = trim(line.substr(colon + 1));
+  }
+  return size * count;
+}
+
+struct HeaderListGuard {
+  curl_slist* list = nullptr;
+  ~HeaderListGuard() { curl_slist_free_all(list); }
+  void add(const std::string& line) { list = curl_slist_append(list, line.c_str()); }
+};
+
+// A connection error that a later attempt may not hit; TLS and URL problems need a config change.
+bool is_retryable(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_CONNECT:
+    case CURLE_OPERATION_TIMEDOUT:
+    case CURLE_SEND_ERROR:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+    case CURLE_PARTIAL_FILE:
+    case CURLE_HTTP2:
+    case CURLE_HTTP2_STREAM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string describe(CURLcode code, const char* error_buffer, const TransportOptions& options) {
+  std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(code);
+  switch (code) {
+    case CURLE_PEER_FAILED_VERIFICATION:
+      return "TLS certificate verification failed (" + detail +
+             "); the server's certificate is not signed by a trusted CA: set cacert_file to the CA bundle "
+             "that signed it" +
+             (options.cacert_file.empty() ? "" : " (now " + options.cacert_file + ")") +
+             ", or insecure = true for testing only";
+    case CURLE_SSL_CACERT_BADFILE:
+      return "cannot use cacert_file " + options.cacert_file + " (" + detail + ")";
+    case CURLE_OPERATION_TIMEDOUT:
+      return "timed out (" + detail + ")";
+    default:
+      return detail;
+  }
+}
+
+}  // namespace
+
+// One slot = an easy handle plus the multi handle that drives it. The multi handle owns the
+// connection cache, so a slot taken again reuses its open connection (LIFO keeps one slot hot for a
+// sequence of calls). The share object spreads DNS answers and TLS sessions across slots.
+struct CurlTransport::Pool {
+  struct Slot {
+    CURL* easy = nullptr;
+    CURLM* multi = nullptr;
+  };
+  CURLSH* share = nullptr;
+  std::array<std::mutex, CURL_LOCK_DATA_LAST> share_locks;
+  std::mutex idle_mutex;
+  std::vector<Slot> idle;
+
+  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
+    static_cast<Pool*>(user)->share_locks[data].lock();
+  }
+  static void unlock(CURL*, curl_lock_data data, void* user) {
+    static_cast<Pool*>(user)->share_locks[data].unlock();
+  }
+
+  Pool() {
+    global_init_once();
+    share = curl_share_init();
+    curl_share_setopt(share, CURLSHOPT_LOCKFUNC, &Pool::lock);
+    curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Pool::unlock);
+    curl_share_setopt(share, CURLSHOPT_USERDATA, this);
+    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+  }
+  ~Pool() {
+    for (auto& slot : idle) {
+      curl_multi_cleanup(slot.multi);
+      curl_easy_cleanup(slot.easy);
+    }
+    curl_share_cleanup(share);
+  }
+
+  Slot take() {
+    {
+      std::lock_guard lock(idle_mutex);
+      if (!idle.empty()) {
+        Slot slot = idle.back();
+        idle.pop_back();
+        return slot;
+      }
+    }
+    Slot slot{curl_easy_init(), curl_multi_init()};
+    if (!slot.easy || !slot.multi)
+      throw TransportError("creating an HTTP handle", "libcurl out of memory", false);
+    return slot;
+  }
+  void give_back(Slot slot) {
+    std::lock_guard lock(idle_mutex);
+    idle.push_back(slot);
+  }
+};
+
+CurlTransport::CurlTransport(TransportOptions options)
+    : options_(std::move(options)), pool_(std::make_unique<Pool>()) {}
+
+CurlTransport::~CurlTransport() = default;
+
+HttpResponse CurlTransport::send(const HttpRequest& request) {
+  const std::string url = request.url();
+  const std::string operation = request.method + " " + url;
+  auto slot = pool_->take();
+  struct SlotReturner {
+    Pool& pool;
+    Pool::Slot slot;
+    ~SlotReturner() { pool.give_back(slot); }
+  } returner{*pool_, slot};
+  CURL* easy = slot.easy;
+
+  HttpResponse response;
+  char error_buffer[CURL_ERROR_SIZE] = {0};
+  HeaderListGuard headers;
+  bool has_content_type = false;
+  for (const auto& [name, value] : request.headers) {
+    headers.add(name + ": " + value);
+    if (lower(name) == "content-type") has_content_type = true;
+  }
+  if (!request.body.empty() && !has_content_type) headers.add("Content-Type: application/json");
+  headers.add("Accept: application/json");
+  headers.add("Expect:");  // no 100-continue round trip for small JSON bodies
+
+  curl_easy_reset(easy);  // keeps the connection cache of the slot, clears last call's options
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_SHARE, pool_->share);
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.list);
+  curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(options_.request_timeout.count()));
+  curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.insecure ? 0L : 1L);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.insecure ? 0L : 2L);
+  if (!options_.cacert_file.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, options_.cacert_file.c_str());
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &response);
+  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
+  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &response);
+  if (request.method == "GET") {
+    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+  } else {
+    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body.size()));
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.c_str());
+  }
+
+  // Driven through the multi interface so that a cancel is noticed within ~50 ms even while the
+  // server is silent (the easy interface's progress callback may only run once per second).
+  curl_multi_add_handle(slot.multi, easy);
+  int running = 1;
+  bool cancelled = false;
+  CURLMcode multi_code = CURLM_OK;
+  while (true) {
+    multi_code = curl_multi_perform(slot.multi, &running);
+    if (multi_code != CURLM_OK || running == 0) break;
+    if (request.cancel.cancelled()) {
+      cancelled = true;
+      break;
+    }
+    multi_code = curl_multi_poll(slot.multi, nullptr, 0, 50, nullptr);
+    if (multi_code != CURLM_OK) break;
+  }
+  CURLcode result = CURLE_OK;
+  int queued = 0;
+  while (CURLMsg* message = curl_multi_info_read(slot.multi, &queued))
+    if (message->msg == CURLMSG_DONE && message->easy_handle == easy) result = message->data.result;
+  curl_multi_remove_handle(slot.multi, easy);
+
+  if (cancelled) throw CancelledError("sending " + operation);
+  if (multi_code != CURLM_OK)
+    throw TransportError(operation, std::string("libcurl: ") + curl_multi_strerror(multi_code), false);
+  if (result != CURLE_OK)
+    throw TransportError(operation, describe(result, error_buffer, options_), is_retryable(result));
+  long status = 0;
+  curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  response.status = static_cast<int>(status);
+  return response;
+}
+
+}  // namespace rds::client

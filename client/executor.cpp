@@ -1,0 +1,98 @@
+#include "client/executor.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "client/error_body.h"
+#include "client/errors.h"
+
+namespace rds::client {
+
+namespace {
+std::string target_of(const HttpRequest& request) {
+  std::string target = request.full_path();
+  for (std::size_t i = 0; i < request.query.size(); ++i)
+    target += (i == 0 ? "?" : "&") + request.query[i].first + "=" + request.query[i].second;
+  return target;
+}
+
+std::string describe_status(const HttpResponse& response) {
+  return "HTTP " + std::to_string(response.status);
+}
+}  // namespace
+
+Executor::Executor(ExecutorOptions options) : options_(std::move(options)) {}
+
+void Executor::log(LogLevel level, std::string_view message, const LogFields& fields) const {
+  if (options_.log) options_.log(level, message, fields);
+}
+
+std::optional<std::chrono::milliseconds> Executor::retry_after(const HttpResponse& response) const {
+  auto value = response.header("Retry-After");
+  if (value.empty() ||
+      !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }))
+    return std::nullopt;  // absent, or an HTTP date: fall back to our own backoff
+  auto seconds = std::stoll(value.substr(0, 6));
+  return std::min(std::chrono::milliseconds(seconds * 1000), options_.backoff.retry_after_cap);
+}
+
+bool Executor::pause_before_retry(int attempt, std::optional<std::chrono::milliseconds> requested,
+                                  std::optional<Deadline> deadline, const CancelToken& cancel,
+                                  const std::string& operation, const std::string& reason) {
+  auto delay = requested ? *requested : options_.backoff.delay(attempt, options_.random());
+  if (deadline && options_.clock->now() + delay > *deadline) return false;
+  log(LogLevel::warn, "retrying RDS API call",
+      {{"operation", operation},
+       {"reason", reason},
+       {"retry", std::to_string(attempt + 1) + "/" + std::to_string(options_.max_retries)},
+       {"delay_ms", std::to_string(delay.count())}});
+  if (!options_.clock->sleep_for(delay, cancel)) throw CancelledError("waiting to retry " + operation);
+  return true;
+}
+
+HttpResponse Executor::send(HttpRequest request, const std::string& operation,
+                            std::optional<Deadline> deadline) {
+  bool renewed_credentials = false;
+  for (int attempt = 0;; ++attempt) {
+    if (request.cancel.cancelled()) throw CancelledError(operation);
+    HttpResponse response;
+    auto started = options_.clock->now();
+    try {
+      options_.authenticator->authenticate(request);
+      response = options_.transport->send(request);
+    } catch (const TransportError& error) {
+      log(LogLevel::debug, "RDS API call got no answer",
+          {{"operation", operation}, {"error", error.detail()}, {"attempt", std::to_string(attempt + 1)}});
+      if (!error.retryable() || attempt >= options_.max_retries ||
+          !pause_before_retry(attempt, std::nullopt, deadline, request.cancel, operation, error.detail()))
+        throw TransportError(operation, error.detail(), error.retryable());
+      continue;
+    }
+    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(options_.clock->now() - started);
+    log(LogLevel::debug, "RDS API call",
+        {{"method", request.method},
+         {"path", target_of(request)},
+         {"status", std::to_string(response.status)},
+         {"request_id", response.request_id()},
+         {"auth", options_.authenticator->mode()},
+         {"attempt", std::to_string(attempt + 1)},
+         {"duration_ms", std::to_string(elapsed.count())}});
+
+    if (response.status == 401 && !renewed_credentials) {
+      renewed_credentials = true;
+      if (options_.authenticator->renew_after_unauthorized(request)) {
+        log(LogLevel::info, "credentials renewed after HTTP 401; repeating the call",
+            {{"operation", operation}});
+        --attempt;  // a renewal is not one of the max_retries transient retries
+        continue;
+      }
+    }
+    if (is_transient_status(response.status) && attempt < options_.max_retries &&
+        pause_before_retry(attempt, response.status == 429 ? retry_after(response) : std::nullopt, deadline,
+                           request.cancel, operation, describe_status(response)))
+      continue;
+    return response;
+  }
+}
+
+}  // namespace rds::client

@@ -1,0 +1,35 @@
+// The adaptive polling loop shared by every wait: first check at once, then PollPolicy intervals,
+// never sleeping past the deadline, and waking within the clock's reaction time on cancel.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "client/cancel.h"
+#include "client/clock.h"
+#include "client/errors.h"
+#include "client/policy.h"
+#include "client/types.h"
+
+namespace rds::client {
+
+// `check(last_seen)` returns the result once the condition holds and otherwise describes what it saw
+// in `last_seen` (used in the TimeoutError). Errors thrown by `check` end the wait.
+template <class Result, class Check>
+Result poll_until(Clock& clock, const PollPolicy& policy, const std::string& what, Deadline deadline,
+                  const CancelToken& cancel, Check check) {
+  const auto start = clock.now();
+  for (int n = 1;; ++n) {
+    if (cancel.cancelled()) throw CancelledError("waiting for " + what);
+    std::string last_seen;
+    if (std::optional<Result> done = check(last_seen)) return *done;
+    const auto now = clock.now();
+    if (now >= deadline)
+      throw TimeoutError(what, std::chrono::duration_cast<std::chrono::milliseconds>(now - start), last_seen);
+    auto pause = std::chrono::duration_cast<std::chrono::nanoseconds>(policy.interval(n));
+    if (deadline - now < pause) pause = deadline - now;
+    if (!clock.sleep_for(pause, cancel)) throw CancelledError("waiting for " + what);
+  }
+}
+
+}  // namespace rds::client
