@@ -1,0 +1,80 @@
+#include "bench/provider_launch.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+namespace rds::bench {
+namespace {
+
+// go-plugin's handshake cookie for Terraform providers (docs/plugin-protocol).
+constexpr const char* kMagicCookie = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
+
+std::vector<std::string> split(const std::string& line, char separator) {
+  std::vector<std::string> parts;
+  std::stringstream stream(line);
+  std::string part;
+  while (std::getline(stream, part, separator)) parts.push_back(part);
+  return parts;
+}
+
+}  // namespace
+
+LaunchedProvider launch_provider(const std::filesystem::path& scratch, const std::string& client_cert_pem) {
+  auto env = rds::testing::clean_environment();
+  env["TF_PLUGIN_MAGIC_COOKIE"] = kMagicCookie;
+  env["PLUGIN_PROTOCOL_VERSIONS"] = "6";
+  env["TF_LOG_PROVIDER"] = "off";
+  if (!client_cert_pem.empty()) env["PLUGIN_CLIENT_CERT"] = client_cert_pem;
+
+  LaunchedProvider launched;
+  auto started = std::chrono::steady_clock::now();
+  launched.process = std::make_unique<rds::testing::ChildProcess>(
+      std::vector<std::string>{RDS_BENCH_PROVIDER_PATH}, env, scratch, scratch / "provider");
+  auto deadline = started + std::chrono::seconds(10);
+  // Poll the captured stdout finely: the figure of interest is in the tens of milliseconds.
+  while (true) {
+    std::string out = launched.process->stdout_so_far();
+    auto newline = out.find('\n');
+    if (newline != std::string::npos) {
+      launched.time_to_handshake =
+          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+      launched.handshake = out.substr(0, newline);
+      break;
+    }
+    if (!launched.process->running() || std::chrono::steady_clock::now() > deadline) {
+      throw std::runtime_error("the provider printed no handshake line; stderr:\n" +
+                               launched.process->stderr_so_far());
+    }
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  auto fields = split(launched.handshake, '|');
+  if (fields.size() < 5) throw std::runtime_error("malformed handshake line: " + launched.handshake);
+  launched.network = fields[2];
+  launched.address = fields[3];
+  return launched;
+}
+
+std::string make_client_certificate(const std::filesystem::path& scratch) {
+  auto key = scratch / "client.key", cert = scratch / "client.pem";
+  std::string command =
+      "openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:P-256 -nodes -days 1 "
+      "-subj /CN=localhost -keyout '" +
+      key.string() + "' -out '" + cert.string() + "' >/dev/null 2>&1";
+  if (std::system(command.c_str()) != 0) return {};
+  return rds::testing::read_text_file(cert);
+}
+
+long resident_kib(pid_t pid) {
+  std::ifstream status("/proc/" + std::to_string(pid) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
+  }
+  return -1;
+}
+
+}  // namespace rds::bench
