@@ -1,0 +1,165 @@
+#include "provider/plugin/server.h"
+
+#include <grpcpp/health_check_service_interface.h>
+#include <pthread.h>
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <iostream>
+#include <thread>
+
+#include "provider/logging/hclog.h"
+#include "provider/plugin/command_line.h"
+#include "provider/plugin/environment.h"
+#include "provider/plugin/go_plugin_services.h"
+#include "provider/plugin/grpc_listener.h"
+#include "provider/plugin/handshake.h"
+#include "provider/plugin/shutdown_signal.h"
+#include "provider/plugin/tls_certificate.h"
+#include "provider/plugin/version_negotiation.h"
+
+namespace rds::plugin {
+namespace {
+
+// How long in-flight calls get to finish once shutdown starts; Terraform kills us after 2 s.
+constexpr auto kShutdownGrace = std::chrono::milliseconds(1000);
+
+// Writes to stdout in one piece and flushes: stdout is the handshake channel.
+void write_stdout(const std::string& text) {
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::fflush(stdout);
+}
+
+int fail_startup(const std::string& message) {
+  logging::error("plugin start-up failed", {{"error", message}});
+  // Also plain text, for a person running the binary without TF_LOG.
+  std::cerr << "terraform-provider-rds: " << message << std::endl;
+  return 1;
+}
+
+// Blocks SIGTERM (and SIGINT in debug mode) in every thread and turns them into a shutdown
+// request from one dedicated thread; in plugin mode SIGINT is ignored outright, because Terraform
+// sends it to the whole process group on Ctrl-C and cancels through StopProvider instead.
+void handle_signals(bool debug, ShutdownSignal& shutdown) {
+  std::signal(SIGPIPE, SIG_IGN);  // a closed stderr pipe must not kill us mid-call
+  if (!debug) std::signal(SIGINT, SIG_IGN);
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGTERM);
+  if (debug) sigaddset(&set, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  std::thread([set, &shutdown] {
+    int received = 0;
+    if (sigwait(&set, &received) == 0) {
+      shutdown.request(received == SIGINT ? "SIGINT" : "SIGTERM");
+    }
+  }).detach();
+}
+
+std::shared_ptr<grpc::ServerCredentials> credentials_for(const PluginEnvironment& env, bool debug,
+                                                         std::string& server_cert_der) {
+  if (debug || env.client_cert_pem.empty()) return grpc::InsecureServerCredentials();
+  pem_to_der(env.client_cert_pem);  // throws a clear error if PLUGIN_CLIENT_CERT is not a certificate
+  const Certificate certificate = generate_self_signed_certificate();
+  server_cert_der = certificate.cert_der;
+  // The client must present exactly the certificate Terraform put in PLUGIN_CLIENT_CERT: it is
+  // the only trusted root, and it is self-signed, so nothing else verifies.
+  grpc::SslServerCredentialsOptions options(GRPC_SSL_REQUEST_AND_REQUIRE_CLIENT_CERTIFICATE_AND_VERIFY);
+  options.pem_root_certs = env.client_cert_pem;
+  options.pem_key_cert_pairs.push_back({certificate.key_pem, certificate.cert_pem});
+  return grpc::SslServerCredentials(options);
+}
+
+void announce(const CommandLine& args, const Handshake& handshake) {
+  if (!args.debug) {
+    write_stdout(format_handshake_line(handshake));
+    return;
+  }
+  write_stdout(
+      "Provider started. To attach Terraform CLI, set the TF_REATTACH_PROVIDERS environment "
+      "variable with the following:\n\n\tTF_REATTACH_PROVIDERS='" +
+      format_reattach_config(args.provider_address, handshake.protocol_version, ::getpid(),
+                             handshake.listen) +
+      "'\n\nStop the provider with Ctrl-C.\n");
+}
+
+}  // namespace
+
+int serve(int argc, char** argv, const ServiceFactory& factory) {
+  const CommandLine args = parse_command_line(argc, argv);
+  const char* program = argc > 0 ? argv[0] : "terraform-provider-rds";
+  if (!args.error.empty()) {
+    std::cerr << program << ": " << args.error << "\n\n" << usage(program);
+    return 2;
+  }
+  if (args.help) {
+    std::cerr << usage(program);
+    return 0;
+  }
+
+  PluginEnvironment env;
+  try {
+    env = read_environment();
+  } catch (const EnvironmentError& e) {
+    return fail_startup(e.what());
+  }
+  if (!args.debug && !env.magic_cookie_ok) {
+    std::cerr << kNotStartedByTerraformMessage;
+    return 1;
+  }
+
+  // Debug mode has no client to negotiate with: serve the newest version unless told otherwise.
+  const auto negotiated = negotiate_protocol_version(args.debug && env.client_protocol_versions.empty()
+                                                         ? std::vector<int>{6}
+                                                         : env.client_protocol_versions);
+  if (!negotiated.version) return fail_startup(negotiated.error);
+  const int version = *negotiated.version;
+
+  ShutdownSignal shutdown;
+  handle_signals(args.debug, shutdown);
+
+  std::unique_ptr<grpc::Service> provider_service = factory(version);
+  if (!provider_service) return fail_startup("no provider service for protocol " + std::to_string(version));
+  ControllerService controller(shutdown);
+  StdioService stdio(shutdown);
+  BrokerService broker;
+
+  Handshake handshake;
+  handshake.protocol_version = version;
+  RunningServer running;
+  try {
+    const auto credentials = credentials_for(env, args.debug, handshake.server_cert_der);
+    grpc::EnableDefaultHealthCheckService(true);
+    running = start_server(env, credentials, [&](grpc::ServerBuilder& builder) {
+      builder.RegisterService(provider_service.get());
+      builder.RegisterService(&controller);
+      builder.RegisterService(&stdio);
+      builder.RegisterService(&broker);
+    });
+  } catch (const std::exception& e) {
+    return fail_startup(e.what());
+  }
+  // go-plugin's client health-checks the service named "plugin".
+  running.server->GetHealthCheckService()->SetServingStatus("plugin", true);
+  handshake.listen = running.listen;
+
+  logging::info("plugin server started", {{"protocol_version", std::to_string(version)},
+                                          {"network", running.listen.network},
+                                          {"address", running.listen.address},
+                                          {"tls", handshake.server_cert_der.empty() ? "false" : "true"},
+                                          {"debug", args.debug ? "true" : "false"}});
+  announce(args, handshake);
+
+  shutdown.wait();
+  logging::info("plugin server stopping", {{"reason", shutdown.reason()}});
+  broker.cancel_all();
+  running.server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
+  running.server->Wait();
+  running.server.reset();
+  running.socket_dir.reset();  // removes the socket and its private directory
+  logging::debug("plugin server stopped");
+  return 0;
+}
+
+}  // namespace rds::plugin
