@@ -15,8 +15,8 @@ class AttributePath {
   struct Step {
     enum class Kind { attribute, string_key, int_key };
     Kind kind = Kind::attribute;
-    std::string name;   // attribute name or string key
-    int64_t index = 0;  // int key
+    std::string name{};  // attribute name or string key
+    int64_t index = 0;   // int key
     friend bool operator==(const Step&, const Step&) = default;
   };
 
@@ -36,16 +36,16 @@ class AttributePath {
   friend bool operator==(const AttributePath&, const AttributePath&) = default;
 
  private:
-  std::vector<Step> steps_;
+  std::vector<Step> steps_{};
 };
 
 enum class Severity { error, warning };
 
 struct Diagnostic {
   Severity severity = Severity::error;
-  std::string summary;
-  std::string detail;
-  std::optional<AttributePath> path;
+  std::string summary{};
+  std::string detail{};
+  std::optional<AttributePath> path{};
 };
 
 class Diagnostics {
@@ -64,7 +64,7 @@ class Diagnostics {
   std::vector<Diagnostic>::const_iterator end() const { return items_.end(); }
 
  private:
-  std::vector<Diagnostic> items_;
+  std::vector<Diagnostic> items_{};
 };
 
 }  // namespace rds::core

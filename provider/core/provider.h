@@ -18,65 +18,65 @@ namespace rds::core {
 // PlanResourceChange. prior_state is null for a create. (Destroys are not planned: the adapter
 // advertises plan_destroy = false.)
 struct PlanRequest {
-  Value prior_state;
-  Value proposed_new_state;
-  Value config;
-  std::string prior_private;
+  Value prior_state{};
+  Value proposed_new_state{};
+  Value config{};
+  std::string prior_private{};
 };
 struct PlanResult {
-  Value planned_state;
-  std::vector<AttributePath> requires_replace;
-  std::string planned_private;
-  Diagnostics diagnostics;
+  Value planned_state{};
+  std::vector<AttributePath> requires_replace{};
+  std::string planned_private{};
+  Diagnostics diagnostics{};
 };
 
 // ApplyResourceChange. planned_state is null for a destroy, prior_state is null for a create.
 struct ApplyRequest {
-  Value prior_state;
-  Value planned_state;
-  Value config;
-  std::string planned_private;
+  Value prior_state{};
+  Value planned_state{};
+  Value config{};
+  std::string planned_private{};
 };
 struct ApplyResult {
-  Value new_state;  // null after a destroy; on error, the state known so far (Terraform records it)
-  std::string private_state;
-  Diagnostics diagnostics;
+  Value new_state{};  // null after a destroy; on error, the state known so far (Terraform records it)
+  std::string private_state{};
+  Diagnostics diagnostics{};
 };
 
 // ReadResource (refresh).
 struct ReadRequest {
-  Value current_state;
-  std::string private_state;
+  Value current_state{};
+  std::string private_state{};
 };
 struct ReadResult {
-  Value new_state;  // null Value = the remote object is gone
-  std::string private_state;
-  Diagnostics diagnostics;
+  Value new_state{};  // null Value = the remote object is gone
+  std::string private_state{};
+  Diagnostics diagnostics{};
 };
 
 // ImportResourceState.
 struct ImportRequest {
-  std::string id;
+  std::string id{};
 };
 struct ImportedResource {
-  std::string type_name;
-  Value state;
-  std::string private_state;
+  std::string type_name{};
+  Value state{};
+  std::string private_state{};
 };
 struct ImportResult {
-  std::vector<ImportedResource> imported;
-  Diagnostics diagnostics;
+  std::vector<ImportedResource> imported{};
+  Diagnostics diagnostics{};
 };
 
 // UpgradeResourceState: the stored state as JSON under the stored schema version. json.h's
 // decode_state_json() turns it into a Value of the current schema (dropping removed attributes).
 struct UpgradeRequest {
   int64_t version = 0;
-  std::string raw_state_json;
+  std::string raw_state_json{};
 };
 struct UpgradeResult {
-  Value upgraded_state;  // must be wholly known and of the current schema's type
-  Diagnostics diagnostics;
+  Value upgraded_state{};  // must be wholly known and of the current schema's type
+  Diagnostics diagnostics{};
 };
 
 class Resource {

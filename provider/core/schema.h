@@ -12,11 +12,13 @@
 
 namespace rds::core {
 
+// Every member has a default initializer so designated initializers ({.name = "id", .computed = true})
+// compile cleanly under -Wextra (GCC warns about members left out otherwise).
 struct Attribute {
-  std::string name;
-  Type type;
-  std::string description;           // plain text
-  std::string markdown_description;  // markdown; sent to Terraform when set, else `description`
+  std::string name{};
+  Type type{};
+  std::string description{};           // plain text
+  std::string markdown_description{};  // markdown; sent to Terraform when set, else `description`
   bool required = false;
   bool optional = false;
   bool computed = false;
@@ -25,7 +27,8 @@ struct Attribute {
   // Plan behaviour (see plan_rules.h):
   bool requires_replace = false;       // a change to this attribute replaces the resource
   bool use_state_for_unknown = false;  // computed value kept from prior state instead of unknown
-  std::optional<Value> default_value;  // planned when the config leaves it null (attribute must be computed)
+  std::optional<Value>
+      default_value{};  // planned when the config leaves it null (attribute must be computed)
 };
 
 enum class Nesting { single, list, set, map, group };
@@ -33,10 +36,10 @@ enum class Nesting { single, list, set, map, group };
 struct NestedBlock;
 
 struct Block {
-  std::vector<Attribute> attributes;
-  std::vector<NestedBlock> block_types;
-  std::string description;
-  std::string markdown_description;
+  std::vector<Attribute> attributes{};
+  std::vector<NestedBlock> block_types{};
+  std::string description{};
+  std::string markdown_description{};
   bool deprecated = false;
 
   // The object type of this block's value: attributes plus nested blocks (single/group → object,
@@ -47,16 +50,16 @@ struct Block {
 };
 
 struct NestedBlock {
-  std::string type_name;
+  std::string type_name{};
   Nesting nesting = Nesting::single;
-  Block block;
+  Block block{};
   int64_t min_items = 0;
   int64_t max_items = 0;
 };
 
 struct Schema {
   int64_t version = 0;
-  Block block;
+  Block block{};
   Type value_type() const { return block.value_type(); }
 };
 

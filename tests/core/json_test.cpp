@@ -1,0 +1,83 @@
+#include "provider/core/json.h"
+
+#include <gtest/gtest.h>
+
+namespace rds::core {
+namespace {
+
+const Type kState = Type::object({{"id", Type::string()},
+                                  {"ssl_enable", Type::boolean()},
+                                  {"port", Type::number()},
+                                  {"tags", Type::map(Type::string())},
+                                  {"timeouts", Type::object({{"create", Type::string()}})}});
+
+TEST(Json, DecodesStoredStateWithMissingAttributesAsNull) {
+  Value v = decode_json(R"({"id":"abc","ssl_enable":true,"port":3306})", kState);
+  EXPECT_EQ(v.get_string("id"), "abc");
+  EXPECT_EQ(v.get_bool("ssl_enable"), true);
+  EXPECT_EQ(v.attr("port"), Value::number(3306));
+  EXPECT_TRUE(v.attr("tags").is_null());
+  EXPECT_TRUE(v.attr("timeouts").is_null());
+}
+
+TEST(Json, StateDecodingDropsAttributesTheSchemaNoLongerHas) {
+  Value v =
+      decode_state_json(R"({"id":"abc","removed_long_ago":"x","timeouts":{"create":"5m","gone":1}})", kState);
+  EXPECT_EQ(v.get_string("id"), "abc");
+  EXPECT_EQ(v.attr("timeouts").get_string("create"), "5m");
+}
+
+TEST(Json, StrictDecodingRejectsUnknownAttributes) {
+  try {
+    decode_json(R"({"timeouts":{"gone":1}})", kState);
+    FAIL();
+  } catch (const CodecError& e) {
+    EXPECT_EQ(e.path(), AttributePath("timeouts"));
+  }
+}
+
+TEST(Json, NumbersKeepTheirPrecision) {
+  EXPECT_TRUE(decode_json("1.5", Type::number()).as_number().is_double());
+  EXPECT_EQ(decode_json("0.1", Type::number()).as_number().to_string(), "0.1");
+  EXPECT_EQ(decode_json("18446744073709551615", Type::number()).as_number().to_string(),
+            "18446744073709551615");
+  EXPECT_EQ(decode_json(R"("12")", Type::number()), Value::number(12));
+}
+
+TEST(Json, PrimitivesConvertLikeCty) {
+  EXPECT_EQ(decode_json("true", Type::string()), Value::string("true"));
+  EXPECT_EQ(decode_json("7", Type::string()), Value::string("7"));
+  EXPECT_EQ(decode_json(R"("false")", Type::boolean()), Value::boolean(false));
+}
+
+TEST(Json, CollectionsAndDynamicValues) {
+  Value m = decode_json(R"({"a":"x"})", Type::map(Type::string()));
+  EXPECT_EQ(m.entries().at("a"), Value::string("x"));
+  Value s = decode_json(R"(["a","a","b"])", Type::set(Type::string()));
+  EXPECT_EQ(s.elements().size(), 2u);
+  Value d = decode_json(R"({"value":["x"],"type":["list","string"]})", Type::dynamic());
+  EXPECT_EQ(d, Value::list(Type::string(), {Value::string("x")}));
+}
+
+TEST(Json, ErrorsNameThePath) {
+  try {
+    decode_json(R"({"tags":{"env":{}}})", kState);
+    FAIL();
+  } catch (const CodecError& e) {
+    EXPECT_EQ(e.path().to_string(), "tags[\"env\"]");
+  }
+  EXPECT_THROW(decode_json("{", kState), CodecError);
+  EXPECT_THROW(decode_json(R"({"port":"many"})", kState), CodecError);
+}
+
+TEST(Json, EncodeRoundTripsAndRefusesUnknowns) {
+  Value v = Value::object(kState, {{"id", Value::string("abc")}, {"port", Value::number(1.5)}});
+  EXPECT_EQ(encode_json(v, kState),
+            R"({"id":"abc","port":1.5,"ssl_enable":null,"tags":null,"timeouts":null})");
+  EXPECT_EQ(decode_json(encode_json(v, kState), kState), v);
+  EXPECT_THROW(encode_json(v.with_attr("id", Value::unknown(Type::string())), kState), CodecError);
+  EXPECT_EQ(encode_json(Value::boolean(true), Type::dynamic()), R"({"type":"bool","value":true})");
+}
+
+}  // namespace
+}  // namespace rds::core
