@@ -1,0 +1,35 @@
+#include "provider/resources/api_diagnostics.h"
+
+#include "client/errors.h"
+#include "provider/resources/duration.h"
+
+namespace rds::resources {
+
+void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, const std::exception& error,
+                   const std::string& timeout_argument) {
+  using namespace rds::client;
+  std::string detail = error.what();
+  if (const auto* api = dynamic_cast<const ApiError*>(&error)) {
+    // what() is already a sentence with these; the lines below make them easy to find and copy.
+    detail += "\n\nAPI call: " + api->operation();
+    if (api->http_status() != 0) detail += "\nHTTP status: " + std::to_string(api->http_status());
+    if (!api->error_code().empty()) detail += "\nError code: " + api->error_code();
+    if (!api->error_msg().empty()) detail += "\nError message: " + api->error_msg();
+    if (!api->request_id().empty()) detail += "\nRequest ID: " + api->request_id();
+  } else if (const auto* timeout = dynamic_cast<const TimeoutError*>(&error)) {
+    detail += "\n\nGave up after " + format_duration(timeout->waited());
+    if (!timeout->last_seen().empty()) detail += "; last seen: " + timeout->last_seen();
+    detail += ".";
+    if (!timeout_argument.empty()) {
+      detail +=
+          " If the instance needs longer, raise " + timeout_argument + " in the resource's timeouts block.";
+    }
+  } else if (const auto* format = dynamic_cast<const ResponseFormatError*>(&error)) {
+    if (!format->request_id().empty()) detail += "\n\nRequest ID: " + format->request_id();
+  } else if (dynamic_cast<const CancelledError*>(&error) != nullptr) {
+    detail += "\n\nTerraform asked the provider to stop (e.g. Ctrl-C); the operation was interrupted.";
+  }
+  diags.error(summary, detail);
+}
+
+}  // namespace rds::resources

@@ -1,0 +1,30 @@
+#pragma once
+// Schema of `rds_instance_ssl` and the names of its attributes, in one place so the resource logic,
+// the state mapping and the tests spell them the same way.
+
+#include <chrono>
+#include <string_view>
+
+#include "provider/core/schema.h"
+
+namespace rds::resources::instance_ssl {
+
+inline constexpr std::string_view kTypeName = "rds_instance_ssl";
+
+inline constexpr std::string_view kId = "id";
+inline constexpr std::string_view kInstanceId = "instance_id";
+inline constexpr std::string_view kSslEnable = "ssl_enable";
+inline constexpr std::string_view kDisableOnDestroy = "disable_on_destroy";
+inline constexpr std::string_view kTimeouts = "timeouts";
+inline constexpr std::string_view kCreate = "create";
+inline constexpr std::string_view kUpdate = "update";
+inline constexpr std::string_view kDelete = "delete";
+
+// Defaults when the timeouts block (or one of its arguments) is absent (issue 4).
+inline constexpr std::chrono::minutes kDefaultCreateTimeout{30};
+inline constexpr std::chrono::minutes kDefaultUpdateTimeout{30};
+inline constexpr std::chrono::minutes kDefaultDeleteTimeout{10};
+
+const rds::core::Schema& schema();
+
+}  // namespace rds::resources::instance_ssl

@@ -1,0 +1,40 @@
+#include "provider/resources/instance_ssl_state.h"
+
+#include "provider/resources/instance_ssl_schema.h"
+
+namespace rds::resources::instance_ssl {
+
+using rds::core::Type;
+using rds::core::Value;
+
+Value state_from_api(const std::string& instance_id, bool ssl_enable, const Value& carried) {
+  const Type type = schema().value_type();
+  bool disable = false;
+  Value timeouts = Value::null(type.attributes().at(std::string(kTimeouts)));
+  if (!carried.is_null() && carried.is_known()) {
+    disable = disable_on_destroy(carried);
+    // A new state has no unknowns: a timeouts block that was still unknown in the plan is dropped
+    // (it only ever steers the provider, never the API).
+    if (carried.attr(kTimeouts).is_wholly_known()) timeouts = carried.attr(kTimeouts);
+  }
+  return Value::object(type, {
+                                 {std::string(kId), Value::string(instance_id)},
+                                 {std::string(kInstanceId), Value::string(instance_id)},
+                                 {std::string(kSslEnable), Value::boolean(ssl_enable)},
+                                 {std::string(kDisableOnDestroy), Value::boolean(disable)},
+                                 {std::string(kTimeouts), timeouts},
+                             });
+}
+
+std::string instance_id_of(const Value& resource) {
+  if (resource.is_null() || !resource.is_known()) return {};
+  if (auto id = resource.get_string(kInstanceId); id && !id->empty()) return *id;
+  return resource.get_string(kId).value_or("");
+}
+
+bool disable_on_destroy(const Value& resource) {
+  if (resource.is_null() || !resource.is_known()) return false;
+  return resource.get_bool(kDisableOnDestroy).value_or(false);
+}
+
+}  // namespace rds::resources::instance_ssl

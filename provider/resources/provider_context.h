@@ -1,0 +1,32 @@
+#pragma once
+// What the configured provider shares with its resources: the one API client (created by configure,
+// used concurrently by every RPC) and the cancellation of work in flight (StopProvider).
+
+#include <memory>
+#include <mutex>
+
+#include "client/cancel.h"
+#include "client/rds_client.h"
+
+namespace rds::resources {
+
+class ProviderContext {
+ public:
+  // Installs the client made by configure (replacing any earlier one: Terraform may configure again).
+  void set_client(std::shared_ptr<rds::client::RdsClient> client);
+  // nullptr until configure succeeded.
+  std::shared_ptr<rds::client::RdsClient> client() const;
+
+  // The token an operation starting now should watch. stop() cancels every token handed out so far;
+  // operations that start after a stop get a fresh one, because Terraform keeps using the provider
+  // after StopProvider (it still reads and saves state).
+  rds::client::CancelToken cancel_token() const;
+  void stop();
+
+ private:
+  mutable std::mutex mutex_;
+  std::shared_ptr<rds::client::RdsClient> client_;
+  rds::client::CancelSource cancel_;
+};
+
+}  // namespace rds::resources

@@ -1,0 +1,125 @@
+#include "provider/resources/provider_schema.h"
+
+#include <string>
+
+namespace rds::resources {
+namespace {
+
+using rds::core::Attribute;
+using rds::core::Schema;
+using rds::core::Type;
+
+// Every argument is optional in the block: each has an environment variable (or a default), and
+// configure() reports what is still missing once both are applied.
+Attribute argument(std::string name, Type type, std::string plain, std::string markdown,
+                   bool sensitive = false) {
+  Attribute attribute;
+  attribute.name = std::move(name);
+  attribute.type = std::move(type);
+  attribute.description = std::move(plain);
+  attribute.markdown_description = std::move(markdown);
+  attribute.optional = true;
+  attribute.sensitive = sensitive;
+  return attribute;
+}
+
+Schema build() {
+  Schema schema;
+  schema.version = 0;
+  schema.block.description =
+      "Manages the SSL setting of RDS for MySQL instances on Open Telekom Cloud and Huawei Cloud.";
+  schema.block.markdown_description =
+      "Manages the SSL setting of RDS for MySQL instances on Open Telekom Cloud and Huawei Cloud. "
+      "Credentials: exactly one of `access_key` + `secret_key`, `token`, or `user_name` + `password` + "
+      "`domain_name`.";
+  auto& a = schema.block.attributes;
+  a.push_back(
+      argument("region", Type::string(),
+               "Region of the RDS instances, e.g. eu-de. Used to derive the API URLs when endpoint or "
+               "auth_url are not set. Default: environment variable OS_REGION_NAME.",
+               "Region of the RDS instances, e.g. `eu-de`. Used to derive the API URLs when `endpoint` "
+               "or `auth_url` are not set. Default: environment variable `OS_REGION_NAME`."));
+  a.push_back(argument("project_id", Type::string(),
+                       "ID of the project that owns the instances (required). Default: environment variable "
+                       "OS_PROJECT_ID.",
+                       "ID of the project that owns the instances (required). Default: environment variable "
+                       "`OS_PROJECT_ID`."));
+  a.push_back(
+      argument("endpoint", Type::string(),
+               "Base URL of the RDS API (http or https), overriding "
+               "https://rds.{region}.otc.t-systems.com, e.g. for rds-sim or a private cloud. Default: "
+               "environment variable RDS_ENDPOINT.",
+               "Base URL of the RDS API (`http://` or `https://`), overriding "
+               "`https://rds.{region}.otc.t-systems.com`, e.g. for `rds-sim` or a private cloud. "
+               "Default: environment variable `RDS_ENDPOINT`."));
+  a.push_back(
+      argument("auth_url", Type::string(),
+               "Base URL of the IAM API including /v3, used for password authentication; default "
+               "https://iam.{region}.otc.t-systems.com/v3. Default: environment variable OS_AUTH_URL.",
+               "Base URL of the IAM API including `/v3`, used for password authentication; default "
+               "`https://iam.{region}.otc.t-systems.com/v3`. Default: environment variable "
+               "`OS_AUTH_URL`."));
+  a.push_back(argument("access_key", Type::string(),
+                       "Access key (AK) for AK/SK request signing; needs secret_key. Default: environment "
+                       "variable OS_ACCESS_KEY.",
+                       "Access key (AK) for AK/SK request signing; needs `secret_key`. Default: environment "
+                       "variable `OS_ACCESS_KEY`."));
+  a.push_back(argument("secret_key", Type::string(),
+                       "Secret key (SK) for AK/SK request signing; needs access_key. Default: environment "
+                       "variable OS_SECRET_KEY.",
+                       "Secret key (SK) for AK/SK request signing; needs `access_key`. Default: environment "
+                       "variable `OS_SECRET_KEY`.",
+                       true));
+  a.push_back(argument("security_token", Type::string(),
+                       "Security token of temporary AK/SK credentials; only with access_key and secret_key. "
+                       "Default: environment variable OS_SECURITY_TOKEN.",
+                       "Security token of temporary AK/SK credentials; only with `access_key` and "
+                       "`secret_key`. Default: environment variable `OS_SECURITY_TOKEN`.",
+                       true));
+  a.push_back(
+      argument("token", Type::string(),
+               "IAM token sent as X-Auth-Token, instead of keys or a password. Default: environment "
+               "variable OS_TOKEN, then OS_AUTH_TOKEN.",
+               "IAM token sent as `X-Auth-Token`, instead of keys or a password. Default: environment "
+               "variable `OS_TOKEN`, then `OS_AUTH_TOKEN`.",
+               true));
+  a.push_back(argument("user_name", Type::string(),
+                       "IAM user name for password authentication; needs password and domain_name. Default: "
+                       "environment variable OS_USERNAME.",
+                       "IAM user name for password authentication; needs `password` and `domain_name`. "
+                       "Default: environment variable `OS_USERNAME`."));
+  a.push_back(argument("password", Type::string(),
+                       "Password of user_name. Default: environment variable OS_PASSWORD.",
+                       "Password of `user_name`. Default: environment variable `OS_PASSWORD`.", true));
+  a.push_back(argument("domain_name", Type::string(),
+                       "Domain (account) name of user_name. Default: environment variable OS_DOMAIN_NAME.",
+                       "Domain (account) name of `user_name`. Default: environment variable "
+                       "`OS_DOMAIN_NAME`."));
+  a.push_back(argument("insecure", Type::boolean(),
+                       "Skip TLS certificate verification (tests only). Default: environment variable "
+                       "OS_INSECURE, else false.",
+                       "Skip TLS certificate verification (tests only). Default: environment variable "
+                       "`OS_INSECURE`, else `false`."));
+  a.push_back(argument("cacert_file", Type::string(),
+                       "Path of a PEM file of CA certificates to trust instead of the system store. Default: "
+                       "environment variable OS_CACERT.",
+                       "Path of a PEM file of CA certificates to trust instead of the system store. Default: "
+                       "environment variable `OS_CACERT`."));
+  a.push_back(argument("max_retries", Type::number(),
+                       "How often a request is retried after a throttling (429), gateway (502/503/504) or "
+                       "connection error. Busy-instance errors are retried until the resource's timeout "
+                       "instead. Default 5; no environment variable.",
+                       "How often a request is retried after a throttling (429), gateway (502/503/504) or "
+                       "connection error. Busy-instance errors are retried until the resource's timeout "
+                       "instead. Default `5`; no environment variable."));
+  return schema;
+}
+
+}  // namespace
+
+const Schema& provider_schema() {
+  static const Schema schema = build();
+  return schema;
+}
+
+}  // namespace rds::resources

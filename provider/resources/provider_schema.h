@@ -1,0 +1,10 @@
+#pragma once
+// The schema of the provider block `provider "rds" { ... }` (issue 2, part 6).
+
+#include "provider/core/schema.h"
+
+namespace rds::resources {
+
+const rds::core::Schema& provider_schema();
+
+}  // namespace rds::resources

@@ -1,0 +1,296 @@
+#include "provider/resources/provider_settings.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cstdlib>
+#include <fstream>
+#include <initializer_list>
+
+namespace rds::resources {
+namespace {
+
+using rds::core::AttributePath;
+using rds::core::Diagnostics;
+using rds::core::Value;
+
+constexpr std::string_view kFromConfig = "the provider block";
+
+struct StringArgument {
+  std::string_view name;
+  Setting<std::string> ProviderSettings::*member;
+  std::array<std::string_view, 2> env;  // tried in order; empty entries are skipped
+};
+
+constexpr std::array<StringArgument, 12> kStringArguments{{
+    {"region", &ProviderSettings::region, {"OS_REGION_NAME", ""}},
+    {"project_id", &ProviderSettings::project_id, {"OS_PROJECT_ID", ""}},
+    {"endpoint", &ProviderSettings::endpoint, {"RDS_ENDPOINT", ""}},
+    {"auth_url", &ProviderSettings::auth_url, {"OS_AUTH_URL", ""}},
+    {"access_key", &ProviderSettings::access_key, {"OS_ACCESS_KEY", ""}},
+    {"secret_key", &ProviderSettings::secret_key, {"OS_SECRET_KEY", ""}},
+    {"security_token", &ProviderSettings::security_token, {"OS_SECURITY_TOKEN", ""}},
+    {"token", &ProviderSettings::token, {"OS_TOKEN", "OS_AUTH_TOKEN"}},
+    {"user_name", &ProviderSettings::user_name, {"OS_USERNAME", ""}},
+    {"password", &ProviderSettings::password, {"OS_PASSWORD", ""}},
+    {"domain_name", &ProviderSettings::domain_name, {"OS_DOMAIN_NAME", ""}},
+    {"cacert_file", &ProviderSettings::cacert_file, {"OS_CACERT", ""}},
+}};
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
+  return text;
+}
+
+// Go's strconv.ParseBool, which the Go providers use for OS_INSECURE.
+std::optional<bool> parse_bool(const std::string& text) {
+  const std::string value = lower(text);
+  if (value == "1" || value == "t" || value == "true") return true;
+  if (value == "0" || value == "f" || value == "false") return false;
+  return std::nullopt;
+}
+
+template <class T>
+void set_from_env(Setting<T>& setting, T value, std::string_view variable) {
+  setting.value = std::move(value);
+  setting.origin = "environment variable " + std::string(variable);
+}
+
+// "access_key (from environment variable OS_ACCESS_KEY)" or just "access_key".
+template <class T>
+std::string described(std::string_view name, const Setting<T>& setting) {
+  if (setting.origin.empty() || setting.origin == kFromConfig) return std::string(name);
+  return std::string(name) + " (from " + setting.origin + ")";
+}
+
+bool is_http_url(const std::string& url) {
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (lower(url).starts_with(scheme)) {
+      const std::string rest = url.substr(scheme.size());
+      return !rest.empty() && rest.front() != '/' && rest.find(' ') == std::string::npos;
+    }
+  }
+  return false;
+}
+
+void check_url(const Setting<std::string>& setting, std::string_view name, std::string_view what,
+               Diagnostics& diags) {
+  if (!setting.known_set() || is_http_url(*setting.value)) return;
+  diags.error("Invalid " + std::string(name),
+              described(name, setting) + " must be an http:// or https:// URL of the " + std::string(what) +
+                  ", got \"" + *setting.value + "\".",
+              AttributePath(std::string(name)));
+}
+
+// A credential method: the arguments that make it up. A method is "in use" when any of them is set.
+struct Method {
+  std::string_view label;
+  std::vector<std::pair<std::string_view, const Setting<std::string>*>> arguments;
+
+  // The first argument that is known to be set: the method is definitely in use.
+  std::optional<std::string_view> used_by() const {
+    for (const auto& [name, setting] : arguments) {
+      if (setting->known_set()) return name;
+    }
+    return std::nullopt;
+  }
+};
+
+void check_credentials(const ProviderSettings& s, Diagnostics& diags) {
+  auto incomplete = [&](std::string_view present, const Setting<std::string>& present_setting,
+                        std::string_view missing, const Setting<std::string>& missing_setting,
+                        std::string_view why) {
+    if (present_setting.known_set() && !missing_setting.maybe_set()) {
+      diags.error("Incomplete credentials",
+                  described(present, present_setting) + " is set but " + std::string(missing) +
+                      " is not: " + std::string(why),
+                  AttributePath(std::string(present)));
+    }
+  };
+  incomplete("access_key", s.access_key, "secret_key", s.secret_key,
+             "AK/SK signing needs both keys (secret_key or env OS_SECRET_KEY).");
+  incomplete("secret_key", s.secret_key, "access_key", s.access_key,
+             "AK/SK signing needs both keys (access_key or env OS_ACCESS_KEY).");
+  if (s.security_token.known_set() && !s.access_key.maybe_set() && !s.secret_key.maybe_set()) {
+    diags.error("Incomplete credentials",
+                described("security_token", s.security_token) +
+                    " is only used with temporary AK/SK credentials; set access_key and secret_key too.",
+                AttributePath("security_token"));
+  }
+  incomplete("password", s.password, "user_name", s.user_name,
+             "password authentication needs user_name (or env OS_USERNAME).");
+  incomplete("user_name", s.user_name, "password", s.password,
+             "password authentication needs password (or env OS_PASSWORD).");
+  if (s.user_name.known_set() && s.password.known_set() && !s.domain_name.maybe_set()) {
+    diags.error("Incomplete credentials",
+                "password authentication needs domain_name (or env OS_DOMAIN_NAME): IAM finds the user "
+                "\"" +
+                    *s.user_name.value + "\" by name within its domain.",
+                AttributePath("domain_name"));
+  }
+
+  const std::array<Method, 3> methods{{
+      {"AK/SK",
+       {{"access_key", &s.access_key}, {"secret_key", &s.secret_key}, {"security_token", &s.security_token}}},
+      {"token", {{"token", &s.token}}},
+      {"password", {{"user_name", &s.user_name}, {"password", &s.password}}},
+  }};
+  std::optional<std::pair<std::string_view, std::string_view>> first;  // label, argument
+  for (const Method& method : methods) {
+    const auto used_by = method.used_by();
+    if (!used_by) continue;
+    if (!first) {
+      first = std::pair{method.label, *used_by};
+      continue;
+    }
+    const auto* setting = std::find_if(method.arguments.begin(), method.arguments.end(), [&](const auto& a) {
+                            return a.first == *used_by;
+                          })->second;
+    diags.error("Conflicting credentials",
+                described(*used_by, *setting) + " selects " + std::string(method.label) +
+                    " authentication, but " + std::string(first->second) + " already selects " +
+                    std::string(first->first) +
+                    " authentication. Use exactly one method: access_key + secret_key, token, or "
+                    "user_name + password + domain_name (check the OS_* environment variables too).",
+                AttributePath(std::string(*used_by)));
+  }
+}
+
+}  // namespace
+
+Environment process_environment() {
+  return [](std::string_view name) -> std::optional<std::string> {
+    const char* value = std::getenv(std::string(name).c_str());
+    if (value == nullptr) return std::nullopt;
+    return std::string(value);
+  };
+}
+
+ProviderSettings settings_from_config(const Value& config) {
+  ProviderSettings settings;
+  if (config.is_null() || !config.is_known()) return settings;
+  for (const StringArgument& argument : kStringArguments) {
+    const Value& value = config.attr(argument.name);
+    Setting<std::string>& setting = settings.*argument.member;
+    if (value.is_unknown()) {
+      setting.unknown = true;
+    } else if (!value.is_null() && !value.as_string().empty()) {
+      setting.value = value.as_string();
+      setting.origin = kFromConfig;
+    }
+  }
+  const Value& insecure = config.attr("insecure");
+  if (insecure.is_unknown()) settings.insecure.unknown = true;
+  if (!insecure.is_null() && insecure.is_known()) {
+    settings.insecure.value = insecure.as_bool();
+    settings.insecure.origin = kFromConfig;
+  }
+  const Value& retries = config.attr("max_retries");
+  if (retries.is_unknown()) settings.max_retries.unknown = true;
+  if (!retries.is_null() && retries.is_known()) {
+    // A fraction or an enormous number cannot be a retry count; keep it out of range so the check names it.
+    settings.max_retries.value = retries.as_number().to_int64().value_or(-1);
+    settings.max_retries.origin = kFromConfig;
+  }
+  return settings;
+}
+
+void apply_environment(ProviderSettings& settings, const Environment& env, Diagnostics& diags) {
+  for (const StringArgument& argument : kStringArguments) {
+    Setting<std::string>& setting = settings.*argument.member;
+    if (setting.maybe_set()) continue;
+    for (std::string_view variable : argument.env) {
+      if (variable.empty()) continue;
+      if (auto value = env(variable); value && !value->empty()) {
+        set_from_env(setting, std::move(*value), variable);
+        break;
+      }
+    }
+  }
+  if (!settings.insecure.maybe_set()) {
+    if (auto text = env("OS_INSECURE"); text && !text->empty()) {
+      if (auto parsed = parse_bool(*text)) {
+        set_from_env(settings.insecure, *parsed, "OS_INSECURE");
+      } else {
+        diags.error(
+            "Invalid OS_INSECURE",
+            "Environment variable OS_INSECURE (the default of insecure) must be true or false, got \"" +
+                *text + "\".",
+            AttributePath("insecure"));
+      }
+    }
+  }
+}
+
+Diagnostics check_settings(const ProviderSettings& settings) {
+  Diagnostics diags;
+  check_url(settings.endpoint, "endpoint", "RDS API (e.g. https://rds.eu-de.otc.t-systems.com)", diags);
+  check_url(settings.auth_url, "auth_url",
+            "IAM API including /v3 (e.g. https://iam.eu-de.otc.t-systems.com/v3)", diags);
+  if (settings.max_retries.known_set() && *settings.max_retries.value < 0) {
+    diags.error("Invalid max_retries", "max_retries must be a whole number of 0 or more.",
+                AttributePath("max_retries"));
+  }
+  check_credentials(settings, diags);
+  return diags;
+}
+
+Diagnostics check_configurable(const ProviderSettings& s) {
+  Diagnostics diags;
+  for (const StringArgument& argument : kStringArguments) {
+    if ((s.*argument.member).unknown) {
+      diags.error("Provider argument not known yet",
+                  std::string(argument.name) +
+                      " depends on a value that is only known after apply; the provider needs it to talk to "
+                      "the API. Apply the resources it depends on first (terraform apply -target=...).",
+                  AttributePath(std::string(argument.name)));
+    }
+  }
+  if (s.insecure.unknown || s.max_retries.unknown) {
+    diags.error("Provider argument not known yet",
+                std::string(s.insecure.unknown ? "insecure" : "max_retries") +
+                    " depends on a value that is only known after apply.",
+                AttributePath(s.insecure.unknown ? "insecure" : "max_retries"));
+  }
+  if (diags.has_errors()) return diags;
+
+  if (!s.project_id.known_set()) {
+    diags.error("Missing project_id",
+                "The RDS API addresses every call by project: set project_id in the provider block or the "
+                "environment variable OS_PROJECT_ID.",
+                AttributePath("project_id"));
+  }
+  const bool has_credentials = (s.access_key.known_set() && s.secret_key.known_set()) ||
+                               s.token.known_set() || (s.user_name.known_set() && s.password.known_set());
+  if (!has_credentials && !diags.has_errors()) {
+    diags.error("No credentials",
+                "Set one of: access_key + secret_key (env OS_ACCESS_KEY, OS_SECRET_KEY), token (env OS_TOKEN "
+                "or OS_AUTH_TOKEN), or user_name + password + domain_name (env OS_USERNAME, OS_PASSWORD, "
+                "OS_DOMAIN_NAME).");
+  }
+  if (!s.region.known_set()) {
+    if (!s.endpoint.known_set()) {
+      diags.error("Missing region",
+                  "Without endpoint (env RDS_ENDPOINT) the RDS URL is derived from region: set region or the "
+                  "environment variable OS_REGION_NAME.",
+                  AttributePath("region"));
+    } else if (!s.auth_url.known_set() && s.user_name.known_set()) {
+      diags.error("Missing region",
+                  "Password authentication needs the IAM URL: set auth_url (env OS_AUTH_URL) or region (env "
+                  "OS_REGION_NAME) to derive it.",
+                  AttributePath("region"));
+    }
+  }
+  if (s.cacert_file.known_set()) {
+    std::ifstream file(*s.cacert_file.value);
+    if (!file.good()) {
+      diags.error("Unreadable cacert_file",
+                  described("cacert_file", s.cacert_file) + " names \"" + *s.cacert_file.value +
+                      "\", which cannot be read; it must be a PEM file of CA certificates.",
+                  AttributePath("cacert_file"));
+    }
+  }
+  return diags;
+}
+
+}  // namespace rds::resources

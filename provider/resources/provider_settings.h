@@ -1,0 +1,70 @@
+#pragma once
+// The provider block's arguments after environment defaults, and the checks on them.
+//
+// Kept apart from the Terraform Value model and from the API client so the rules (which credential
+// combinations are complete, which conflict, what configure needs) read in one place and are tested
+// without a server. rds_provider.cpp maps a config Value onto ProviderSettings and the result onto
+// rds::client::ClientConfig.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "provider/core/diagnostics.h"
+#include "provider/core/value.h"
+
+namespace rds::resources {
+
+// One argument: a known value, a value Terraform does not know yet (only at validate time, e.g. it
+// comes from another resource), or unset. `origin` says where a known value came from, for messages:
+// "the provider block" or "environment variable OS_ACCESS_KEY".
+template <class T>
+struct Setting {
+  std::optional<T> value;
+  bool unknown = false;
+  std::string origin;
+
+  bool known_set() const { return value.has_value(); }
+  // Set, or may turn out to be set once known.
+  bool maybe_set() const { return unknown || value.has_value(); }
+};
+
+struct ProviderSettings {
+  Setting<std::string> region, project_id, endpoint, auth_url;
+  Setting<std::string> access_key, secret_key, security_token;
+  Setting<std::string> token;
+  Setting<std::string> user_name, password, domain_name;
+  Setting<bool> insecure;
+  Setting<std::string> cacert_file;
+  Setting<int64_t> max_retries;
+};
+
+// Reads an environment variable; nullopt when unset. Injected so tests never touch the real environment.
+using Environment = std::function<std::optional<std::string>(std::string_view name)>;
+Environment process_environment();
+
+// The provider block's config Value (object of the provider schema) → settings. Empty strings count
+// as unset, like the Go providers that read them with d.Get. Values that are the wrong type for the
+// schema cannot arrive (Terraform converts them), so none are reported here.
+ProviderSettings settings_from_config(const rds::core::Value& config);
+
+// Fills every argument the config left null (not unknown) from its environment variables:
+// region OS_REGION_NAME, project_id OS_PROJECT_ID, endpoint RDS_ENDPOINT, auth_url OS_AUTH_URL,
+// access_key OS_ACCESS_KEY, secret_key OS_SECRET_KEY, security_token OS_SECURITY_TOKEN,
+// token OS_TOKEN then OS_AUTH_TOKEN, user_name OS_USERNAME, password OS_PASSWORD,
+// domain_name OS_DOMAIN_NAME, insecure OS_INSECURE, cacert_file OS_CACERT.
+// An OS_INSECURE that is not a boolean is reported on `insecure`.
+void apply_environment(ProviderSettings& settings, const Environment& env, rds::core::Diagnostics& diags);
+
+// Checks that hold with unknown values present (ValidateProviderConfig): URLs are http(s), max_retries
+// is not negative, credentials are complete and do not mix methods. Unknown values never fail a check.
+rds::core::Diagnostics check_settings(const ProviderSettings& settings);
+
+// What configure additionally needs: everything known, project_id, some credentials, a region when
+// an endpoint has to be derived from it, a readable cacert_file.
+rds::core::Diagnostics check_configurable(const ProviderSettings& settings);
+
+}  // namespace rds::resources

@@ -1,0 +1,273 @@
+#include "provider/resources/rds_instance_ssl.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "provider/core/json.h"
+#include "provider/core/plan_rules.h"
+#include "provider/logging/hclog.h"
+#include "provider/resources/api_diagnostics.h"
+#include "provider/resources/instance_ssl_schema.h"
+#include "provider/resources/instance_ssl_state.h"
+#include "provider/resources/ssl_convergence.h"
+#include "provider/resources/timeouts.h"
+
+namespace rds::resources {
+namespace {
+
+using namespace rds::core;
+using instance_ssl::Operation;
+namespace ssl = instance_ssl;
+
+bool blank(const std::string& text) {
+  return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
+}
+
+// The deadline of `operation` on the client's clock, so the client's waits measure the same time.
+rds::client::Deadline deadline_for(rds::client::RdsClient& client, const Value& resource,
+                                   Operation operation) {
+  return client.clock().now() +
+         std::chrono::duration_cast<rds::client::Deadline::duration>(ssl::timeout_for(resource, operation));
+}
+
+std::string timeout_argument(Operation operation) {
+  return "timeouts." + std::string(ssl::timeout_name(operation));
+}
+
+}  // namespace
+
+InstanceSslResource::InstanceSslResource(std::shared_ptr<ProviderContext> context)
+    : context_(std::move(context)) {}
+
+std::string InstanceSslResource::type_name() const { return std::string(ssl::kTypeName); }
+
+const Schema& InstanceSslResource::schema() const { return ssl::schema(); }
+
+std::shared_ptr<rds::client::RdsClient> InstanceSslResource::client(Diagnostics& diags) const {
+  auto client = context_->client();
+  if (!client) {
+    diags.error("Provider not configured",
+                "The rds provider has no API client yet: ConfigureProvider did not run or failed. Check the "
+                "provider \"rds\" block and the errors reported for it.");
+  }
+  return client;
+}
+
+Diagnostics InstanceSslResource::validate(const Value& config) {
+  Diagnostics diags;
+  if (config.is_null() || !config.is_known()) return diags;
+  const Value& instance_id = config.attr(ssl::kInstanceId);
+  if (instance_id.is_known() && !instance_id.is_null() && blank(instance_id.as_string())) {
+    diags.error("Empty instance_id",
+                "instance_id must be the ID of an RDS for MySQL instance, got an empty string.",
+                AttributePath(std::string(ssl::kInstanceId)));
+  }
+  ssl::validate_timeouts(config, diags);
+  return diags;
+}
+
+PlanResult InstanceSslResource::plan(const PlanRequest& request) {
+  PlanResult result;
+  result.planned_private = request.prior_private;
+  if (request.proposed_new_state.is_null()) {
+    result.planned_state = request.proposed_new_state;
+    return result;
+  }
+  PlannedChange change =
+      plan_from_schema(schema(), request.prior_state, request.proposed_new_state, request.config);
+  // id is the instance id, so it is known exactly when instance_id is (also across a replacement,
+  // where the generic rules would keep the prior id).
+  const Value& instance_id = change.planned_state.attr(ssl::kInstanceId);
+  result.planned_state = change.planned_state.with_attr(
+      ssl::kId, instance_id.is_known() ? instance_id : Value::unknown(Type::string()));
+  result.requires_replace = std::move(change.requires_replace);
+  return result;
+}
+
+ApplyResult InstanceSslResource::apply(const ApplyRequest& request) {
+  if (request.planned_state.is_null()) return destroy(request);
+  return create_or_update(request);
+}
+
+ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
+  const bool creating = request.prior_state.is_null();
+  const Operation operation = creating ? Operation::create : Operation::update;
+  const Value& planned = request.planned_state;
+  ApplyResult result;
+  result.private_state = request.planned_private;
+  result.new_state = request.prior_state;  // until something is known to have changed
+
+  auto client = this->client(result.diagnostics);
+  if (!client) return result;
+  ConvergeRequest converge;
+  converge.instance_id = ssl::instance_id_of(planned);
+  converge.wanted = planned.attr(ssl::kSslEnable).as_bool();
+  converge.deadline = deadline_for(*client, planned, operation);
+  converge.cancel = context_->cancel_token();
+  converge.timeout_argument = timeout_argument(operation);
+  rds::logging::debug(creating ? "creating rds_instance_ssl" : "updating rds_instance_ssl",
+                      {{"instance_id", converge.instance_id}});
+
+  const ConvergeOutcome outcome = converge_ssl(*client, converge, result.diagnostics);
+  if (outcome.succeeded) {
+    // What the API now reports (the waits only return once it equals the wanted value; an API that
+    // does not report enable_ssl at all leaves the wanted value as the best knowledge).
+    result.new_state =
+        ssl::state_from_api(converge.instance_id, outcome.last_seen.value_or(converge.wanted), planned);
+    return result;
+  }
+  // Nothing lost. A create whose change reached the API returns the state it knows, so Terraform
+  // records (and taints) the resource; before that, nothing exists to record. A failed update keeps
+  // the prior state, with SSL as last read.
+  if (creating) {
+    if (outcome.change_requested) {
+      result.new_state =
+          ssl::state_from_api(converge.instance_id, outcome.last_seen.value_or(!converge.wanted), planned);
+    }
+  } else if (outcome.last_seen) {
+    result.new_state = request.prior_state.with_attr(ssl::kSslEnable, Value::boolean(*outcome.last_seen));
+  }
+  return result;
+}
+
+ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
+  const Value& prior = request.prior_state;
+  const std::string instance_id = ssl::instance_id_of(prior);
+  ApplyResult result;
+  result.new_state = Value::null(schema().value_type());
+  if (!ssl::disable_on_destroy(prior)) {
+    const auto ssl_enable = prior.get_bool(ssl::kSslEnable);
+    rds::logging::debug("destroy leaves SSL as it is", {{"instance_id", instance_id}});
+    result.diagnostics.warning(
+        "SSL left as it is on RDS instance " + instance_id,
+        "rds_instance_ssl was removed from the Terraform state only; SSL on instance " + instance_id +
+            " stays " + (ssl_enable.value_or(false) ? "enabled" : "disabled") +
+            ". Set disable_on_destroy = true to turn SSL off when the resource is destroyed.");
+    return result;
+  }
+
+  auto client = this->client(result.diagnostics);
+  if (!client) {
+    result.new_state = prior;
+    return result;
+  }
+  ConvergeRequest converge;
+  converge.instance_id = instance_id;
+  converge.wanted = false;
+  converge.deadline = deadline_for(*client, prior, Operation::destroy);
+  converge.cancel = context_->cancel_token();
+  converge.nothing_to_do_if_missing = true;
+  converge.timeout_argument = timeout_argument(Operation::destroy);
+  rds::logging::debug("destroying rds_instance_ssl: turning SSL off", {{"instance_id", instance_id}});
+
+  const ConvergeOutcome outcome = converge_ssl(*client, converge, result.diagnostics);
+  if (!outcome.succeeded) {
+    // Keep the resource in the state so a rerun finishes the job.
+    result.new_state =
+        outcome.last_seen ? prior.with_attr(ssl::kSslEnable, Value::boolean(*outcome.last_seen)) : prior;
+    result.private_state = request.planned_private;
+  }
+  return result;
+}
+
+ReadResult InstanceSslResource::read(const ReadRequest& request) {
+  ReadResult result;
+  result.new_state = request.current_state;
+  result.private_state = request.private_state;
+  if (request.current_state.is_null()) return result;
+  auto client = this->client(result.diagnostics);
+  if (!client) return result;
+
+  const std::string instance_id = ssl::instance_id_of(request.current_state);
+  try {
+    rds::logging::debug("reading RDS instance", {{"instance_id", instance_id}});
+    const auto instance = client->get_instance(instance_id, context_->cancel_token());
+    if (!instance) {
+      rds::logging::debug("RDS instance is gone; removing it from the state", {{"instance_id", instance_id}});
+      result.new_state = Value::null(schema().value_type());
+      return result;
+    }
+    // An API that does not report enable_ssl tells nothing new: keep what the state says.
+    const bool ssl_enable =
+        instance->enable_ssl.value_or(request.current_state.get_bool(ssl::kSslEnable).value_or(false));
+    result.new_state = ssl::state_from_api(instance_id, ssl_enable, request.current_state);
+  } catch (const std::exception& error) {
+    add_api_error(result.diagnostics, "Cannot read RDS instance " + instance_id, error);
+  }
+  return result;
+}
+
+ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
+  ImportResult result;
+  std::string id = request.id;
+  id.erase(0, id.find_first_not_of(" \t\r\n"));
+  id.erase(id.find_last_not_of(" \t\r\n") + 1);
+  if (id.empty()) {
+    result.diagnostics.error(
+        "Cannot import rds_instance_ssl",
+        "The import ID must be the ID of an RDS for MySQL instance, got an empty string.");
+    return result;
+  }
+  auto client = this->client(result.diagnostics);
+  if (!client) return result;
+  const std::string summary = "Cannot import rds_instance_ssl for RDS instance " + id;
+  try {
+    rds::logging::debug("importing RDS instance", {{"instance_id", id}});
+    const auto instance = client->get_instance(id, context_->cancel_token());
+    if (!instance) {
+      result.diagnostics.error(summary, "RDS instance " + id + " does not exist in this project.");
+      return result;
+    }
+    if (!rds::client::supports_ssl(*instance)) {
+      result.diagnostics.error(summary, "RDS instance " + id + " runs " + instance->engine + " " +
+                                            instance->engine_version +
+                                            "; rds_instance_ssl manages MySQL instances only.");
+      return result;
+    }
+    if (!instance->enable_ssl) {
+      result.diagnostics.error(summary, "The RDS API does not report enable_ssl for instance " + id +
+                                            ", so its SSL setting cannot be imported.");
+      return result;
+    }
+    result.imported.push_back(
+        {type_name(), ssl::state_from_api(id, *instance->enable_ssl, Value::null(schema().value_type())),
+         ""});
+  } catch (const std::exception& error) {
+    add_api_error(result.diagnostics, summary, error);
+  }
+  return result;
+}
+
+UpgradeResult InstanceSslResource::upgrade_state(const UpgradeRequest& request) {
+  UpgradeResult result;
+  if (request.version > schema().version) {
+    result.diagnostics.error("Cannot upgrade rds_instance_ssl state",
+                             "The state was written with schema version " + std::to_string(request.version) +
+                                 " by a newer provider; this provider knows version " +
+                                 std::to_string(schema().version) + ". Use the newer provider.");
+    return result;
+  }
+  try {
+    Value state = decode_state_json(request.raw_state_json, schema().value_type());
+    if (state.is_null()) {
+      result.upgraded_state = state;
+      return result;
+    }
+    // Version 0 states from before an attribute existed leave it null; fill what the schema promises.
+    if (state.attr(ssl::kDisableOnDestroy).is_null()) {
+      state = state.with_attr(ssl::kDisableOnDestroy, Value::boolean(false));
+    }
+    const std::string instance_id = ssl::instance_id_of(state);
+    if (state.attr(ssl::kId).is_null() && !instance_id.empty()) {
+      state = state.with_attr(ssl::kId, Value::string(instance_id));
+    }
+    result.upgraded_state = state;
+  } catch (const std::exception& error) {
+    result.diagnostics.error(
+        "Cannot upgrade rds_instance_ssl state",
+        std::string("The stored state is not valid JSON of this resource: ") + error.what());
+  }
+  return result;
+}
+
+}  // namespace rds::resources

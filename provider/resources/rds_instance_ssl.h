@@ -1,0 +1,43 @@
+#pragma once
+// The resource `rds_instance_ssl`: the SSL setting of one RDS for MySQL instance.
+//
+//   resource "rds_instance_ssl" "db" {
+//     instance_id        = "..."     # required, replacing it manages another instance
+//     ssl_enable         = true      # required
+//     disable_on_destroy = false     # optional; default: destroy only forgets
+//     timeouts { create = "30m" update = "30m" delete = "10m" }
+//   }
+//
+// Thread-safe: holds no per-call state; the API client and the cancellation come from the shared
+// ProviderContext.
+
+#include <memory>
+
+#include "provider/core/provider.h"
+#include "provider/resources/provider_context.h"
+
+namespace rds::resources {
+
+class InstanceSslResource : public rds::core::Resource {
+ public:
+  explicit InstanceSslResource(std::shared_ptr<ProviderContext> context);
+
+  std::string type_name() const override;
+  const rds::core::Schema& schema() const override;
+  rds::core::Diagnostics validate(const rds::core::Value& config) override;
+  rds::core::PlanResult plan(const rds::core::PlanRequest& request) override;
+  rds::core::ApplyResult apply(const rds::core::ApplyRequest& request) override;
+  rds::core::ReadResult read(const rds::core::ReadRequest& request) override;
+  rds::core::ImportResult import_state(const rds::core::ImportRequest& request) override;
+  rds::core::UpgradeResult upgrade_state(const rds::core::UpgradeRequest& request) override;
+
+ private:
+  rds::core::ApplyResult create_or_update(const rds::core::ApplyRequest& request);
+  rds::core::ApplyResult destroy(const rds::core::ApplyRequest& request);
+  // The configured client, or nullptr after adding an error saying the provider is not configured.
+  std::shared_ptr<rds::client::RdsClient> client(rds::core::Diagnostics& diags) const;
+
+  std::shared_ptr<ProviderContext> context_;
+};
+
+}  // namespace rds::resources

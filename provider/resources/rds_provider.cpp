@@ -1,0 +1,117 @@
+#include "provider/resources/rds_provider.h"
+
+#include <algorithm>
+
+#include "provider/logging/hclog.h"
+#include "provider/resources/api_diagnostics.h"
+#include "provider/resources/client_log.h"
+#include "provider/resources/provider_context.h"
+#include "provider/resources/provider_schema.h"
+#include "provider/resources/rds_instance_ssl.h"
+
+namespace rds::resources {
+namespace {
+
+using rds::core::Diagnostics;
+using rds::core::Schema;
+using rds::core::Value;
+
+class RdsProvider : public rds::core::Provider {
+ public:
+  explicit RdsProvider(ProviderOptions options)
+      : options_(std::move(options)),
+        context_(std::make_shared<ProviderContext>()),
+        resources_{std::make_shared<InstanceSslResource>(context_)} {
+    if (!options_.environment) options_.environment = process_environment();
+    if (!options_.make_client) {
+      options_.make_client = [](rds::client::ClientConfig config) {
+        return rds::client::RdsClient::create(std::move(config));
+      };
+    }
+  }
+
+  const Schema& schema() const override { return provider_schema(); }
+
+  Diagnostics validate_config(const Value& config) override {
+    Diagnostics diags;
+    ProviderSettings settings = settings_from_config(config);
+    apply_environment(settings, options_.environment, diags);
+    diags.append(check_settings(settings));
+    return diags;
+  }
+
+  Diagnostics configure(const Value& config, const std::string& terraform_version) override {
+    Diagnostics diags;
+    ProviderSettings settings = settings_from_config(config);
+    apply_environment(settings, options_.environment, diags);
+    diags.append(check_settings(settings));
+    if (diags.has_errors()) return diags;
+    diags.append(check_configurable(settings));
+    if (diags.has_errors()) return diags;
+
+    rds::client::ClientConfig client_config = client_config_from(settings, terraform_version);
+    rds::logging::debug(
+        "configuring the RDS API client",
+        {{"region", client_config.region},
+         {"project_id", client_config.project_id},
+         {"endpoint", client_config.endpoint.empty() ? "(from region)" : client_config.endpoint},
+         {"auth", settings.access_key.known_set() ? "aksk"
+                  : settings.token.known_set()    ? "token"
+                                                  : "password"}});
+    try {
+      context_->set_client(options_.make_client(std::move(client_config)));
+    } catch (const std::exception& error) {
+      add_api_error(diags, "Cannot configure the rds provider", error);
+    }
+    return diags;
+  }
+
+  std::vector<std::shared_ptr<rds::core::Resource>> resources() override { return resources_; }
+
+  void stop() override {
+    rds::logging::info("stop requested: cancelling waits in flight");
+    context_->stop();
+  }
+
+ private:
+  ProviderOptions options_;
+  std::shared_ptr<ProviderContext> context_;
+  std::vector<std::shared_ptr<rds::core::Resource>> resources_;
+};
+
+template <class T>
+T value_or(const Setting<T>& setting, T fallback) {
+  return setting.value.value_or(std::move(fallback));
+}
+
+}  // namespace
+
+rds::client::ClientConfig client_config_from(const ProviderSettings& s,
+                                             const std::string& terraform_version) {
+  rds::client::ClientConfig config;
+  config.endpoint = value_or(s.endpoint, {});
+  config.auth_url = value_or(s.auth_url, {});
+  config.region = value_or(s.region, {});
+  config.project_id = value_or(s.project_id, {});
+  config.access_key = value_or(s.access_key, {});
+  config.secret_key = value_or(s.secret_key, {});
+  config.security_token = value_or(s.security_token, {});
+  config.token = value_or(s.token, {});
+  config.user_name = value_or(s.user_name, {});
+  config.password = value_or(s.password, {});
+  config.domain_name = value_or(s.domain_name, {});
+  config.insecure = value_or(s.insecure, false);
+  config.cacert_file = value_or(s.cacert_file, {});
+  config.max_retries = static_cast<int>(std::min<int64_t>(value_or<int64_t>(s.max_retries, 5), 1000));
+  if (!terraform_version.empty()) config.user_agent = "Terraform/" + terraform_version;
+  config.log = client_log_sink();
+  return config;
+}
+
+std::shared_ptr<rds::core::Provider> make_rds_provider() { return make_rds_provider(ProviderOptions{}); }
+
+std::shared_ptr<rds::core::Provider> make_rds_provider(ProviderOptions options) {
+  return std::make_shared<RdsProvider>(std::move(options));
+}
+
+}  // namespace rds::resources

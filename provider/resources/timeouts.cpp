@@ -1,0 +1,66 @@
+#include "provider/resources/timeouts.h"
+
+#include <array>
+#include <string>
+#include <variant>
+
+#include "provider/resources/duration.h"
+#include "provider/resources/instance_ssl_schema.h"
+
+namespace rds::resources::instance_ssl {
+namespace {
+
+using rds::core::AttributePath;
+using rds::core::Value;
+
+// The timeouts block object of a resource value, or nullptr when it is absent, null or unknown.
+const Value* timeouts_block(const Value& resource) {
+  if (resource.is_null() || !resource.is_known()) return nullptr;
+  const Value& block = resource.attr(kTimeouts);
+  if (block.is_null() || !block.is_known()) return nullptr;
+  return &block;
+}
+
+}  // namespace
+
+const char* timeout_name(Operation operation) {
+  switch (operation) {
+    case Operation::create:
+      return "create";
+    case Operation::update:
+      return "update";
+    case Operation::destroy:
+      return "delete";
+  }
+  return "create";
+}
+
+void validate_timeouts(const Value& resource, rds::core::Diagnostics& diags) {
+  const Value* block = timeouts_block(resource);
+  if (block == nullptr) return;
+  for (Operation operation : {Operation::create, Operation::update, Operation::destroy}) {
+    const Value& text = block->attr(timeout_name(operation));
+    if (text.is_null() || text.is_unknown()) continue;
+    const DurationResult parsed = parse_duration(text.as_string());
+    if (const auto* error = std::get_if<std::string>(&parsed)) {
+      diags.error("Invalid timeout", "timeouts." + std::string(timeout_name(operation)) + ": " + *error,
+                  AttributePath(std::string(kTimeouts)).attribute(timeout_name(operation)));
+    }
+  }
+}
+
+std::chrono::nanoseconds timeout_for(const Value& resource, Operation operation) {
+  std::chrono::nanoseconds fallback = kDefaultCreateTimeout;
+  if (operation == Operation::update) fallback = kDefaultUpdateTimeout;
+  if (operation == Operation::destroy) fallback = kDefaultDeleteTimeout;
+
+  const Value* block = timeouts_block(resource);
+  if (block == nullptr) return fallback;
+  const Value& text = block->attr(timeout_name(operation));
+  if (text.is_null() || text.is_unknown()) return fallback;
+  const DurationResult parsed = parse_duration(text.as_string());
+  if (const auto* duration = std::get_if<std::chrono::nanoseconds>(&parsed)) return *duration;
+  return fallback;
+}
+
+}  // namespace rds::resources::instance_ssl

@@ -1,0 +1,262 @@
+// The provider block: schema, env defaults, credential checks, configure errors. No server needed: the
+// client factory is replaced by one that records the ClientConfig it is given.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+
+#include "provider/resources/provider_schema.h"
+#include "provider/resources/rds_provider.h"
+
+namespace rds::resources {
+namespace {
+
+using rds::core::AttributePath;
+using rds::core::Diagnostics;
+using rds::core::Number;
+using rds::core::Type;
+using rds::core::Value;
+
+using Env = std::map<std::string, std::string>;
+
+Environment fake_env(Env values) {
+  return [values = std::move(values)](std::string_view name) -> std::optional<std::string> {
+    auto it = values.find(std::string(name));
+    if (it == values.end()) return std::nullopt;
+    return it->second;
+  };
+}
+
+// A provider config object; attributes not given are null.
+Value config(std::map<std::string, Value> attributes) {
+  return Value::object(provider_schema().value_type(), std::move(attributes));
+}
+Value str(const char* s) { return Value::string(s); }
+
+bool has_error_at(const Diagnostics& diags, const std::string& attribute, const std::string& text = {}) {
+  for (const auto& d : diags) {
+    if (d.severity == rds::core::Severity::error && d.path == AttributePath(attribute) &&
+        (d.summary + " " + d.detail).find(text) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string dump(const Diagnostics& diags) {
+  std::string out;
+  for (const auto& d : diags)
+    out += d.summary + ": " + d.detail + (d.path ? " @" + d.path->to_string() : "") + "\n";
+  return out;
+}
+
+struct Recorder {
+  std::optional<rds::client::ClientConfig> config;
+};
+
+std::shared_ptr<rds::core::Provider> provider(Env env, std::shared_ptr<Recorder> recorder = nullptr) {
+  ProviderOptions options;
+  options.environment = fake_env(std::move(env));
+  options.make_client =
+      [recorder](rds::client::ClientConfig config) -> std::shared_ptr<rds::client::RdsClient> {
+    if (recorder) recorder->config = config;
+    return rds::client::RdsClient::create(std::move(config));
+  };
+  return make_rds_provider(std::move(options));
+}
+
+const Env kSimEnv{{"OS_PROJECT_ID", "p1"}, {"RDS_ENDPOINT", "http://127.0.0.1:1"}};
+
+TEST(ProviderSchema, EveryArgumentIsOptionalDescribedAndNamesItsEnvironmentVariable) {
+  const std::map<std::string, std::string> env_of{{"region", "OS_REGION_NAME"},
+                                                  {"project_id", "OS_PROJECT_ID"},
+                                                  {"endpoint", "RDS_ENDPOINT"},
+                                                  {"auth_url", "OS_AUTH_URL"},
+                                                  {"access_key", "OS_ACCESS_KEY"},
+                                                  {"secret_key", "OS_SECRET_KEY"},
+                                                  {"security_token", "OS_SECURITY_TOKEN"},
+                                                  {"token", "OS_AUTH_TOKEN"},
+                                                  {"user_name", "OS_USERNAME"},
+                                                  {"password", "OS_PASSWORD"},
+                                                  {"domain_name", "OS_DOMAIN_NAME"},
+                                                  {"insecure", "OS_INSECURE"},
+                                                  {"cacert_file", "OS_CACERT"},
+                                                  {"max_retries", "Default"}};
+  const auto& attributes = provider_schema().block.attributes;
+  EXPECT_EQ(attributes.size(), env_of.size());
+  for (const auto& attribute : attributes) {
+    SCOPED_TRACE(attribute.name);
+    ASSERT_TRUE(env_of.count(attribute.name));
+    EXPECT_TRUE(attribute.optional);
+    EXPECT_FALSE(attribute.required);
+    EXPECT_NE(attribute.description.find(env_of.at(attribute.name)), std::string::npos);
+    EXPECT_NE(attribute.markdown_description.find(env_of.at(attribute.name)), std::string::npos);
+  }
+}
+
+TEST(ProviderSchema, SecretsAreSensitive) {
+  for (const auto& attribute : provider_schema().block.attributes) {
+    const bool secret = attribute.name == "secret_key" || attribute.name == "security_token" ||
+                        attribute.name == "token" || attribute.name == "password";
+    EXPECT_EQ(attribute.sensitive, secret) << attribute.name;
+  }
+}
+
+TEST(ProviderValidate, AccessKeyWithoutSecretKeyIsIncompleteOnAccessKey) {
+  auto diags = provider({})->validate_config(config({{"access_key", str("AK")}}));
+  EXPECT_TRUE(has_error_at(diags, "access_key", "secret_key")) << dump(diags);
+}
+
+TEST(ProviderValidate, SecretKeyWithoutAccessKeyIsIncompleteOnSecretKey) {
+  auto diags = provider({})->validate_config(config({{"secret_key", str("SK")}}));
+  EXPECT_TRUE(has_error_at(diags, "secret_key", "access_key")) << dump(diags);
+}
+
+TEST(ProviderValidate, SecurityTokenWithoutKeysIsIncomplete) {
+  auto diags = provider({})->validate_config(config({{"security_token", str("ST")}}));
+  EXPECT_TRUE(has_error_at(diags, "security_token", "access_key")) << dump(diags);
+}
+
+TEST(ProviderValidate, PasswordWithoutUserNameIsIncomplete) {
+  auto diags = provider({})->validate_config(config({{"password", str("pw")}}));
+  EXPECT_TRUE(has_error_at(diags, "password", "user_name")) << dump(diags);
+}
+
+TEST(ProviderValidate, PasswordAuthenticationNeedsDomainName) {
+  auto diags = provider({})->validate_config(config({{"user_name", str("u")}, {"password", str("pw")}}));
+  EXPECT_TRUE(has_error_at(diags, "domain_name", "OS_DOMAIN_NAME")) << dump(diags);
+}
+
+TEST(ProviderValidate, TwoCredentialMethodsConflict) {
+  auto diags = provider({})->validate_config(
+      config({{"access_key", str("AK")}, {"secret_key", str("SK")}, {"token", str("T")}}));
+  EXPECT_TRUE(has_error_at(diags, "token", "Conflicting")) << dump(diags);
+}
+
+TEST(ProviderValidate, CredentialFromEnvironmentConflictsWithConfigAndSaysWhereItCameFrom) {
+  auto diags = provider({{"OS_TOKEN", "T"}})
+                   ->validate_config(config({{"access_key", str("AK")}, {"secret_key", str("SK")}}));
+  EXPECT_TRUE(has_error_at(diags, "token", "environment variable OS_TOKEN")) << dump(diags);
+}
+
+TEST(ProviderValidate, EnvironmentCompletesCredentials) {
+  auto diags = provider({{"OS_SECRET_KEY", "SK"}})->validate_config(config({{"access_key", str("AK")}}));
+  EXPECT_FALSE(diags.has_errors()) << dump(diags);
+}
+
+TEST(ProviderValidate, UnknownValuesAreTolerated) {
+  const Value unknown = Value::unknown(Type::string());
+  auto diags = provider({})->validate_config(config({{"access_key", str("AK")},
+                                                     {"secret_key", unknown},
+                                                     {"endpoint", unknown},
+                                                     {"max_retries", Value::unknown(Type::number())}}));
+  EXPECT_FALSE(diags.has_errors()) << dump(diags);
+  // An unknown token may turn out null, so it is not (yet) a conflict either.
+  diags = provider({})->validate_config(
+      config({{"access_key", str("AK")}, {"secret_key", str("SK")}, {"token", unknown}}));
+  EXPECT_FALSE(diags.has_errors()) << dump(diags);
+}
+
+TEST(ProviderValidate, EndpointAndAuthUrlMustBeHttpUrls) {
+  auto diags = provider({})->validate_config(
+      config({{"endpoint", str("rds.example.com")}, {"auth_url", str("ftp://x/v3")}}));
+  EXPECT_TRUE(has_error_at(diags, "endpoint", "http")) << dump(diags);
+  EXPECT_TRUE(has_error_at(diags, "auth_url", "http")) << dump(diags);
+  diags = provider({})->validate_config(
+      config({{"endpoint", str("http://127.0.0.1:8080")}, {"auth_url", str("https://iam/v3")}}));
+  EXPECT_FALSE(diags.has_errors()) << dump(diags);
+}
+
+TEST(ProviderValidate, InvalidEndpointFromEnvironmentIsReported) {
+  auto diags = provider({{"RDS_ENDPOINT", "localhost:80"}})->validate_config(config({}));
+  EXPECT_TRUE(has_error_at(diags, "endpoint", "RDS_ENDPOINT")) << dump(diags);
+}
+
+TEST(ProviderValidate, NegativeMaxRetriesIsRejected) {
+  auto diags = provider({})->validate_config(config({{"max_retries", Value::number(Number(-1))}}));
+  EXPECT_TRUE(has_error_at(diags, "max_retries")) << dump(diags);
+  diags = provider({})->validate_config(config({{"max_retries", Value::number(Number(0))}}));
+  EXPECT_FALSE(diags.has_errors()) << dump(diags);
+}
+
+TEST(ProviderValidate, InsecureFromEnvironmentMustBeABoolean) {
+  auto diags = provider({{"OS_INSECURE", "maybe"}})->validate_config(config({}));
+  EXPECT_TRUE(has_error_at(diags, "insecure", "OS_INSECURE")) << dump(diags);
+}
+
+TEST(ProviderConfigure, MissingProjectIdIsAClearError) {
+  auto diags =
+      provider({{"RDS_ENDPOINT", "http://127.0.0.1:1"}})->configure(config({{"token", str("T")}}), "1.11.4");
+  EXPECT_TRUE(has_error_at(diags, "project_id", "OS_PROJECT_ID")) << dump(diags);
+}
+
+TEST(ProviderConfigure, NoCredentialsAtAllIsAClearError) {
+  auto diags = provider(kSimEnv)->configure(config({}), "1.11.4");
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_NE(dump(diags).find("No credentials"), std::string::npos) << dump(diags);
+}
+
+TEST(ProviderConfigure, MissingRegionWithoutEndpointIsAClearError) {
+  auto diags = provider({{"OS_PROJECT_ID", "p"}})->configure(config({{"token", str("T")}}), "1.11.4");
+  EXPECT_TRUE(has_error_at(diags, "region", "OS_REGION_NAME")) << dump(diags);
+}
+
+TEST(ProviderConfigure, UnreadableCacertFileIsReportedOnTheAttribute) {
+  auto diags = provider(kSimEnv)->configure(
+      config({{"token", str("T")}, {"cacert_file", str("/nonexistent/ca.pem")}}), "1.11.4");
+  EXPECT_TRUE(has_error_at(diags, "cacert_file", "/nonexistent/ca.pem")) << dump(diags);
+}
+
+TEST(ProviderConfigure, UnknownArgumentAtConfigureIsAnError) {
+  auto diags = provider(kSimEnv)->configure(config({{"token", Value::unknown(Type::string())}}), "1.11.4");
+  EXPECT_TRUE(has_error_at(diags, "token", "known")) << dump(diags);
+}
+
+TEST(ProviderConfigure, EnvironmentDefaultsFillTheClientConfig) {
+  auto recorder = std::make_shared<Recorder>();
+  const Env env{{"OS_REGION_NAME", "eu-de"},
+                {"OS_PROJECT_ID", "proj"},
+                {"RDS_ENDPOINT", "http://127.0.0.1:9"},
+                {"OS_AUTH_URL", "http://127.0.0.1:9/v3"},
+                {"OS_USERNAME", "user"},
+                {"OS_PASSWORD", "pw"},
+                {"OS_DOMAIN_NAME", "dom"},
+                {"OS_INSECURE", "true"}};
+  auto diags =
+      provider(env, recorder)->configure(config({{"max_retries", Value::number(Number(2))}}), "1.11.4");
+  ASSERT_FALSE(diags.has_errors()) << dump(diags);
+  ASSERT_TRUE(recorder->config);
+  const auto& c = *recorder->config;
+  EXPECT_EQ(c.region, "eu-de");
+  EXPECT_EQ(c.project_id, "proj");
+  EXPECT_EQ(c.endpoint, "http://127.0.0.1:9");
+  EXPECT_EQ(c.auth_url, "http://127.0.0.1:9/v3");
+  EXPECT_EQ(c.user_name, "user");
+  EXPECT_EQ(c.password, "pw");
+  EXPECT_EQ(c.domain_name, "dom");
+  EXPECT_TRUE(c.insecure);
+  EXPECT_EQ(c.max_retries, 2);
+  EXPECT_TRUE(c.access_key.empty());
+  EXPECT_NE(c.user_agent.find("1.11.4"), std::string::npos);
+}
+
+TEST(ProviderConfigure, ConfigValuesWinOverEnvironment) {
+  auto recorder = std::make_shared<Recorder>();
+  const Env env{{"OS_PROJECT_ID", "env-project"},
+                {"RDS_ENDPOINT", "http://127.0.0.1:9"},
+                {"OS_AUTH_TOKEN", "env-token"}};
+  auto diags = provider(env, recorder)->configure(config({{"project_id", str("cfg-project")}}), "1.11.4");
+  ASSERT_FALSE(diags.has_errors()) << dump(diags);
+  EXPECT_EQ(recorder->config->project_id, "cfg-project");
+  EXPECT_EQ(recorder->config->token, "env-token");  // OS_AUTH_TOKEN is the second name of token
+}
+
+TEST(ProviderConfigure, ResourceOperationsBeforeConfigureSayTheProviderIsNotConfigured) {
+  auto resource = provider(kSimEnv)->resources().at(0);
+  auto result = resource->import_state({"abc"});
+  ASSERT_TRUE(result.diagnostics.has_errors());
+  EXPECT_NE(result.diagnostics.items()[0].summary.find("not configured"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rds::resources
