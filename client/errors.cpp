@@ -20,8 +20,9 @@ std::string api_message(const std::string& operation, int status, const std::str
 
 ApiError::ApiError(std::string operation, int http_status, std::string error_code, std::string error_msg,
                    std::string request_id)
-    : ApiError(api_message(operation, http_status, error_code, error_msg, request_id), std::move(operation),
-               http_status, std::move(error_code), std::move(error_msg), std::move(request_id)) {}
+    // Copies, not moves: the message is built from the same arguments, in unspecified order.
+    : ApiError(api_message(operation, http_status, error_code, error_msg, request_id), operation, http_status,
+               error_code, error_msg, request_id) {}
 
 ApiError::ApiError(std::string message, std::string operation, int http_status, std::string error_code,
                    std::string error_msg, std::string request_id)
@@ -36,9 +37,8 @@ NotFoundError::NotFoundError(std::string operation, std::string resource, int ht
                              std::string error_code, std::string error_msg, std::string request_id)
     : ApiError("The " + resource + " does not exist (" +
                    api_message(operation, http_status, error_code, error_msg, request_id) + ")",
-               std::move(operation), http_status, std::move(error_code), std::move(error_msg),
-               std::move(request_id)),
-      resource_(std::move(resource)) {}
+               operation, http_status, error_code, error_msg, request_id),
+      resource_(resource) {}
 
 NotFoundError::NotFoundError(std::string operation, std::string resource, std::string request_id)
     : ApiError("The " + resource + " does not exist (" + operation + " found nothing" +

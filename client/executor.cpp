@@ -59,6 +59,20 @@ HttpResponse Executor::send(HttpRequest request, const std::string& operation,
     auto started = options_.clock->now();
     try {
       options_.authenticator->authenticate(request);
+    } catch (const ApiError& error) {
+      // The IAM login itself hit a transient answer (429/5xx): same retry budget as the call.
+      if (!is_transient_status(error.http_status()) || attempt >= options_.max_retries ||
+          !pause_before_retry(attempt, std::nullopt, deadline, request.cancel, operation,
+                              "IAM login: HTTP " + std::to_string(error.http_status())))
+        throw;
+      continue;
+    } catch (const TransportError& error) {
+      if (!error.retryable() || attempt >= options_.max_retries ||
+          !pause_before_retry(attempt, std::nullopt, deadline, request.cancel, operation, error.detail()))
+        throw;
+      continue;
+    }
+    try {
       response = options_.transport->send(request);
     } catch (const TransportError& error) {
       log(LogLevel::debug, "RDS API call got no answer",

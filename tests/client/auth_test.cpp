@@ -1,0 +1,213 @@
+// The three authentication modes as they reach the wire, IAM token caching and renewal, and that no
+// secret appears in logs or error messages.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "client/signer.h"
+#include "client_harness.h"
+
+namespace rds::client {
+namespace {
+
+using namespace std::chrono_literals;
+using testing::ClientHarness;
+using testing::header_of;
+using testing::instance_json;
+using testing::json_response;
+
+ClientConfig aksk_config() {
+  ClientConfig config;
+  config.endpoint = "http://127.0.0.1:8080";
+  config.project_id = "p1";
+  config.access_key = "AK-PUBLIC";
+  config.secret_key = "SK-VERY-SECRET";
+  config.security_token = "SECURITY-TOKEN-SECRET";
+  return config;
+}
+
+ClientConfig password_config() {
+  ClientConfig config;
+  config.endpoint = "http://127.0.0.1:8080";
+  config.auth_url = "http://127.0.0.1:8080/v3";
+  config.project_id = "p1";
+  config.user_name = "alice";
+  config.password = "PASSWORD-SECRET";
+  config.domain_name = "dom";
+  return config;
+}
+
+HttpResponse ok_instance() { return json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")); }
+HttpResponse issued(const std::string& token, const std::string& expires_at = "2026-11-29T00:00:00.000000Z") {
+  return json_response(201, R"({"token":{"expires_at":")" + expires_at + R"("}})",
+                       {{"x-subject-token", token}});
+}
+
+TEST(AuthTest, AkSkRequestsAreSignedOverHostDateProjectAndSecurityToken) {
+  ClientHarness h;
+  h.transport->then(ok_instance());
+  h.make(aksk_config())->get_instance("i1");
+  const auto& request = h.transport->requests.at(0);
+  EXPECT_EQ(header_of(request, "Host"), "127.0.0.1:8080");
+  EXPECT_EQ(header_of(request, "X-Sdk-Date"), "20261128T000000Z");
+  EXPECT_EQ(header_of(request, "X-Project-Id"), "p1");
+  EXPECT_EQ(header_of(request, "X-Security-Token"), "SECURITY-TOKEN-SECRET");
+  auto authorization = header_of(request, "Authorization");
+  EXPECT_TRUE(
+      authorization.starts_with("SDK-HMAC-SHA256 Access=AK-PUBLIC, "
+                                "SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature="))
+      << authorization;
+  HeaderList signed_headers;
+  for (const auto& header : request.headers)
+    if (header.first != "Authorization") signed_headers.push_back(header);
+  EXPECT_EQ(authorization, signer::authorization("AK-PUBLIC", "SK-VERY-SECRET", "GET", "/v3/p1/instances",
+                                                 request.query, signed_headers, ""));
+}
+
+TEST(AuthTest, AkSkRetriesCarryAFreshDateAndOneAuthorization) {
+  ClientHarness h;
+  h.transport->then(json_response(503, ""));
+  h.transport->then(ok_instance());
+  h.clock->set_utc(
+      std::chrono::system_clock::time_point(std::chrono::sys_days(std::chrono::year(2026) / 11 / 28)));
+  h.make(aksk_config())->get_instance("i1");
+  ASSERT_EQ(h.transport->requests.size(), 2u);
+  const auto& retry = h.transport->requests[1];
+  int authorizations = 0;
+  for (const auto& header : retry.headers) authorizations += header.first == "Authorization";
+  EXPECT_EQ(authorizations, 1);
+  EXPECT_EQ(header_of(retry, "X-Sdk-Date"), "20261128T000000Z");  // 250 ms later: same second
+}
+
+TEST(AuthTest, StaticTokenGoesInXAuthToken) {
+  ClientHarness h;
+  h.transport->then(ok_instance());
+  h.make()->get_instance("i1");
+  EXPECT_EQ(header_of(h.transport->requests.at(0), "X-Auth-Token"), "static-token-secret");
+  EXPECT_EQ(header_of(h.transport->requests.at(0), "Authorization"), "");
+}
+
+TEST(AuthTest, StaticTokenIsNotRenewedOn401) {
+  ClientHarness h;
+  h.transport->then(json_response(
+      401, R"({"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"})"));
+  try {
+    h.make()->get_instance("i1");
+    FAIL() << "no exception";
+  } catch (const ApiError& error) {
+    EXPECT_EQ(error.http_status(), 401);
+    EXPECT_EQ(std::string(error.what()).find("static-token-secret"), std::string::npos);
+  }
+  EXPECT_EQ(h.transport->requests.size(), 1u);
+}
+
+TEST(AuthTest, PasswordModeLogsInOnceAndReusesTheToken) {
+  ClientHarness h;
+  h.transport->then(issued("iam-token-1"));
+  h.transport->then(ok_instance());
+  h.transport->then(ok_instance());
+  auto client = h.make(password_config());
+  client->get_instance("i1");
+  client->get_instance("i1");
+  ASSERT_EQ(h.transport->requests.size(), 3u);
+  const auto& login = h.transport->requests[0];
+  EXPECT_EQ(login.method, "POST");
+  EXPECT_EQ(login.url(), "http://127.0.0.1:8080/v3/auth/tokens");
+  auto body = nlohmann::json::parse(login.body);
+  EXPECT_EQ(body["auth"]["identity"]["methods"][0], "password");
+  EXPECT_EQ(body["auth"]["identity"]["password"]["user"]["name"], "alice");
+  EXPECT_EQ(body["auth"]["identity"]["password"]["user"]["password"], "PASSWORD-SECRET");
+  EXPECT_EQ(body["auth"]["identity"]["password"]["user"]["domain"]["name"], "dom");
+  EXPECT_EQ(body["auth"]["scope"]["project"]["id"], "p1");
+  EXPECT_EQ(header_of(h.transport->requests[1], "X-Auth-Token"), "iam-token-1");
+  EXPECT_EQ(header_of(h.transport->requests[2], "X-Auth-Token"), "iam-token-1");
+}
+
+TEST(AuthTest, PasswordModeRenewsOnceAfter401) {
+  ClientHarness h;
+  h.transport->then(issued("iam-token-1"));
+  h.transport->then(json_response(401, ""));
+  h.transport->then(issued("iam-token-2"));
+  h.transport->then(ok_instance());
+  EXPECT_TRUE(h.make(password_config())->get_instance("i1"));
+  ASSERT_EQ(h.transport->requests.size(), 4u);
+  EXPECT_EQ(h.transport->requests[2].path, "/auth/tokens");
+  EXPECT_EQ(header_of(h.transport->requests[3], "X-Auth-Token"), "iam-token-2");
+}
+
+TEST(AuthTest, PasswordModeGivesUpAfterASecond401) {
+  ClientHarness h;
+  h.transport->then(issued("iam-token-1"));
+  h.transport->then(json_response(401, ""));
+  h.transport->then(issued("iam-token-2"));
+  h.transport->then(json_response(401, ""));
+  EXPECT_THROW(h.make(password_config())->get_instance("i1"), ApiError);
+  EXPECT_EQ(h.transport->requests.size(), 4u);
+}
+
+TEST(AuthTest, PasswordModeRenewsShortlyBeforeExpiry) {
+  ClientHarness h;
+  h.transport->then(issued("iam-token-1", "2026-11-28T00:10:00.000000Z"));
+  h.transport->then(ok_instance());
+  h.transport->then(issued("iam-token-2", "2026-11-29T00:10:00.000000Z"));
+  h.transport->then(ok_instance());
+  auto client = h.make(password_config());
+  client->get_instance("i1");
+  h.clock->advance(6min);  // now within 5 minutes of expires_at
+  client->get_instance("i1");
+  ASSERT_EQ(h.transport->requests.size(), 4u);
+  EXPECT_EQ(header_of(h.transport->requests[3], "X-Auth-Token"), "iam-token-2");
+}
+
+TEST(AuthTest, FailedLoginIsAnApiErrorWithoutThePassword) {
+  ClientHarness h;
+  h.transport->then(json_response(
+      401,
+      R"({"error":{"code":401,"message":"The username or password is wrong.","title":"Unauthorized"}})"));
+  try {
+    h.make(password_config())->get_instance("i1");
+    FAIL() << "no exception";
+  } catch (const ApiError& error) {
+    std::string what = error.what();
+    EXPECT_NE(what.find("IAM login"), std::string::npos) << what;
+    EXPECT_NE(what.find("alice"), std::string::npos) << what;
+    EXPECT_NE(what.find("The username or password is wrong."), std::string::npos) << what;
+    EXPECT_EQ(what.find("PASSWORD-SECRET"), std::string::npos) << what;
+  }
+}
+
+TEST(AuthTest, TransientLoginFailureIsRetried) {
+  ClientHarness h;
+  h.transport->then(json_response(503, ""));
+  h.transport->then(issued("iam-token-1"));
+  h.transport->then(ok_instance());
+  EXPECT_TRUE(h.make(password_config())->get_instance("i1"));
+  EXPECT_EQ(h.transport->requests.size(), 3u);
+  EXPECT_EQ(h.clock->sleeps.size(), 1u);
+}
+
+TEST(AuthTest, LoginAnswerWithoutSubjectTokenIsAFormatError) {
+  ClientHarness h;
+  h.transport->then(json_response(201, "{}"));
+  EXPECT_THROW(h.make(password_config())->get_instance("i1"), ResponseFormatError);
+}
+
+TEST(AuthTest, NoSecretReachesTheLogsInAnyMode) {
+  for (auto config : {aksk_config(), password_config(), ClientHarness::token_config()}) {
+    ClientHarness h;
+    h.transport = std::make_shared<testing::FakeTransport>([](const HttpRequest& request) {
+      return request.path == "/auth/tokens" ? issued("IAM-TOKEN-SECRET") : ok_instance();
+    });
+    h.transport->then(json_response(503, ""));
+    auto client = h.make(config);
+    client->get_instance("i1");
+    auto text = h.all_logged_text();
+    EXPECT_FALSE(text.empty());
+    for (const char* secret : {"SK-VERY-SECRET", "SECURITY-TOKEN-SECRET", "PASSWORD-SECRET",
+                               "IAM-TOKEN-SECRET", "static-token-secret", "Signature="})
+      EXPECT_EQ(text.find(secret), std::string::npos) << secret << " leaked in:\n" << text;
+  }
+}
+
+}  // namespace
+}  // namespace rds::client

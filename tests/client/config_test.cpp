@@ -1,0 +1,122 @@
+// create() refuses incomplete configuration with a message naming the attribute to fix.
+#include <gtest/gtest.h>
+
+#include "client_harness.h"
+
+namespace rds::client {
+namespace {
+
+using testing::ClientHarness;
+
+std::string config_error(ClientConfig config) {
+  try {
+    ClientHarness h;
+    h.make(std::move(config));
+  } catch (const ConfigError& error) {
+    return error.what();
+  }
+  return "";
+}
+
+TEST(ConfigTest, ProjectIdIsRequired) {
+  auto config = ClientHarness::token_config();
+  config.project_id.clear();
+  EXPECT_NE(config_error(config).find("project_id"), std::string::npos);
+}
+
+TEST(ConfigTest, HalfAKeyPairNamesTheMissingHalf) {
+  auto config = ClientHarness::token_config();
+  config.access_key = "AK";
+  EXPECT_NE(config_error(config).find("secret_key is missing"), std::string::npos);
+  config.access_key.clear();
+  config.secret_key = "SK";
+  EXPECT_NE(config_error(config).find("access_key is missing"), std::string::npos);
+}
+
+TEST(ConfigTest, NoCredentialsListsTheThreeWays) {
+  auto config = ClientHarness::token_config();
+  config.token.clear();
+  auto message = config_error(config);
+  EXPECT_NE(message.find("access_key and secret_key"), std::string::npos) << message;
+  EXPECT_NE(message.find("token"), std::string::npos) << message;
+  EXPECT_NE(message.find("user_name, password and domain_name"), std::string::npos) << message;
+}
+
+TEST(ConfigTest, IncompletePasswordLoginNamesWhatIsMissing) {
+  auto config = ClientHarness::token_config();
+  config.token.clear();
+  config.user_name = "alice";
+  config.auth_url = "http://iam.test/v3";
+  EXPECT_NE(config_error(config).find("missing: password, domain_name"), std::string::npos);
+}
+
+TEST(ConfigTest, SecurityTokenNeedsAKeyPair) {
+  auto config = ClientHarness::token_config();
+  config.security_token = "st";
+  EXPECT_NE(config_error(config).find("security_token"), std::string::npos);
+}
+
+TEST(ConfigTest, EndpointMustBeHttpOrHttps) {
+  auto config = ClientHarness::token_config();
+  config.endpoint = "ftp://rds.test";
+  EXPECT_NE(config_error(config).find("endpoint"), std::string::npos);
+}
+
+TEST(ConfigTest, DefaultEndpointNeedsARegion) {
+  auto config = ClientHarness::token_config();
+  config.endpoint.clear();
+  EXPECT_NE(config_error(config).find("region"), std::string::npos);
+}
+
+TEST(ConfigTest, DefaultEndpointIsDerivedFromTheRegion) {
+  ClientHarness h;
+  auto config = ClientHarness::token_config();
+  config.endpoint.clear();
+  config.region = "eu-de";
+  h.transport->then(testing::json_response(200, R"({"instances":[]})"));
+  h.make(config)->get_instance("i1");
+  EXPECT_EQ(h.transport->requests.at(0).url(), "https://rds.eu-de.otc.t-systems.com/v3/p1/instances?id=i1");
+}
+
+TEST(ConfigTest, PasswordModeDerivesIamFromTheRegion) {
+  ClientHarness h;
+  auto config = ClientHarness::token_config();
+  config.token.clear();
+  config.region = "eu-nl";
+  config.user_name = "u";
+  config.password = "p";
+  config.domain_name = "d";
+  h.transport->then(testing::json_response(201, "{}", {{"x-subject-token", "t"}}));
+  h.transport->then(testing::json_response(200, R"({"instances":[]})"));
+  h.make(config)->get_instance("i1");
+  EXPECT_EQ(h.transport->requests.at(0).url(), "https://iam.eu-nl.otc.t-systems.com/v3/auth/tokens");
+}
+
+TEST(ConfigTest, UnreadableCaFileIsRefused) {
+  auto config = ClientHarness::token_config();
+  config.cacert_file = "/nonexistent/ca.pem";
+  EXPECT_NE(config_error(config).find("cacert_file"), std::string::npos);
+}
+
+TEST(ConfigTest, NegativeMaxRetriesIsRefused) {
+  auto config = ClientHarness::token_config();
+  config.max_retries = -1;
+  EXPECT_NE(config_error(config).find("max_retries"), std::string::npos);
+}
+
+TEST(ConfigTest, UserAgentNamesProviderAndVersion) {
+  EXPECT_TRUE(default_user_agent().starts_with("terraform-provider-rds/"));
+  EXPECT_GT(default_user_agent().size(), std::string("terraform-provider-rds/").size());
+}
+
+TEST(ConfigTest, EndpointWithPathPrefixKeepsThePrefix) {
+  ClientHarness h;
+  auto config = ClientHarness::token_config();
+  config.endpoint = "https://gw.test/rds/";
+  h.transport->then(testing::json_response(200, R"({"instances":[]})"));
+  h.make(config)->get_instance("i1");
+  EXPECT_EQ(h.transport->requests.at(0).url(), "https://gw.test/rds/v3/p1/instances?id=i1");
+}
+
+}  // namespace
+}  // namespace rds::client
