@@ -1,0 +1,183 @@
+// rds_instance_ssl logic that needs no API: validation, planning, state upgrade, forgetful destroy.
+#include <gtest/gtest.h>
+
+#include "provider/resources/instance_ssl_schema.h"
+#include "provider/resources/rds_instance_ssl.h"
+
+namespace rds::resources {
+namespace {
+
+using rds::core::AttributePath;
+using rds::core::Type;
+using rds::core::Value;
+namespace ssl = instance_ssl;
+
+const Type& resource_type() {
+  static const Type type = ssl::schema().value_type();
+  return type;
+}
+const Type& timeouts_type() { return resource_type().attributes().at("timeouts"); }
+
+Value timeouts(std::map<std::string, Value> values) {
+  return Value::object(timeouts_type(), std::move(values));
+}
+
+// A resource value; attributes not given are null.
+Value resource(std::map<std::string, Value> attributes) {
+  return Value::object(resource_type(), std::move(attributes));
+}
+
+Value state(const std::string& id, bool ssl_enable, bool disable_on_destroy = false) {
+  return resource({{"id", Value::string(id)},
+                   {"instance_id", Value::string(id)},
+                   {"ssl_enable", Value::boolean(ssl_enable)},
+                   {"disable_on_destroy", Value::boolean(disable_on_destroy)}});
+}
+
+// What Terraform proposes: the config, with computed attributes the config leaves null taken from the
+// prior state.
+Value proposed(const Value& config, const Value& prior) {
+  Value result = config;
+  if (prior.is_null()) return result;
+  for (const char* computed : {"id", "disable_on_destroy"}) {
+    if (config.attr(computed).is_null()) result = result.with_attr(computed, prior.attr(computed));
+  }
+  return result;
+}
+
+class InstanceSslLogic : public ::testing::Test {
+ protected:
+  rds::core::PlanResult plan(const Value& prior, const Value& config) {
+    return resource_.plan({prior, proposed(config, prior), config, "private-bytes"});
+  }
+  InstanceSslResource resource_{std::make_shared<ProviderContext>()};
+};
+
+TEST_F(InstanceSslLogic, SchemaDeclaresTheIssueAttributes) {
+  const auto& block = ssl::schema().block;
+  ASSERT_NE(block.find_attribute("id"), nullptr);
+  EXPECT_TRUE(block.find_attribute("id")->computed);
+  EXPECT_TRUE(block.find_attribute("instance_id")->required);
+  EXPECT_TRUE(block.find_attribute("instance_id")->requires_replace);
+  EXPECT_TRUE(block.find_attribute("ssl_enable")->required);
+  EXPECT_TRUE(block.find_attribute("disable_on_destroy")->optional);
+  EXPECT_EQ(block.find_attribute("disable_on_destroy")->default_value, Value::boolean(false));
+  ASSERT_NE(block.find_block("timeouts"), nullptr);
+  for (const char* name : {"create", "update", "delete"}) {
+    EXPECT_TRUE(block.find_block("timeouts")->block.find_attribute(name)->optional) << name;
+  }
+  for (const auto& attribute : block.attributes) {
+    EXPECT_FALSE(attribute.description.empty()) << attribute.name;
+    EXPECT_FALSE(attribute.markdown_description.empty()) << attribute.name;
+  }
+}
+
+TEST_F(InstanceSslLogic, ValidateRejectsEmptyInstanceIdOnItsPath) {
+  auto diags = resource_.validate(
+      resource({{"instance_id", Value::string("")}, {"ssl_enable", Value::boolean(true)}}));
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_EQ(diags.items()[0].path, AttributePath("instance_id"));
+}
+
+TEST_F(InstanceSslLogic, ValidateRejectsUnparsableTimeoutsOnTheirPaths) {
+  auto diags = resource_.validate(resource({{"instance_id", Value::string("i")},
+                                            {"ssl_enable", Value::boolean(true)},
+                                            {"timeouts", timeouts({{"create", Value::string("ten minutes")},
+                                                                   {"update", Value::string("10m")},
+                                                                   {"delete", Value::string("5")}})}}));
+  ASSERT_EQ(diags.size(), 2u);
+  EXPECT_EQ(diags.items()[0].path, AttributePath("timeouts").attribute("create"));
+  EXPECT_NE(diags.items()[0].detail.find("ten minutes"), std::string::npos);
+  EXPECT_EQ(diags.items()[1].path, AttributePath("timeouts").attribute("delete"));
+}
+
+TEST_F(InstanceSslLogic, ValidateToleratesUnknownValues) {
+  auto diags =
+      resource_.validate(resource({{"instance_id", Value::unknown(Type::string())},
+                                   {"ssl_enable", Value::unknown(Type::boolean())},
+                                   {"timeouts", timeouts({{"create", Value::unknown(Type::string())}})}}));
+  EXPECT_TRUE(diags.empty());
+  EXPECT_TRUE(resource_.validate(Value::unknown(resource_type())).empty());
+}
+
+TEST_F(InstanceSslLogic, PlanCreateKnowsIdFromInstanceIdAndDefaultsDisableOnDestroy) {
+  const Value config =
+      resource({{"instance_id", Value::string("abc")}, {"ssl_enable", Value::boolean(true)}});
+  auto result = plan(Value::null(resource_type()), config);
+  EXPECT_FALSE(result.diagnostics.has_errors());
+  EXPECT_EQ(result.planned_state.attr("id"), Value::string("abc"));
+  EXPECT_EQ(result.planned_state.attr("ssl_enable"), Value::boolean(true));
+  EXPECT_EQ(result.planned_state.attr("disable_on_destroy"), Value::boolean(false));
+  EXPECT_TRUE(result.requires_replace.empty());
+}
+
+TEST_F(InstanceSslLogic, PlanWithUnknownInstanceIdLeavesIdUnknown) {
+  const Value config =
+      resource({{"instance_id", Value::unknown(Type::string())}, {"ssl_enable", Value::boolean(true)}});
+  auto result = plan(Value::null(resource_type()), config);
+  EXPECT_FALSE(result.diagnostics.has_errors());
+  EXPECT_TRUE(result.planned_state.attr("id").is_unknown());
+  EXPECT_TRUE(result.planned_state.attr("instance_id").is_unknown());
+}
+
+TEST_F(InstanceSslLogic, PlanRightAfterApplyIsEmpty) {
+  const Value prior = state("abc", true);
+  const Value config =
+      resource({{"instance_id", Value::string("abc")}, {"ssl_enable", Value::boolean(true)}});
+  auto result = plan(prior, config);
+  EXPECT_EQ(result.planned_state, prior) << result.planned_state.to_string();
+  EXPECT_TRUE(result.requires_replace.empty());
+  EXPECT_EQ(result.planned_private, "private-bytes");
+}
+
+TEST_F(InstanceSslLogic, PlanChangingSslEnableUpdatesInPlaceKeepingId) {
+  const Value config =
+      resource({{"instance_id", Value::string("abc")}, {"ssl_enable", Value::boolean(false)}});
+  auto result = plan(state("abc", true), config);
+  EXPECT_EQ(result.planned_state, state("abc", false)) << result.planned_state.to_string();
+  EXPECT_TRUE(result.requires_replace.empty());
+}
+
+TEST_F(InstanceSslLogic, PlanChangingInstanceIdRequiresReplacement) {
+  const Value config =
+      resource({{"instance_id", Value::string("other")}, {"ssl_enable", Value::boolean(true)}});
+  auto result = plan(state("abc", true), config);
+  ASSERT_EQ(result.requires_replace.size(), 1u);
+  EXPECT_EQ(result.requires_replace[0], AttributePath("instance_id"));
+  EXPECT_EQ(result.planned_state.attr("id"), Value::string("other"));
+}
+
+TEST_F(InstanceSslLogic, PlanDestroyIsNull) {
+  auto result =
+      resource_.plan({state("abc", true), Value::null(resource_type()), Value::null(resource_type()), ""});
+  EXPECT_TRUE(result.planned_state.is_null());
+}
+
+TEST_F(InstanceSslLogic, DestroyByDefaultOnlyForgetsWithAWarning) {
+  // No client configured: the default destroy must not need the API at all.
+  auto result =
+      resource_.apply({state("abc", true), Value::null(resource_type()), Value::null(resource_type()), ""});
+  EXPECT_TRUE(result.new_state.is_null());
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  const auto& warning = result.diagnostics.items()[0];
+  EXPECT_EQ(warning.severity, rds::core::Severity::warning);
+  EXPECT_NE(warning.summary.find("abc"), std::string::npos);
+  EXPECT_NE(warning.detail.find("stays enabled"), std::string::npos);
+  EXPECT_NE(warning.detail.find("disable_on_destroy"), std::string::npos);
+}
+
+TEST_F(InstanceSslLogic, UpgradeFromVersionZeroDropsRemovedAttributesAndFillsDefaults) {
+  auto result = resource_.upgrade_state(
+      {0, R"({"id":"abc","instance_id":"abc","ssl_enable":true,"region":"eu-de","timeouts":null})"});
+  ASSERT_FALSE(result.diagnostics.has_errors()) << result.diagnostics.items()[0].detail;
+  EXPECT_EQ(result.upgraded_state, state("abc", true));
+  EXPECT_TRUE(result.upgraded_state.is_wholly_known());
+}
+
+TEST_F(InstanceSslLogic, UpgradeFromNewerVersionOrGarbageIsAnError) {
+  EXPECT_TRUE(resource_.upgrade_state({7, R"({"id":"abc"})"}).diagnostics.has_errors());
+  EXPECT_TRUE(resource_.upgrade_state({0, "not json"}).diagnostics.has_errors());
+}
+
+}  // namespace
+}  // namespace rds::resources
