@@ -1,0 +1,182 @@
+#include "sim/admin_routes.h"
+
+#include "sim/http_util.h"
+#include "sim/rds_routes.h"
+#include "sim/seed.h"
+
+namespace rds::sim {
+
+namespace {
+
+void admin_error(httplib::Response& res, int status, const std::string& message) {
+  send_json(res, status, {{"error", message}});
+}
+
+// Parses the admin request body as a JSON object (an empty body counts as {}).
+std::optional<nlohmann::json> object_body(const httplib::Request& req, httplib::Response& res) {
+  if (req.body.empty()) return nlohmann::json::object();
+  auto body = parse_json_body(req.body);
+  if (!body || !body->is_object()) {
+    admin_error(res, 400, "the body must be a JSON object");
+    return std::nullopt;
+  }
+  return body;
+}
+
+double seconds_left(MonoTime until, MonoTime now) {
+  return std::max(0.0, std::chrono::duration<double>(until - now).count());
+}
+
+InstancePatch parse_patch(const nlohmann::json& body) {
+  InstancePatch patch;
+  if (body.contains("name")) {
+    if (!body["name"].is_string()) throw std::invalid_argument("name must be a string");
+    patch.name = body["name"].get<std::string>();
+  }
+  if (body.contains("status")) {
+    if (!body["status"].is_string() || body["status"].get<std::string>().empty()) {
+      throw std::invalid_argument("status must be a non-empty string");
+    }
+    patch.status = body["status"].get<std::string>();
+  }
+  if (body.contains("status_seconds")) {
+    if (!body["status_seconds"].is_number() || body["status_seconds"].get<double>() < 0) {
+      throw std::invalid_argument("status_seconds must be a non-negative number");
+    }
+    if (!patch.status) throw std::invalid_argument("status_seconds needs status");
+    patch.status_seconds = body["status_seconds"].get<double>();
+  }
+  if (body.contains("enable_ssl")) {
+    if (body["enable_ssl"].is_null()) {
+      patch.enable_ssl = std::optional<bool>();
+    } else if (body["enable_ssl"].is_boolean()) {
+      patch.enable_ssl = std::optional<bool>(body["enable_ssl"].get<bool>());
+    } else {
+      throw std::invalid_argument("enable_ssl must be a boolean or null");
+    }
+  }
+  return patch;
+}
+
+void post_config(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto body = object_body(req, res);
+  if (!body) return;
+  SimSettings settings = ctx.state.settings();
+  if (body->contains("ssl_switch_seconds")) {
+    const auto& v = (*body)["ssl_switch_seconds"];
+    if (!v.is_number() || v.get<double>() < 0)
+      return admin_error(res, 400, "ssl_switch_seconds must be a number >= 0");
+    settings.ssl_switch_seconds = v.get<double>();
+  }
+  if (body->contains("job_mode")) {
+    if (!(*body)["job_mode"].is_boolean()) return admin_error(res, 400, "job_mode must be a boolean");
+    settings.job_mode = (*body)["job_mode"].get<bool>();
+  }
+  if (body->contains("token_ttl_seconds")) {
+    const auto& v = (*body)["token_ttl_seconds"];
+    if (!v.is_number() || v.get<double>() < 0)
+      return admin_error(res, 400, "token_ttl_seconds must be a number >= 0");
+    ctx.token_ttl_seconds = v.get<double>();
+  }
+  ctx.state.set_settings(settings);
+  send_json(res, 200,
+            {{"ssl_switch_seconds", settings.ssl_switch_seconds},
+             {"job_mode", settings.job_mode},
+             {"token_ttl_seconds", ctx.token_ttl_seconds.load()}});
+}
+
+}  // namespace
+
+nlohmann::json admin_instance_json(const Instance& inst, MonoTime now) {
+  nlohmann::json j = rds_instance_json(inst);
+  j["ssl_switch_in_progress"] = inst.ssl_switch.has_value();
+  if (inst.ssl_switch) {
+    j["ssl_switch"] = {{"target", inst.ssl_switch->target},
+                       {"seconds_left", seconds_left(inst.ssl_switch->done_at, now)},
+                       {"job_id", inst.ssl_switch->job_id},
+                       {"fails", inst.ssl_switch->fails}};
+  }
+  if (inst.status_until) j["status_seconds_left"] = seconds_left(*inst.status_until, now);
+  return j;
+}
+
+void add_admin_routes(httplib::Server& server, SimContext& ctx) {
+  server.Post("/_admin/instances", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto body = object_body(req, res);
+    if (!body) return;
+    try {
+      auto inst = ctx.state.add_instance(instance_spec_from_json(*body));
+      send_json(res, 201, admin_instance_json(inst, ctx.clocks.mono()));
+    } catch (const std::invalid_argument& e) {
+      admin_error(res, std::string(e.what()).find("already exists") != std::string::npos ? 409 : 400,
+                  e.what());
+    }
+  });
+  server.Get("/_admin/instances", [&ctx](const httplib::Request&, httplib::Response& res) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& inst : ctx.state.instances())
+      list.push_back(admin_instance_json(inst, ctx.clocks.mono()));
+    send_json(res, 200, {{"instances", list}});
+  });
+  server.Get(R"(/_admin/instances/([^/]+))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto inst = ctx.state.instance(req.matches[1]);
+    if (!inst) return admin_error(res, 404, "no instance " + std::string(req.matches[1]));
+    send_json(res, 200, admin_instance_json(*inst, ctx.clocks.mono()));
+  });
+  server.Patch(R"(/_admin/instances/([^/]+))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto body = object_body(req, res);
+    if (!body) return;
+    try {
+      auto inst = ctx.state.patch_instance(req.matches[1], parse_patch(*body));
+      if (!inst) return admin_error(res, 404, "no instance " + std::string(req.matches[1]));
+      send_json(res, 200, admin_instance_json(*inst, ctx.clocks.mono()));
+    } catch (const std::invalid_argument& e) {
+      admin_error(res, 400, e.what());
+    }
+  });
+  server.Delete(R"(/_admin/instances/([^/]+))", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    if (!ctx.state.remove_instance(req.matches[1]))
+      return admin_error(res, 404, "no instance " + std::string(req.matches[1]));
+    res.status = 204;
+  });
+  server.Post("/_admin/config",
+              [&ctx](const httplib::Request& req, httplib::Response& res) { post_config(ctx, req, res); });
+  server.Post("/_admin/faults", [&ctx](const httplib::Request& req, httplib::Response& res) {
+    auto body = object_body(req, res);
+    if (!body) return;
+    try {
+      ctx.faults.add(parse_fault(*body));
+      send_json(res, 201, {{"faults", ctx.faults.pending()}});
+    } catch (const std::invalid_argument& e) {
+      admin_error(res, 400, e.what());
+    }
+  });
+  server.Get("/_admin/faults", [&ctx](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, {{"faults", ctx.faults.pending()}});
+  });
+  server.Delete("/_admin/faults", [&ctx](const httplib::Request&, httplib::Response& res) {
+    ctx.faults.clear();
+    res.status = 204;
+  });
+  server.Get("/_admin/requests", [&ctx](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, ctx.log.to_json());
+  });
+  server.Delete("/_admin/requests", [&ctx](const httplib::Request&, httplib::Response& res) {
+    ctx.log.clear();
+    res.status = 204;
+  });
+  server.Get("/_admin/connections", [&ctx](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, {{"accepted", ctx.log.connections()}});
+  });
+  server.Post("/_admin/tokens/revoke", [&ctx](const httplib::Request&, httplib::Response& res) {
+    ctx.tokens.revoke_all();
+    res.status = 204;
+  });
+  server.Post("/_admin/reset", [&ctx](const httplib::Request&, httplib::Response& res) {
+    ctx.faults.clear();
+    ctx.log.clear();
+    res.status = 204;
+  });
+}
+
+}  // namespace rds::sim

@@ -1,0 +1,109 @@
+#include "sim/cli.h"
+
+#include <charconv>
+#include <functional>
+#include <map>
+
+#include "sim/seed.h"
+
+namespace rds::sim {
+
+namespace {
+
+int parse_port(const std::string& value) {
+  int port = -1;
+  auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), port);
+  if (ec != std::errc() || ptr != value.data() + value.size() || port < 0 || port > 65535) {
+    throw CliError("--port " + value + ": expected a number from 0 to 65535");
+  }
+  return port;
+}
+
+double parse_seconds(const std::string& flag, const std::string& value) {
+  try {
+    std::size_t used = 0;
+    double seconds = std::stod(value, &used);
+    if (used == value.size() && seconds >= 0) return seconds;
+  } catch (const std::exception&) {
+  }
+  throw CliError(flag + " " + value + ": expected a number of seconds >= 0");
+}
+
+}  // namespace
+
+std::string usage() {
+  return R"(usage: rds-sim [options]
+A local simulator of the RDS v3 and IAM token APIs. Prints the base URL on the first stdout line
+(and, with --tls, the CA certificate path on the second), then logs to stderr. Stops on SIGTERM/SIGINT.
+
+  --host H                 address to listen on (default 127.0.0.1)
+  --port N                 port; 0 picks a free one (default 0)
+  --tls                    serve https with a freshly generated CA and localhost certificate
+  --region R               region shown on instances (default eu-de)
+  --project-id P           the project (default sim-project); --project-name N (default eu-de)
+  --seed FILE.json         instances to start with: {"instances":[{"id","name","engine",...}]}
+  --instance ID[:ENGINE[:on|off]]   an instance to start with (repeatable; ENGINE default MySQL)
+  --ssl-switch-seconds S   how long an SSL switch takes (default 2)
+  --job-mode               PUT .../ssl answers {"job_id"}; GET .../jobs?id= reports it
+  --access-key AK --secret-key SK  AK/SK credentials (default sim-ak / sim-sk)
+  --security-token T       require X-Security-Token T on AK/SK requests (temporary credentials)
+  --user-name U --password P --domain-name D   IAM password credentials (default sim-user / sim-password / sim-domain)
+  --token T                a static token accepted in X-Auth-Token (default sim-token)
+  --quiet                  do not log every request on stderr
+  --help                   this text
+)";
+}
+
+SimOptions parse_cli(const std::vector<std::string>& args) {
+  SimOptions opt;
+  auto& c = opt.credentials;
+  // Flags that take a value, and where the value goes.
+  const std::map<std::string, std::function<void(const std::string&)>> valued = {
+      {"--host", [&](const std::string& v) { opt.host = v; }},
+      {"--port", [&](const std::string& v) { opt.port = parse_port(v); }},
+      {"--region", [&](const std::string& v) { opt.region = v; }},
+      {"--project-id", [&](const std::string& v) { c.project_id = v; }},
+      {"--project-name", [&](const std::string& v) { c.project_name = v; }},
+      {"--seed", [&](const std::string& v) { opt.seed_file = v; }},
+      {"--instance",
+       [&](const std::string& v) {
+         try {
+           opt.instances.push_back(instance_spec_from_flag(v));
+         } catch (const std::invalid_argument& e) {
+           throw CliError(e.what());
+         }
+       }},
+      {"--ssl-switch-seconds",
+       [&](const std::string& v) {
+         opt.settings.ssl_switch_seconds = parse_seconds("--ssl-switch-seconds", v);
+       }},
+      {"--access-key", [&](const std::string& v) { c.access_key = v; }},
+      {"--secret-key", [&](const std::string& v) { c.secret_key = v; }},
+      {"--security-token", [&](const std::string& v) { c.security_token = v; }},
+      {"--user-name", [&](const std::string& v) { c.user_name = v; }},
+      {"--password", [&](const std::string& v) { c.password = v; }},
+      {"--domain-name", [&](const std::string& v) { c.domain_name = v; }},
+      {"--token", [&](const std::string& v) { c.static_token = v; }},
+  };
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (arg == "--tls") {
+      opt.tls = true;
+    } else if (arg == "--job-mode") {
+      opt.settings.job_mode = true;
+    } else if (arg == "--quiet") {
+      opt.quiet = true;
+    } else if (arg == "--help" || arg == "-h") {
+      opt.help = true;
+    } else if (auto it = valued.find(arg); it != valued.end()) {
+      if (i + 1 >= args.size()) throw CliError(arg + " needs a value");
+      it->second(args[++i]);
+    } else {
+      throw CliError("unknown option " + arg + " (see --help)");
+    }
+  }
+  if (c.project_id.empty()) throw CliError("--project-id must not be empty");
+  return opt;
+}
+
+}  // namespace rds::sim

@@ -1,0 +1,133 @@
+#include "sim/faults.h"
+
+#include <algorithm>
+#include <stdexcept>
+
+namespace rds::sim {
+
+namespace {
+
+bool equals_ignore_case(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](char x, char y) { return std::toupper(x) == std::toupper(y); });
+}
+
+FaultKind parse_kind(const std::string& kind) {
+  if (kind == "status") return FaultKind::status;
+  if (kind == "retry_after") return FaultKind::retry_after;
+  if (kind == "malformed") return FaultKind::malformed;
+  if (kind == "latency") return FaultKind::latency;
+  if (kind == "drop") return FaultKind::drop;
+  if (kind == "job_failure") return FaultKind::job_failure;
+  throw std::invalid_argument(
+      "kind must be one of status, retry_after, malformed, latency, drop, job_failure; got \"" + kind + "\"");
+}
+
+int int_field(const nlohmann::json& body, const char* name, int fallback, int min, int max) {
+  if (!body.contains(name)) return fallback;
+  const auto& v = body[name];
+  if (!v.is_number_integer() || v.get<long long>() < min || v.get<long long>() > max) {
+    throw std::invalid_argument(std::string(name) + " must be an integer between " + std::to_string(min) +
+                                " and " + std::to_string(max));
+  }
+  return v.get<int>();
+}
+
+std::string string_field(const nlohmann::json& body, const char* name, std::string fallback) {
+  if (!body.contains(name)) return fallback;
+  if (!body[name].is_string()) throw std::invalid_argument(std::string(name) + " must be a string");
+  return body[name].get<std::string>();
+}
+
+}  // namespace
+
+bool Fault::matches(const std::string& request_method, const std::string& request_path) const {
+  if (kind == FaultKind::job_failure) return false;
+  if (!method.empty() && !equals_ignore_case(method, request_method)) return false;
+  return path_contains.empty() || request_path.find(path_contains) != std::string::npos;
+}
+
+std::string to_string(FaultKind kind) {
+  switch (kind) {
+    case FaultKind::status:
+      return "status";
+    case FaultKind::retry_after:
+      return "retry_after";
+    case FaultKind::malformed:
+      return "malformed";
+    case FaultKind::latency:
+      return "latency";
+    case FaultKind::drop:
+      return "drop";
+    case FaultKind::job_failure:
+      return "job_failure";
+  }
+  return "unknown";
+}
+
+Fault parse_fault(const nlohmann::json& body) {
+  if (!body.is_object()) throw std::invalid_argument("the fault must be a JSON object");
+  if (!body.contains("kind")) throw std::invalid_argument("kind is required");
+  Fault f;
+  f.kind = parse_kind(string_field(body, "kind", ""));
+  f.count = int_field(body, "count", 1, 1, 1000000);
+  f.status = int_field(body, "status", 500, 400, 599);
+  f.error_code = string_field(body, "error_code", f.error_code);
+  f.error_msg = string_field(body, "error_msg", "");
+  if (body.contains("legacy_body")) {
+    if (!body["legacy_body"].is_boolean()) throw std::invalid_argument("legacy_body must be a boolean");
+    f.legacy_body = body["legacy_body"].get<bool>();
+  }
+  f.retry_after = int_field(body, "retry_after", 1, 0, 3600);
+  f.latency_ms = int_field(body, "latency_ms", 200, 0, 600000);
+  f.method = string_field(body, "method", "");
+  f.path_contains = string_field(body, "path_contains", "");
+  return f;
+}
+
+nlohmann::json to_json(const Fault& f) {
+  return {{"kind", to_string(f.kind)},       {"count", f.count},           {"status", f.status},
+          {"error_code", f.error_code},      {"error_msg", f.error_msg},   {"legacy_body", f.legacy_body},
+          {"retry_after", f.retry_after},    {"latency_ms", f.latency_ms}, {"method", f.method},
+          {"path_contains", f.path_contains}};
+}
+
+void FaultQueue::add(Fault fault) {
+  std::lock_guard lock(mutex_);
+  faults_.push_back(std::move(fault));
+}
+
+std::optional<Fault> FaultQueue::take(const std::string& method, const std::string& path) {
+  std::lock_guard lock(mutex_);
+  for (auto it = faults_.begin(); it != faults_.end(); ++it) {
+    if (!it->matches(method, path)) continue;
+    Fault taken = *it;
+    if (--it->count <= 0) faults_.erase(it);
+    return taken;
+  }
+  return std::nullopt;
+}
+
+bool FaultQueue::take_job_failure() {
+  std::lock_guard lock(mutex_);
+  for (auto it = faults_.begin(); it != faults_.end(); ++it) {
+    if (it->kind != FaultKind::job_failure) continue;
+    if (--it->count <= 0) faults_.erase(it);
+    return true;
+  }
+  return false;
+}
+
+void FaultQueue::clear() {
+  std::lock_guard lock(mutex_);
+  faults_.clear();
+}
+
+nlohmann::json FaultQueue::pending() const {
+  std::lock_guard lock(mutex_);
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& f : faults_) list.push_back(to_json(f));
+  return list;
+}
+
+}  // namespace rds::sim

@@ -1,0 +1,57 @@
+#pragma once
+// Faults injected through POST /_admin/faults: the next N matching API answers misbehave the way a real
+// cloud or the network sometimes does. Faults apply to the RDS and IAM routes only, never to /_admin.
+#include <deque>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+namespace rds::sim {
+
+enum class FaultKind {
+  status,       // answer `status` with an error body (error_code / error_msg)
+  retry_after,  // answer 429 with a Retry-After header
+  malformed,    // answer 200 with a body that is not valid JSON
+  latency,      // wait latency_ms, then answer normally
+  drop,         // close the connection without answering
+  job_failure,  // the next SSL switch ends Failed and leaves enable_ssl unchanged (not an HTTP fault)
+};
+
+struct Fault {
+  FaultKind kind = FaultKind::status;
+  int count = 1;
+  int status = 500;
+  std::string error_code = "DBS.280000";
+  std::string error_msg;     // empty => a message naming the injected fault
+  bool legacy_body = false;  // answer {"errCode","externalMessage"} instead of {"error_code","error_msg"}
+  int retry_after = 1;
+  int latency_ms = 200;
+  std::string method;         // empty => any method (compared case-insensitively)
+  std::string path_contains;  // empty => any path
+
+  bool matches(const std::string& request_method, const std::string& request_path) const;
+};
+
+std::string to_string(FaultKind kind);
+
+// Parses one fault from the admin API's JSON; throws std::invalid_argument naming the bad field.
+Fault parse_fault(const nlohmann::json& body);
+nlohmann::json to_json(const Fault& fault);
+
+class FaultQueue {
+ public:
+  void add(Fault fault);
+  // The first queued HTTP fault matching the request, with one use consumed.
+  std::optional<Fault> take(const std::string& method, const std::string& path);
+  // Consumes one job_failure fault if any is queued.
+  bool take_job_failure();
+  void clear();
+  nlohmann::json pending() const;
+
+ private:
+  mutable std::mutex mutex_;
+  std::deque<Fault> faults_;
+};
+
+}  // namespace rds::sim

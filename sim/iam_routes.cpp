@@ -1,0 +1,90 @@
+#include "sim/iam_routes.h"
+
+#include "sim/http_util.h"
+
+namespace rds::sim {
+
+namespace {
+
+const nlohmann::json* find(const nlohmann::json& j, std::initializer_list<const char*> path) {
+  const nlohmann::json* cur = &j;
+  for (const char* key : path) {
+    if (!cur->is_object() || !cur->contains(key)) return nullptr;
+    cur = &(*cur)[key];
+  }
+  return cur;
+}
+
+std::string string_at(const nlohmann::json& j, std::initializer_list<const char*> path) {
+  const auto* v = find(j, path);
+  return v != nullptr && v->is_string() ? v->get<std::string>() : std::string();
+}
+
+void issue_token(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto body = parse_json_body(req.body);
+  if (!body || !body->is_object() || find(*body, {"auth", "identity"}) == nullptr) {
+    send_iam_error(res, 400, "Bad Request",
+                   "The request body must be {\"auth\": {\"identity\": ..., \"scope\": ...}}.");
+    return;
+  }
+  const auto* methods = find(*body, {"auth", "identity", "methods"});
+  bool has_password = false;
+  if (methods != nullptr && methods->is_array()) {
+    for (const auto& m : *methods) has_password = has_password || m == "password";
+  }
+  if (!has_password) {
+    send_iam_error(res, 400, "Bad Request", "rds-sim supports only the \"password\" identity method.");
+    return;
+  }
+  const auto& creds = ctx.credentials;
+  const std::string user = string_at(*body, {"auth", "identity", "password", "user", "name"});
+  const std::string password = string_at(*body, {"auth", "identity", "password", "user", "password"});
+  const std::string domain = string_at(*body, {"auth", "identity", "password", "user", "domain", "name"});
+  if (user != creds.user_name || password != creds.password || domain != creds.domain_name) {
+    // IAM does not say which of the three was wrong.
+    send_iam_error(res, 401, "Unauthorized", "The username or password is wrong.");
+    return;
+  }
+  const std::string project_id = string_at(*body, {"auth", "scope", "project", "id"});
+  const std::string project_name = string_at(*body, {"auth", "scope", "project", "name"});
+  if (project_id.empty() && project_name.empty()) {
+    send_iam_error(res, 400, "Bad Request",
+                   "rds-sim issues project-scoped tokens only: set auth.scope.project.id or .name.");
+    return;
+  }
+  if ((!project_id.empty() && project_id != creds.project_id) ||
+      (project_id.empty() && project_name != creds.project_name)) {
+    send_iam_error(res, 401, "Unauthorized",
+                   "The project in auth.scope does not exist or the user has no access to it.");
+    return;
+  }
+  const WallTime now = ctx.clocks.wall();
+  const WallTime expires = now + std::chrono::duration_cast<WallTime::duration>(
+                                     std::chrono::duration<double>(ctx.token_ttl_seconds.load()));
+  const std::string token = ctx.tokens.issue(expires);
+  res.set_header("X-Subject-Token", token);
+  send_json(res, 201,
+            {{"token",
+              {{"methods", {"password"}},
+               {"issued_at", iam_timestamp(now)},
+               {"expires_at", iam_timestamp(expires)},
+               {"user",
+                {{"name", creds.user_name},
+                 {"id", "sim-user-id"},
+                 {"domain", {{"name", creds.domain_name}, {"id", "sim-domain-id"}}}}},
+               {"project",
+                {{"name", creds.project_name},
+                 {"id", creds.project_id},
+                 {"domain", {{"name", creds.domain_name}, {"id", "sim-domain-id"}}}}},
+               {"catalog", nlohmann::json::array()}}}});
+}
+
+}  // namespace
+
+void add_iam_routes(httplib::Server& server, SimContext& ctx, const ApiWrapper& wrap) {
+  server.Post("/v3/auth/tokens", wrap([&ctx](const httplib::Request& req,
+                                             httplib::Response& res) { issue_token(ctx, req, res); },
+                                      false));
+}
+
+}  // namespace rds::sim

@@ -1,0 +1,104 @@
+#pragma once
+// The simulated cloud: RDS instances, their in-flight SSL switches and the jobs that report them.
+// All state sits behind one mutex. Timed transitions are applied lazily from the injected monotonic
+// clock whenever the state is read, so no background thread is needed and tests can step time.
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sim/clock.h"
+
+namespace rds::sim {
+
+// What a seed file, an --instance flag or POST /_admin/instances asks for. Unset fields get defaults.
+struct InstanceSpec {
+  std::string id;                // empty => generated
+  std::string name;              // empty => "rds-" + first 8 characters of the id
+  std::string engine = "MySQL";  // datastore.type: MySQL | PostgreSQL | SQLServer
+  std::string engine_version;    // empty => 8.0 / 14 / 2019_SE by engine
+  std::string status = "ACTIVE";
+  std::string type = "Single";             // Single | Ha | Replica
+  std::optional<bool> enable_ssl = false;  // nullopt => field absent, like old API versions
+  int port = 0;                            // 0 => 3306 / 5432 / 1433 by engine
+};
+
+struct SslSwitch {
+  bool target = false;
+  MonoTime done_at;
+  std::string job_id;  // empty outside job mode
+  bool fails = false;  // an injected job failure: enable_ssl keeps its value, the job ends Failed
+};
+
+struct Instance {
+  std::string id, name, status, type, engine, engine_version, region;
+  std::optional<bool> enable_ssl;
+  int port = 0;
+  std::vector<std::string> private_ips;
+  std::string created, updated;          // RDS timestamps
+  std::optional<MonoTime> status_until;  // a temporary status reverts to ACTIVE at this time
+  std::optional<SslSwitch> ssl_switch;   // an SSL switch in progress
+};
+
+struct Job {
+  std::string id, name, instance_id, instance_name, status;  // status: Running | Completed | Failed
+  std::string created, ended;
+  MonoTime done_at;
+  bool fails = false;
+};
+
+// Admin changes to an instance; unset members are left alone.
+struct InstancePatch {
+  std::optional<std::string> name;
+  std::optional<std::string> status;
+  std::optional<double> status_seconds;           // with status: revert to ACTIVE after this long
+  std::optional<std::optional<bool>> enable_ssl;  // out-of-band flip (or removal of the field)
+};
+
+struct SimSettings {
+  double ssl_switch_seconds = 2.0;
+  bool job_mode = false;
+};
+
+enum class SslSwitchResult { started, not_found, unsupported_engine, busy };
+
+struct SslSwitchOutcome {
+  SslSwitchResult result = SslSwitchResult::not_found;
+  Instance instance;  // the instance as it was when asked (when found)
+  std::optional<std::string> job_id;
+};
+
+class SimState {
+ public:
+  explicit SimState(Clocks clocks = {}, std::string region = "eu-de");
+
+  SimSettings settings() const;
+  void set_settings(const SimSettings& settings);
+
+  // Adds an instance; throws std::invalid_argument when the id is taken or a field is unusable.
+  Instance add_instance(const InstanceSpec& spec);
+  bool remove_instance(const std::string& id);
+  std::optional<Instance> patch_instance(const std::string& id, const InstancePatch& patch);
+
+  std::vector<Instance> instances();  // in creation order
+  std::optional<Instance> instance(const std::string& id);
+
+  // PUT .../ssl: refuses a missing instance, a non-MySQL engine, and a busy instance (status not ACTIVE
+  // or a switch already in progress); otherwise starts a switch that completes after ssl_switch_seconds.
+  SslSwitchOutcome start_ssl_switch(const std::string& id, bool enabled, bool fails);
+
+  std::optional<Job> job(const std::string& id);
+
+ private:
+  void advance_locked();
+
+  Clocks clocks_;
+  std::string region_;
+  mutable std::mutex mutex_;
+  SimSettings settings_;
+  std::vector<Instance> instances_;
+  std::map<std::string, Job> jobs_;
+};
+
+}  // namespace rds::sim

@@ -1,0 +1,21 @@
+#pragma once
+// With --tls the sim serves https with a certificate made at start-up: a fresh CA (printed on stdout
+// so clients can trust it) and a server certificate for localhost / 127.0.0.1 / ::1 signed by it.
+#include <filesystem>
+#include <string>
+
+namespace rds::sim {
+
+struct TlsFiles {
+  std::filesystem::path dir;  // private (0700) temp directory holding the three files
+  std::filesystem::path ca_cert, server_cert, server_key;
+};
+
+// Generates the CA and server certificate (EC P-256, valid 7 days) into a new private temp directory.
+// Throws std::runtime_error with OpenSSL's reason on failure.
+TlsFiles generate_tls_files();
+
+// Removes the directory made by generate_tls_files (best effort).
+void remove_tls_files(const TlsFiles& files);
+
+}  // namespace rds::sim
