@@ -1,0 +1,450 @@
+// Drives make_provider_service() for protocol 5 and 6 through an in-process gRPC channel, with the
+// same test bodies for both versions (typed tests); VersionTraits spells out the RPC names that differ.
+#include "provider/protocol/provider_service.h"
+
+#include <grpcpp/grpcpp.h>
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "proto/tfplugin5.grpc.pb.h"
+#include "proto/tfplugin6.grpc.pb.h"
+#include "provider/core/msgpack.h"
+#include "tests/protocol/test_provider.h"
+
+namespace rds::protocol {
+namespace {
+
+using core::Type;
+using core::Value;
+using rds::testing::TestProvider;
+
+struct V5 {
+  static constexpr int kVersion = 5;
+  using Proto = tfplugin5::Provider;
+  using DynamicValue = tfplugin5::DynamicValue;
+  using GetSchema = tfplugin5::GetProviderSchema;
+  using ValidateProvider = tfplugin5::PrepareProviderConfig;
+  using Configure = tfplugin5::Configure;
+  using ValidateResource = tfplugin5::ValidateResourceTypeConfig;
+  using Stop = tfplugin5::Stop;
+  using GetMetadata = tfplugin5::GetMetadataMessage;
+  using Upgrade = tfplugin5::UpgradeResourceState;
+  using Read = tfplugin5::ReadResource;
+  using Plan = tfplugin5::PlanResourceChange;
+  using Apply = tfplugin5::ApplyResourceChange;
+  using Import = tfplugin5::ImportResourceState;
+  using ReadData = tfplugin5::ReadDataSource;
+  using Diagnostic = tfplugin5::Diagnostic;
+  using NestedBlock = tfplugin5::Schema::NestedBlock;
+  static constexpr auto kMarkdown = tfplugin5::MARKDOWN;
+  static constexpr auto kPlain = tfplugin5::PLAIN;
+
+  static grpc::Status get_schema(Proto::Stub& s, grpc::ClientContext* c, const GetSchema::Request& q,
+                                 GetSchema::Response* r) {
+    return s.GetSchema(c, q, r);
+  }
+  static grpc::Status validate_provider(Proto::Stub& s, grpc::ClientContext* c,
+                                        const ValidateProvider::Request& q, ValidateProvider::Response* r) {
+    return s.PrepareProviderConfig(c, q, r);
+  }
+  static grpc::Status configure(Proto::Stub& s, grpc::ClientContext* c, const Configure::Request& q,
+                                Configure::Response* r) {
+    return s.Configure(c, q, r);
+  }
+  static grpc::Status validate_resource(Proto::Stub& s, grpc::ClientContext* c,
+                                        const ValidateResource::Request& q, ValidateResource::Response* r) {
+    return s.ValidateResourceTypeConfig(c, q, r);
+  }
+  static grpc::Status stop(Proto::Stub& s, grpc::ClientContext* c, const Stop::Request& q,
+                           Stop::Response* r) {
+    return s.Stop(c, q, r);
+  }
+};
+
+struct V6 {
+  static constexpr int kVersion = 6;
+  using Proto = tfplugin6::Provider;
+  using DynamicValue = tfplugin6::DynamicValue;
+  using GetSchema = tfplugin6::GetProviderSchema;
+  using ValidateProvider = tfplugin6::ValidateProviderConfig;
+  using Configure = tfplugin6::ConfigureProvider;
+  using ValidateResource = tfplugin6::ValidateResourceConfig;
+  using Stop = tfplugin6::StopProvider;
+  using GetMetadata = tfplugin6::GetMetadataMessage;
+  using Upgrade = tfplugin6::UpgradeResourceState;
+  using Read = tfplugin6::ReadResource;
+  using Plan = tfplugin6::PlanResourceChange;
+  using Apply = tfplugin6::ApplyResourceChange;
+  using Import = tfplugin6::ImportResourceState;
+  using ReadData = tfplugin6::ReadDataSource;
+  using Diagnostic = tfplugin6::Diagnostic;
+  using NestedBlock = tfplugin6::Schema::NestedBlock;
+  static constexpr auto kMarkdown = tfplugin6::MARKDOWN;
+  static constexpr auto kPlain = tfplugin6::PLAIN;
+
+  static grpc::Status get_schema(Proto::Stub& s, grpc::ClientContext* c, const GetSchema::Request& q,
+                                 GetSchema::Response* r) {
+    return s.GetProviderSchema(c, q, r);
+  }
+  static grpc::Status validate_provider(Proto::Stub& s, grpc::ClientContext* c,
+                                        const ValidateProvider::Request& q, ValidateProvider::Response* r) {
+    return s.ValidateProviderConfig(c, q, r);
+  }
+  static grpc::Status configure(Proto::Stub& s, grpc::ClientContext* c, const Configure::Request& q,
+                                Configure::Response* r) {
+    return s.ConfigureProvider(c, q, r);
+  }
+  static grpc::Status validate_resource(Proto::Stub& s, grpc::ClientContext* c,
+                                        const ValidateResource::Request& q, ValidateResource::Response* r) {
+    return s.ValidateResourceConfig(c, q, r);
+  }
+  static grpc::Status stop(Proto::Stub& s, grpc::ClientContext* c, const Stop::Request& q,
+                           Stop::Response* r) {
+    return s.StopProvider(c, q, r);
+  }
+};
+
+const Type kResourceType = rds::testing::test_resource_schema().value_type();
+const Type kProviderType = rds::testing::test_provider_schema().value_type();
+
+Value thing(std::map<std::string, Value> attrs) { return Value::object(kResourceType, std::move(attrs)); }
+
+template <class V>
+class ProviderServiceTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    provider_ = std::make_shared<TestProvider>();
+    service_ = make_provider_service(V::kVersion, provider_);
+    grpc::ServerBuilder builder;
+    builder.RegisterService(service_.get());
+    server_ = builder.BuildAndStart();
+    stub_ = V::Proto::NewStub(server_->InProcessChannel(grpc::ChannelArguments()));
+  }
+  void TearDown() override { server_->Shutdown(); }
+
+  // Calls a unary RPC by member pointer and insists on gRPC OK (errors must travel as diagnostics).
+  template <class Request, class Response, class Call>
+  Response call(Call call, const Request& request) {
+    grpc::ClientContext context;
+    Response response;
+    grpc::Status status = call(context, request, response);
+    EXPECT_TRUE(status.ok()) << status.error_message();
+    return response;
+  }
+
+  template <class Response>
+  static std::string diagnostics_text(const Response& response) {
+    std::string out;
+    for (const auto& d : response.diagnostics()) out += d.summary() + ": " + d.detail() + "\n";
+    return out;
+  }
+
+  static void set(typename V::DynamicValue* out, const Value& value, const Type& type) {
+    out->set_msgpack(core::encode_msgpack(value, type));
+  }
+  static Value get(const typename V::DynamicValue& in, const Type& type) {
+    return core::decode_msgpack(in.msgpack(), type);
+  }
+
+  typename V::GetSchema::Response get_schema() {
+    return call<typename V::GetSchema::Request, typename V::GetSchema::Response>(
+        [&](auto& c, auto& q, auto& r) { return V::get_schema(*stub_, &c, q, &r); }, {});
+  }
+  typename V::Plan::Response plan(const Value& prior, const Value& proposed,
+                                  const std::string& prior_private = "") {
+    typename V::Plan::Request q;
+    q.set_type_name("test_thing");
+    set(q.mutable_prior_state(), prior, kResourceType);
+    set(q.mutable_proposed_new_state(), proposed, kResourceType);
+    set(q.mutable_config(),
+        proposed.is_null() ? proposed : proposed.with_attr("id", Value::null(Type::string())), kResourceType);
+    q.set_prior_private(prior_private);
+    return call<typename V::Plan::Request, typename V::Plan::Response>(
+        [&](auto& c, auto& q2, auto& r) { return stub_->PlanResourceChange(&c, q2, &r); }, q);
+  }
+
+  std::shared_ptr<TestProvider> provider_;
+  std::unique_ptr<grpc::Service> service_;
+  std::unique_ptr<grpc::Server> server_;
+  std::unique_ptr<typename V::Proto::Stub> stub_;
+};
+
+using Versions = ::testing::Types<V5, V6>;
+TYPED_TEST_SUITE(ProviderServiceTest, Versions);
+
+TYPED_TEST(ProviderServiceTest, SchemaCarriesAttributesFlagsDescriptionsAndNestedBlocks) {
+  using V = TypeParam;
+  auto schema = this->get_schema();
+  ASSERT_EQ(schema.diagnostics_size(), 0);
+  const auto& provider_block = schema.provider().block();
+  ASSERT_EQ(provider_block.attributes_size(), 2);
+  EXPECT_EQ(provider_block.attributes(0).name(), "region");
+  EXPECT_EQ(provider_block.attributes(0).description(), "The `region`.");
+  EXPECT_EQ(provider_block.attributes(0).description_kind(), V::kMarkdown);
+  EXPECT_EQ(provider_block.attributes(1).description(), "A secret.");
+  EXPECT_EQ(provider_block.attributes(1).description_kind(), V::kPlain);
+  EXPECT_TRUE(provider_block.attributes(1).sensitive());
+  EXPECT_EQ(provider_block.description(), "Test provider.");
+
+  ASSERT_EQ(schema.resource_schemas().count("test_thing"), 1u);
+  const auto& resource = schema.resource_schemas().at("test_thing");
+  EXPECT_EQ(resource.version(), 1);
+  const auto& id = resource.block().attributes(0);
+  EXPECT_EQ(id.name(), "id");
+  EXPECT_EQ(id.type(), "\"string\"");
+  EXPECT_TRUE(id.computed());
+  EXPECT_FALSE(id.optional());
+  EXPECT_TRUE(resource.block().attributes(1).required());
+  ASSERT_EQ(resource.block().block_types_size(), 1);
+  EXPECT_EQ(resource.block().block_types(0).type_name(), "timeouts");
+  EXPECT_EQ(resource.block().block_types(0).nesting(), V::NestedBlock::SINGLE);
+  EXPECT_FALSE(schema.server_capabilities().plan_destroy());
+  EXPECT_FALSE(schema.server_capabilities().get_provider_schema_optional());
+}
+
+TYPED_TEST(ProviderServiceTest, MetadataListsEveryResourceType) {
+  using V = TypeParam;
+  auto response = this->template call<typename V::GetMetadata::Request, typename V::GetMetadata::Response>(
+      [&](auto& c, auto& q, auto& r) { return this->stub_->GetMetadata(&c, q, &r); }, {});
+  ASSERT_EQ(response.resources_size(), 1);
+  EXPECT_EQ(response.resources(0).type_name(), "test_thing");
+}
+
+TYPED_TEST(ProviderServiceTest, ValidateProviderConfigReportsDiagnosticsAndV5EchoesPreparedConfig) {
+  using V = TypeParam;
+  typename V::ValidateProvider::Request q;
+  Value config = Value::object(kProviderType, {{"region", Value::string("")}});
+  this->set(q.mutable_config(), config, kProviderType);
+  auto response =
+      this->template call<typename V::ValidateProvider::Request, typename V::ValidateProvider::Response>(
+          [&](auto& c, auto& q2, auto& r) { return V::validate_provider(*this->stub_, &c, q2, &r); }, q);
+  ASSERT_EQ(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).severity(), V::Diagnostic::ERROR);
+  EXPECT_EQ(response.diagnostics(0).attribute().steps(0).attribute_name(), "region");
+  if constexpr (V::kVersion == 5) {
+    EXPECT_EQ(this->get(response.prepared_config(), kProviderType), config);
+  }
+}
+
+TYPED_TEST(ProviderServiceTest, ConfigurePassesConfigAndTerraformVersion) {
+  using V = TypeParam;
+  typename V::Configure::Request q;
+  q.set_terraform_version("1.11.4");
+  this->set(q.mutable_config(), Value::object(kProviderType, {{"region", Value::string("eu-de")}}),
+            kProviderType);
+  auto response = this->template call<typename V::Configure::Request, typename V::Configure::Response>(
+      [&](auto& c, auto& q2, auto& r) { return V::configure(*this->stub_, &c, q2, &r); }, q);
+  EXPECT_EQ(response.diagnostics_size(), 0) << this->diagnostics_text(response);
+  EXPECT_EQ(this->provider_->configured_region, "eu-de");
+  EXPECT_EQ(this->provider_->configured_terraform_version, "1.11.4");
+}
+
+TYPED_TEST(ProviderServiceTest, ValidateResourceConfigPointsAtTheAttribute) {
+  using V = TypeParam;
+  typename V::ValidateResource::Request q;
+  q.set_type_name("test_thing");
+  this->set(q.mutable_config(), thing({{"name", Value::string("")}}), kResourceType);
+  auto response =
+      this->template call<typename V::ValidateResource::Request, typename V::ValidateResource::Response>(
+          [&](auto& c, auto& q2, auto& r) { return V::validate_resource(*this->stub_, &c, q2, &r); }, q);
+  ASSERT_EQ(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).summary(), "Invalid name");
+  ASSERT_EQ(response.diagnostics(0).attribute().steps_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).attribute().steps(0).attribute_name(), "name");
+}
+
+TYPED_TEST(ProviderServiceTest, ValidateToleratesUnknownValues) {
+  using V = TypeParam;
+  typename V::ValidateResource::Request q;
+  q.set_type_name("test_thing");
+  this->set(q.mutable_config(), thing({{"name", Value::unknown(Type::string())}}), kResourceType);
+  auto response =
+      this->template call<typename V::ValidateResource::Request, typename V::ValidateResource::Response>(
+          [&](auto& c, auto& q2, auto& r) { return V::validate_resource(*this->stub_, &c, q2, &r); }, q);
+  EXPECT_EQ(response.diagnostics_size(), 0) << this->diagnostics_text(response);
+}
+
+TYPED_TEST(ProviderServiceTest, ExceptionFromTheProviderBecomesAnErrorDiagnostic) {
+  using V = TypeParam;
+  typename V::ValidateResource::Request q;
+  q.set_type_name("test_thing");
+  this->set(q.mutable_config(), thing({{"name", Value::string("throw")}}), kResourceType);
+  auto response =
+      this->template call<typename V::ValidateResource::Request, typename V::ValidateResource::Response>(
+          [&](auto& c, auto& q2, auto& r) { return V::validate_resource(*this->stub_, &c, q2, &r); }, q);
+  ASSERT_EQ(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).severity(), V::Diagnostic::ERROR);
+  EXPECT_NE(response.diagnostics(0).detail().find("boom in validate"), std::string::npos);
+}
+
+TYPED_TEST(ProviderServiceTest, MalformedDynamicValueIsAnErrorNamingTheField) {
+  using V = TypeParam;
+  typename V::ValidateResource::Request q;
+  q.set_type_name("test_thing");
+  q.mutable_config()->set_msgpack(std::string("\xc1", 1));  // 0xc1 is never used in msgpack
+  auto response =
+      this->template call<typename V::ValidateResource::Request, typename V::ValidateResource::Response>(
+          [&](auto& c, auto& q2, auto& r) { return V::validate_resource(*this->stub_, &c, q2, &r); }, q);
+  ASSERT_EQ(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).summary(), "Invalid config value from Terraform");
+}
+
+TYPED_TEST(ProviderServiceTest, UnknownResourceTypeIsAnErrorDiagnostic) {
+  using V = TypeParam;
+  typename V::Read::Request q;
+  q.set_type_name("nope_thing");
+  auto response = this->template call<typename V::Read::Request, typename V::Read::Response>(
+      [&](auto& c, auto& q2, auto& r) { return this->stub_->ReadResource(&c, q2, &r); }, q);
+  ASSERT_EQ(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).summary(), "Unknown resource type");
+  EXPECT_NE(response.diagnostics(0).detail().find("nope_thing"), std::string::npos);
+}
+
+TYPED_TEST(ProviderServiceTest, PlanCreateRoundTripsThroughTheCodec) {
+  Value proposed = thing({{"name", Value::string("a")}, {"enabled", Value::boolean(true)}});
+  auto response = this->plan(Value::null(kResourceType), proposed, "p");
+  ASSERT_EQ(response.diagnostics_size(), 0) << this->diagnostics_text(response);
+  Value planned = this->get(response.planned_state(), kResourceType);
+  EXPECT_EQ(planned.get_string("id"), "a");
+  EXPECT_EQ(planned.get_bool("enabled"), true);
+  EXPECT_EQ(response.requires_replace_size(), 0);
+  EXPECT_EQ(response.planned_private(), "p+planned");
+}
+
+TYPED_TEST(ProviderServiceTest, PlanListsRequiresReplacePaths) {
+  Value prior = thing({{"id", Value::string("a")}, {"name", Value::string("a")}});
+  auto response = this->plan(prior, thing({{"id", Value::string("a")}, {"name", Value::string("b")}}));
+  ASSERT_EQ(response.requires_replace_size(), 1);
+  EXPECT_EQ(response.requires_replace(0).steps(0).attribute_name(), "name");
+}
+
+TYPED_TEST(ProviderServiceTest, PlanKeepsUnknownsOnTheWire) {
+  auto response = this->plan(Value::null(kResourceType), thing({{"name", Value::unknown(Type::string())}}));
+  Value planned = this->get(response.planned_state(), kResourceType);
+  EXPECT_TRUE(planned.attr("id").is_unknown());
+  EXPECT_TRUE(planned.attr("name").is_unknown());
+}
+
+TYPED_TEST(ProviderServiceTest, ApplyReturnsNewStateAndPrivateAndStateEvenOnError) {
+  using V = TypeParam;
+  for (const char* name : {"a", "fail"}) {
+    typename V::Apply::Request q;
+    q.set_type_name("test_thing");
+    Value planned = thing({{"id", Value::unknown(Type::string())}, {"name", Value::string(name)}});
+    this->set(q.mutable_prior_state(), Value::null(kResourceType), kResourceType);
+    this->set(q.mutable_planned_state(), planned, kResourceType);
+    this->set(q.mutable_config(), planned.with_attr("id", Value::null(Type::string())), kResourceType);
+    q.set_planned_private("pp");
+    auto response = this->template call<typename V::Apply::Request, typename V::Apply::Response>(
+        [&](auto& c, auto& q2, auto& r) { return this->stub_->ApplyResourceChange(&c, q2, &r); }, q);
+    EXPECT_EQ(response.diagnostics_size(), std::string(name) == "fail" ? 1 : 0);
+    EXPECT_EQ(this->get(response.new_state(), kResourceType).get_string("id"), name);
+    EXPECT_EQ(response.private_(), "pp+applied");
+  }
+}
+
+TYPED_TEST(ProviderServiceTest, ApplyDestroyAnswersMsgpackNil) {
+  using V = TypeParam;
+  typename V::Apply::Request q;
+  q.set_type_name("test_thing");
+  this->set(q.mutable_prior_state(), thing({{"id", Value::string("a")}, {"name", Value::string("a")}}),
+            kResourceType);
+  this->set(q.mutable_planned_state(), Value::null(kResourceType), kResourceType);
+  this->set(q.mutable_config(), Value::null(kResourceType), kResourceType);
+  auto response = this->template call<typename V::Apply::Request, typename V::Apply::Response>(
+      [&](auto& c, auto& q2, auto& r) { return this->stub_->ApplyResourceChange(&c, q2, &r); }, q);
+  EXPECT_EQ(response.new_state().msgpack(), std::string("\xc0", 1));
+}
+
+TYPED_TEST(ProviderServiceTest, ReadOfAGoneObjectAnswersMsgpackNilNotEmptyBytes) {
+  using V = TypeParam;
+  typename V::Read::Request q;
+  q.set_type_name("test_thing");
+  this->set(q.mutable_current_state(), thing({{"id", Value::string("a")}, {"name", Value::string("a")}}),
+            kResourceType);
+  q.set_private_("gone");
+  auto response = this->template call<typename V::Read::Request, typename V::Read::Response>(
+      [&](auto& c, auto& q2, auto& r) { return this->stub_->ReadResource(&c, q2, &r); }, q);
+  EXPECT_EQ(response.new_state().msgpack(), std::string("\xc0", 1));
+}
+
+TYPED_TEST(ProviderServiceTest, ReadReturnsTheResourcesStateAndPrivate) {
+  using V = TypeParam;
+  typename V::Read::Request q;
+  q.set_type_name("test_thing");
+  // Terraform may send JSON instead of msgpack; the adapter accepts it and always answers msgpack.
+  q.mutable_current_state()->set_json(R"({"id":"a","name":"a","enabled":false,"timeouts":null})");
+  auto response = this->template call<typename V::Read::Request, typename V::Read::Response>(
+      [&](auto& c, auto& q2, auto& r) { return this->stub_->ReadResource(&c, q2, &r); }, q);
+  ASSERT_EQ(response.diagnostics_size(), 0) << this->diagnostics_text(response);
+  EXPECT_EQ(this->get(response.new_state(), kResourceType).get_bool("enabled"), true);
+  EXPECT_EQ(response.private_(), "read");
+}
+
+TYPED_TEST(ProviderServiceTest, ImportFillsTypeNameStateAndPrivate) {
+  using V = TypeParam;
+  typename V::Import::Request q;
+  q.set_type_name("test_thing");
+  q.set_id("x-1");
+  auto response = this->template call<typename V::Import::Request, typename V::Import::Response>(
+      [&](auto& c, auto& q2, auto& r) { return this->stub_->ImportResourceState(&c, q2, &r); }, q);
+  ASSERT_EQ(response.imported_resources_size(), 1);
+  EXPECT_EQ(response.imported_resources(0).type_name(), "test_thing");
+  EXPECT_EQ(this->get(response.imported_resources(0).state(), kResourceType).get_string("name"), "x-1");
+  EXPECT_EQ(response.imported_resources(0).private_(), "imported");
+}
+
+TYPED_TEST(ProviderServiceTest, UpgradeResourceStateDecodesJsonAndDropsRemovedAttributes) {
+  using V = TypeParam;
+  typename V::Upgrade::Request q;
+  q.set_type_name("test_thing");
+  q.set_version(0);
+  q.mutable_raw_state()->set_json(R"({"id":"a","name":"a","old_attribute":"x"})");
+  auto response = this->template call<typename V::Upgrade::Request, typename V::Upgrade::Response>(
+      [&](auto& c, auto& q2, auto& r) { return this->stub_->UpgradeResourceState(&c, q2, &r); }, q);
+  ASSERT_EQ(response.diagnostics_size(), 0) << this->diagnostics_text(response);
+  EXPECT_EQ(this->get(response.upgraded_state(), kResourceType).get_string("id"), "a");
+  EXPECT_EQ(this->provider_->resource->upgraded_from_version, 0);
+}
+
+TYPED_TEST(ProviderServiceTest, StopCallsProviderStopAndTheServerKeepsServing) {
+  using V = TypeParam;
+  auto response = this->template call<typename V::Stop::Request, typename V::Stop::Response>(
+      [&](auto& c, auto& q, auto& r) { return V::stop(*this->stub_, &c, q, &r); }, {});
+  EXPECT_EQ(response.error(), "");
+  EXPECT_EQ(this->provider_->stop_calls, 1);
+  EXPECT_EQ(this->get_schema().resource_schemas().count("test_thing"), 1u);
+}
+
+TYPED_TEST(ProviderServiceTest, RpcsWeDoNotServeAnswerUnimplemented) {
+  using V = TypeParam;
+  grpc::ClientContext context;
+  typename V::ReadData::Request q;
+  typename V::ReadData::Response r;
+  EXPECT_EQ(this->stub_->ReadDataSource(&context, q, &r).error_code(), grpc::StatusCode::UNIMPLEMENTED);
+}
+
+TYPED_TEST(ProviderServiceTest, ConcurrentPlansAreServedIndependently) {
+  std::vector<std::thread> threads;
+  std::atomic<int> good{0};
+  for (int t = 0; t < 8; ++t) {
+    threads.emplace_back([&, t] {
+      for (int i = 0; i < 20; ++i) {
+        std::string name = "n" + std::to_string(t) + "-" + std::to_string(i);
+        auto response = this->plan(Value::null(kResourceType), thing({{"name", Value::string(name)}}));
+        if (this->get(response.planned_state(), kResourceType).get_string("id") == name) ++good;
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(good, 160);
+}
+
+TEST(MakeProviderService, RejectsVersionsOtherThanFiveAndSix) {
+  EXPECT_THROW(make_provider_service(7, std::make_shared<TestProvider>()), std::invalid_argument);
+  EXPECT_NE(make_provider_service(5, std::make_shared<TestProvider>()), nullptr);
+}
+
+}  // namespace
+}  // namespace rds::protocol
