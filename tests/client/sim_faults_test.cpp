@@ -1,0 +1,169 @@
+// Every fault rds-sim can inject, and what the client makes of it: retried (5xx gateway codes, 429,
+// dropped connections, timeouts), or reported at once with the API's code and the request id.
+#include <gtest/gtest.h>
+
+#include "sim_client.h"
+
+namespace rds::client {
+namespace {
+
+using namespace std::chrono_literals;
+using rds::testing::SimProcess;
+using testing::request_summary;
+using testing::seconds_from_now;
+using testing::sim_client;
+using testing::sim_config;
+
+std::size_t api_requests(const SimProcess& sim) { return sim.requests().size(); }
+
+TEST(SimFaultsTest, GatewayErrorsAreRetriedUntilTheyPass) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "status"}, {"status", 503}, {"count", 2}});
+  EXPECT_TRUE(sim_client(sim_config(sim))->get_instance("db1"));
+  EXPECT_EQ(api_requests(sim), 3u) << ::testing::PrintToString(request_summary(sim));
+}
+
+TEST(SimFaultsTest, GatewayErrorsBeyondMaxRetriesAreReported) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "status"}, {"status", 502}, {"count", 10}});
+  auto config = sim_config(sim);
+  config.max_retries = 2;
+  try {
+    sim_client(config)->get_instance("db1");
+    FAIL() << "no exception";
+  } catch (const ApiError& error) {
+    EXPECT_EQ(error.http_status(), 502);
+  }
+  EXPECT_EQ(api_requests(sim), 3u);
+}
+
+TEST(SimFaultsTest, ServerErrorIsReportedAtOnceWithCodeMessageAndRequestId) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "status"},
+                    {"status", 500},
+                    {"error_code", "DBS.200047"},
+                    {"error_msg", "Internal"},
+                    {"count", 1}});
+  try {
+    sim_client(sim_config(sim))->get_instance("db1");
+    FAIL() << "no exception";
+  } catch (const ApiError& error) {
+    EXPECT_EQ(error.http_status(), 500);
+    EXPECT_EQ(error.error_code(), "DBS.200047");
+    EXPECT_EQ(error.error_msg(), "Internal");
+    EXPECT_EQ(error.request_id(), sim.requests().at(0).at("request_id").get<std::string>());
+  }
+  EXPECT_EQ(api_requests(sim), 1u);
+}
+
+TEST(SimFaultsTest, LegacyErrorBodyIsReadToo) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "status"},
+                    {"status", 400},
+                    {"error_code", "DBS.200001"},
+                    {"error_msg", "Bad"},
+                    {"legacy_body", true},
+                    {"count", 1}});
+  try {
+    sim_client(sim_config(sim))->get_instance("db1");
+    FAIL() << "no exception";
+  } catch (const ApiError& error) {
+    EXPECT_EQ(error.error_code(), "DBS.200001");
+    EXPECT_EQ(error.error_msg(), "Bad");
+  }
+}
+
+TEST(SimFaultsTest, BusyCodeOnTheSslCallIsRetried) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.1", "--quiet"});
+  sim.inject_fault({{"kind", "status"},
+                    {"status", 409},
+                    {"error_code", "DBS.201202"},
+                    {"count", 2},
+                    {"method", "PUT"},
+                    {"path_contains", "/ssl"}});
+  auto client = sim_client(sim_config(sim));
+  client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  EXPECT_EQ(client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken()).enable_ssl, true);
+}
+
+TEST(SimFaultsTest, TooManyRequestsWaitsForRetryAfter) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "retry_after"}, {"retry_after", 1}, {"count", 1}});
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_TRUE(sim_client(sim_config(sim))->get_instance("db1"));
+  EXPECT_GE(std::chrono::steady_clock::now() - started, 950ms);
+  EXPECT_EQ(api_requests(sim), 2u);
+}
+
+TEST(SimFaultsTest, MalformedAnswerIsAFormatErrorNotACrash) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "malformed"}, {"count", 1}});
+  try {
+    sim_client(sim_config(sim))->get_instance("db1");
+    FAIL() << "no exception";
+  } catch (const ResponseFormatError& error) {
+    EXPECT_NE(std::string(error.what()).find("get instance db1"), std::string::npos) << error.what();
+  }
+}
+
+TEST(SimFaultsTest, LatencyBelowTheTimeoutIsJustSlow) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "latency"}, {"latency_ms", 300}, {"count", 1}});
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_TRUE(sim_client(sim_config(sim))->get_instance("db1"));
+  EXPECT_GE(std::chrono::steady_clock::now() - started, 290ms);
+}
+
+TEST(SimFaultsTest, LatencyAboveTheRequestTimeoutIsRetried) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "latency"}, {"latency_ms", 1500}, {"count", 1}});
+  auto config = sim_config(sim);
+  config.request_timeout = 500ms;
+  EXPECT_TRUE(sim_client(config)->get_instance("db1"));
+}
+
+TEST(SimFaultsTest, DroppedConnectionIsRetried) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "drop"}, {"count", 2}});
+  EXPECT_TRUE(sim_client(sim_config(sim))->get_instance("db1"));
+}
+
+TEST(SimFaultsTest, ConnectionsDroppedBeyondMaxRetriesAreATransportError) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "drop"}, {"count", 10}});
+  auto config = sim_config(sim);
+  config.max_retries = 1;
+  try {
+    sim_client(config)->get_instance("db1");
+    FAIL() << "no exception";
+  } catch (const TransportError& error) {
+    EXPECT_TRUE(error.retryable());
+    EXPECT_NE(std::string(error.what()).find("get instance db1"), std::string::npos) << error.what();
+  }
+}
+
+TEST(SimFaultsTest, NothingListeningIsATransportError) {
+  std::string url;
+  {
+    SimProcess sim({"--quiet"});
+    url = sim.base_url();
+  }  // stopped: the port is closed now
+  ClientConfig config;
+  config.endpoint = url;
+  config.project_id = "sim-project";
+  config.token = "sim-token";
+  config.max_retries = 1;
+  EXPECT_THROW(sim_client(config)->get_instance("db1"), TransportError);
+}
+
+TEST(SimFaultsTest, FailedJobIsReported) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--job-mode", "--ssl-switch-seconds", "0.2", "--quiet"});
+  sim.inject_fault({{"kind", "job_failure"}});
+  auto client = sim_client(sim_config(sim));
+  auto job_id = client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  ASSERT_TRUE(job_id.has_value());
+  EXPECT_THROW(client->wait_until_job_done(*job_id, seconds_from_now(30), CancelToken()), JobFailedError);
+}
+
+}  // namespace
+}  // namespace rds::client

@@ -1,0 +1,158 @@
+// The client against a real rds-sim over HTTP: reads, SSL switches with and without jobs, busy
+// retries, engine check, waits with deadline and cancel, and connection reuse.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "sim_client.h"
+
+namespace rds::client {
+namespace {
+
+using namespace std::chrono_literals;
+using rds::testing::SimProcess;
+using testing::request_summary;
+using testing::seconds_from_now;
+using testing::sim_client;
+using testing::sim_config;
+
+TEST(SimOperationsTest, ReadsASeededInstance) {
+  SimProcess sim({"--instance", "db1:MySQL:on", "--quiet"});
+  auto instance = sim_client(sim_config(sim))->get_instance("db1");
+  ASSERT_TRUE(instance);
+  EXPECT_EQ(instance->id, "db1");
+  EXPECT_EQ(instance->status, "ACTIVE");
+  EXPECT_EQ(instance->engine, "MySQL");
+  EXPECT_EQ(instance->enable_ssl, true);
+}
+
+TEST(SimOperationsTest, UnknownInstanceIsAbsent) {
+  SimProcess sim({"--quiet"});
+  EXPECT_FALSE(sim_client(sim_config(sim))->get_instance("nope").has_value());
+}
+
+TEST(SimOperationsTest, EnablingSslIsSeenOnceTheSwitchCompletes) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.5", "--quiet"});
+  auto client = sim_client(sim_config(sim));
+  auto job = client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  EXPECT_FALSE(job.has_value());
+  EXPECT_EQ(client->get_instance("db1")->enable_ssl, false);  // the switch takes 0.5 s
+  auto instance = client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken());
+  EXPECT_EQ(instance.enable_ssl, true);
+}
+
+TEST(SimOperationsTest, SecondChangeDuringASwitchIsRetriedAsBusyUntilItSucceeds) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.6", "--quiet"});
+  auto client = sim_client(sim_config(sim));
+  client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  client->set_ssl("db1", false, seconds_from_now(30), CancelToken());  // refused as busy at first
+  auto instance = client->wait_until_ssl("db1", false, seconds_from_now(30), CancelToken());
+  EXPECT_EQ(instance.enable_ssl, false);
+  int busy = 0;
+  for (const auto& request : sim.requests())
+    if (request.at("method") == "PUT" && request.at("status") == 409) ++busy;
+  EXPECT_GE(busy, 1) << ::testing::PrintToString(request_summary(sim));
+}
+
+TEST(SimOperationsTest, BusyInstanceStatusIsWaitedOutBeforeTheChange) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.2", "--quiet"});
+  sim.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 1}});
+  auto client = sim_client(sim_config(sim));
+  auto started = std::chrono::steady_clock::now();
+  client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  EXPECT_GE(std::chrono::steady_clock::now() - started, 500ms);
+  EXPECT_EQ(client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken()).enable_ssl, true);
+}
+
+TEST(SimOperationsTest, BusyPastTheDeadlineIsATimeout) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.admin("PATCH", "/_admin/instances/db1", {{"status", "REBOOTING"}});
+  auto client = sim_client(sim_config(sim));
+  auto started = std::chrono::steady_clock::now();
+  EXPECT_THROW(client->set_ssl("db1", true, std::chrono::steady_clock::now() + 1s, CancelToken()),
+               TimeoutError);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
+}
+
+TEST(SimOperationsTest, JobModeAnswersAJobThatCompletes) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--job-mode", "--ssl-switch-seconds", "0.3", "--quiet"});
+  auto client = sim_client(sim_config(sim));
+  auto job_id = client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  ASSERT_TRUE(job_id.has_value());
+  auto job = client->wait_until_job_done(*job_id, seconds_from_now(30), CancelToken());
+  EXPECT_EQ(job.status, "Completed");
+  EXPECT_EQ(job.id, *job_id);
+  EXPECT_EQ(client->get_instance("db1")->enable_ssl, true);
+}
+
+TEST(SimOperationsTest, UnknownJobIsNotFound) {
+  SimProcess sim({"--job-mode", "--quiet"});
+  EXPECT_THROW(sim_client(sim_config(sim))->get_job("no-such-job"), NotFoundError);
+}
+
+TEST(SimOperationsTest, NonMySqlInstanceIsRefusedWithAPlainMessage) {
+  SimProcess sim({"--instance", "pg1:PostgreSQL:off", "--quiet"});
+  try {
+    sim_client(sim_config(sim))->set_ssl("pg1", true, seconds_from_now(10), CancelToken());
+    FAIL() << "no exception";
+  } catch (const UnsupportedEngineError& error) {
+    EXPECT_STREQ(error.what(),
+                 "SSL can only be configured on MySQL instances; instance pg1 runs PostgreSQL.");
+  }
+}
+
+TEST(SimOperationsTest, MissingInstanceIsNotFoundOnSetSsl) {
+  SimProcess sim({"--quiet"});
+  EXPECT_THROW(sim_client(sim_config(sim))->set_ssl("gone", true, seconds_from_now(10), CancelToken()),
+               NotFoundError);
+}
+
+TEST(SimOperationsTest, CancelStopsAWaitWithin100Milliseconds) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.admin("PATCH", "/_admin/instances/db1", {{"status", "BUILD"}});
+  ClientConfig config = sim_config(sim);
+  Dependencies deps;  // default poll policy: the sleeps, not the requests, dominate
+  auto client = RdsClient::create(config, deps);
+  CancelSource cancel;
+  std::chrono::steady_clock::time_point cancelled_at;
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(700ms);
+    cancelled_at = std::chrono::steady_clock::now();
+    cancel.cancel();
+  });
+  EXPECT_THROW(client->wait_until_ready("db1", seconds_from_now(60), cancel.token()), CancelledError);
+  auto reaction = std::chrono::steady_clock::now() - cancelled_at;
+  canceller.join();
+  EXPECT_LT(reaction, 100ms);
+}
+
+TEST(SimOperationsTest, CancelAbortsARequestInFlight) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "latency"}, {"latency_ms", 3000}, {"count", 1}});
+  auto client = sim_client(sim_config(sim));
+  CancelSource cancel;
+  std::chrono::steady_clock::time_point cancelled_at;
+  std::thread canceller([&] {
+    std::this_thread::sleep_for(200ms);
+    cancelled_at = std::chrono::steady_clock::now();
+    cancel.cancel();
+  });
+  EXPECT_THROW(client->get_instance("db1", cancel.token()), CancelledError);
+  auto reaction = std::chrono::steady_clock::now() - cancelled_at;
+  canceller.join();
+  EXPECT_LT(reaction, 100ms);
+}
+
+TEST(SimOperationsTest, ASequenceOfCallsReusesOneConnection) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.2", "--quiet"});
+  auto client = sim_client(sim_config(sim, testing::Auth::aksk));
+  sim.reset();
+  for (int i = 0; i < 5; ++i) client->get_instance("db1");
+  client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken());
+  EXPECT_GE(sim.requests().size(), 8u);
+  EXPECT_EQ(sim.connections(), 1) << ::testing::PrintToString(request_summary(sim));
+}
+
+}  // namespace
+}  // namespace rds::client
