@@ -6,10 +6,26 @@
 
 namespace rds::plugin {
 
-grpc::Status ControllerService::Shutdown(grpc::ServerContext*, const ::plugin::Empty*, ::plugin::Empty*) {
+namespace {
+
+class ShutdownReactor final : public grpc::ServerUnaryReactor {
+ public:
+  explicit ShutdownReactor(ShutdownSignal& shutdown) : shutdown_(shutdown) { Finish(grpc::Status::OK); }
+  void OnDone() override {
+    shutdown_.request("GRPCController.Shutdown");
+    delete this;
+  }
+
+ private:
+  ShutdownSignal& shutdown_;
+};
+
+}  // namespace
+
+grpc::ServerUnaryReactor* ControllerService::Shutdown(grpc::CallbackServerContext*, const ::plugin::Empty*,
+                                                      ::plugin::Empty*) {
   logging::debug("GRPCController.Shutdown received: stopping the plugin server");
-  shutdown_.request("GRPCController.Shutdown");
-  return grpc::Status::OK;
+  return new ShutdownReactor(shutdown_);
 }
 
 grpc::Status StdioService::StreamStdio(grpc::ServerContext* context, const google::protobuf::Empty*,

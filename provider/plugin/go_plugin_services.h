@@ -18,11 +18,14 @@
 
 namespace rds::plugin {
 
-class ControllerService final : public ::plugin::GRPCController::Service {
+// A callback-API service on purpose: the shutdown is requested only once the reply has been
+// sent (the reactor's OnDone). Stopping the server while a synchronous handler is still
+// returning makes gRPC wait out the whole grace period before it lets go of that call.
+class ControllerService final : public ::plugin::GRPCController::CallbackService {
  public:
   explicit ControllerService(ShutdownSignal& shutdown) : shutdown_(shutdown) {}
-  grpc::Status Shutdown(grpc::ServerContext* context, const ::plugin::Empty* request,
-                        ::plugin::Empty* response) override;
+  grpc::ServerUnaryReactor* Shutdown(grpc::CallbackServerContext* context, const ::plugin::Empty* request,
+                                     ::plugin::Empty* response) override;
 
  private:
   ShutdownSignal& shutdown_;
