@@ -19,6 +19,12 @@ std::string target_of(const HttpRequest& request) {
 std::string describe_status(const HttpResponse& response) {
   return "HTTP " + std::to_string(response.status);
 }
+
+// 401, or RDS's "invalid token" (403 DBS.280056, rds-api.md): fresh credentials may help once.
+bool is_rejected_credentials(const HttpResponse& response) {
+  if (response.status == 401) return true;
+  return response.status == 403 && parse_error_body(response.body).code == "DBS.280056";
+}
 }  // namespace
 
 Executor::Executor(ExecutorOptions options) : options_(std::move(options)) {}
@@ -72,6 +78,13 @@ HttpResponse Executor::send(HttpRequest request, const std::string& operation,
         throw;
       continue;
     }
+    if (deadline) {
+      // A call made for a wait must not outlive the wait by a whole request timeout; one second is
+      // left even past the deadline so that a final check can still be answered.
+      auto remaining =
+          std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - options_.clock->now());
+      request.timeout = std::max<std::chrono::milliseconds>(remaining, std::chrono::seconds(1));
+    }
     try {
       response = options_.transport->send(request);
     } catch (const TransportError& error) {
@@ -92,18 +105,18 @@ HttpResponse Executor::send(HttpRequest request, const std::string& operation,
          {"attempt", std::to_string(attempt + 1)},
          {"duration_ms", std::to_string(elapsed.count())}});
 
-    if (response.status == 401 && !renewed_credentials) {
+    if (is_rejected_credentials(response) && !renewed_credentials) {
       renewed_credentials = true;
       if (options_.authenticator->renew_after_unauthorized(request)) {
-        log(LogLevel::info, "credentials renewed after HTTP 401; repeating the call",
+        log(LogLevel::info, "credentials renewed after they were rejected; repeating the call",
             {{"operation", operation}});
         --attempt;  // a renewal is not one of the max_retries transient retries
         continue;
       }
     }
     if (is_transient_status(response.status) && attempt < options_.max_retries &&
-        pause_before_retry(attempt, response.status == 429 ? retry_after(response) : std::nullopt, deadline,
-                           request.cancel, operation, describe_status(response)))
+        pause_before_retry(attempt, retry_after(response), deadline, request.cancel, operation,
+                           describe_status(response)))
       continue;
     return response;
   }

@@ -31,6 +31,7 @@ class Executor {
  public:
   explicit Executor(ExecutorOptions options);
 
+  // `deadline` also bounds each transfer's timeout (never below one second).
   // Returns the final answer, whatever its status (after retries, a 429/5xx may still come back).
   // Throws TransportError after the last failed attempt, CancelledError when `request.cancel` fires.
   // No retry sleep goes past `deadline` when one is given.
@@ -41,7 +42,7 @@ class Executor {
   void log(LogLevel level, std::string_view message, const LogFields& fields) const;
 
  private:
-  // How long the server asks us to wait (Retry-After in seconds), if it says.
+  // How long the server asks us to wait (Retry-After in seconds, on 429 or 503), if it says.
   std::optional<std::chrono::milliseconds> retry_after(const HttpResponse& response) const;
   // Sleeps before retry `attempt`; false when the deadline would pass first.
   bool pause_before_retry(int attempt, std::optional<std::chrono::milliseconds> requested,

@@ -2,7 +2,9 @@
 // CurlTransport (curl_transport.h) is the real one.
 #pragma once
 
+#include <chrono>
 #include <map>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -22,6 +24,8 @@ struct HttpRequest {
   HeaderList headers;    // as sent; Host is added by the signer when signing
   std::string body;
   CancelToken cancel;  // aborts the transfer within 100 ms when cancelled
+  // Upper bound for this transfer, below the transport's own request timeout (set from a deadline).
+  std::optional<std::chrono::milliseconds> timeout;
 
   // base_url + path + "?" + canonical query: the exact URL put on the wire.
   std::string url() const;

@@ -92,17 +92,13 @@ class RdsClientImpl : public RdsClient {
                                   deps.backoff, config_.max_retries, config_.log}) {}
 
   std::optional<Instance> get_instance(const std::string& id, const CancelToken& cancel) override {
-    auto request = make_request("GET", "/instances", cancel);
-    request.query = {{"id", id}};
-    const auto operation = "get instance " + id + " (GET " + request.full_path() + "?id=" + id + ")";
-    auto response = executor_.send(std::move(request), operation);
-    if (!is_success(response)) throw_api_error(operation, response);
-    return parse_instance_list(operation, response, id);
+    return fetch_instance(id, cancel, std::nullopt);
   }
 
   std::optional<std::string> set_ssl(const std::string& id, bool enabled, Deadline deadline,
                                      const CancelToken& cancel) override {
-    auto instance = get_instance(id, cancel);
+    check_id("instance", id);
+    auto instance = fetch_instance(id, cancel, deadline);
     if (!instance) throw NotFoundError("get instance " + id, "instance " + id, "");
     if (!supports_ssl(*instance)) throw UnsupportedEngineError(id, instance->engine);
 
@@ -140,10 +136,15 @@ class RdsClientImpl : public RdsClient {
   }
 
   Job get_job(const std::string& job_id, const CancelToken& cancel) override {
+    return fetch_job(job_id, cancel, std::nullopt);
+  }
+
+  Job fetch_job(const std::string& job_id, const CancelToken& cancel, std::optional<Deadline> deadline) {
+    check_id("job", job_id);
     auto request = make_request("GET", "/jobs", cancel);
     request.query = {{"id", job_id}};
     const auto operation = "get job " + job_id + " (GET " + request.full_path() + "?id=" + job_id + ")";
-    auto response = executor_.send(std::move(request), operation);
+    auto response = executor_.send(std::move(request), operation, deadline);
     if (!is_success(response)) throw_api_error(operation, response, "job " + job_id);
     return parse_job(operation, response);
   }
@@ -151,7 +152,7 @@ class RdsClientImpl : public RdsClient {
   Instance wait_until_ready(const std::string& id, Deadline deadline, const CancelToken& cancel) override {
     return poll_until<Instance>(clock(), poll_, "instance " + id + " to become ACTIVE", deadline, cancel,
                                 [&](std::string& last_seen) -> std::optional<Instance> {
-                                  auto instance = existing_instance(id, cancel);
+                                  auto instance = existing_instance(id, cancel, deadline);
                                   if (is_ready(instance)) return instance;
                                   last_seen = "status " + instance.status;
                                   return std::nullopt;
@@ -164,7 +165,7 @@ class RdsClientImpl : public RdsClient {
         "SSL to be " + std::string(desired ? "enabled" : "disabled") + " on instance " + id;
     return poll_until<Instance>(
         clock(), poll_, what, deadline, cancel, [&](std::string& last_seen) -> std::optional<Instance> {
-          auto instance = existing_instance(id, cancel);
+          auto instance = existing_instance(id, cancel, deadline);
           if (instance.enable_ssl == desired) return instance;
           // Old API versions do not report enable_ssl: ACTIVE is all we can see.
           if (!instance.enable_ssl && is_ready(instance)) return instance;
@@ -177,7 +178,7 @@ class RdsClientImpl : public RdsClient {
   Job wait_until_job_done(const std::string& job_id, Deadline deadline, const CancelToken& cancel) override {
     return poll_until<Job>(clock(), poll_, "job " + job_id + " to complete", deadline, cancel,
                            [&](std::string& last_seen) -> std::optional<Job> {
-                             auto job = get_job(job_id, cancel);
+                             auto job = fetch_job(job_id, cancel, deadline);
                              if (job.status == "Completed") return job;
                              if (job.status == "Failed") throw JobFailedError(job.id, job.name);
                              last_seen = "job status " + job.status;
@@ -202,9 +203,30 @@ class RdsClientImpl : public RdsClient {
     return request;
   }
 
+  // Ids become path segments and query values: refuse what could change the URL's meaning.
+  static void check_id(const char* kind, const std::string& id) {
+    if (id.empty()) throw Error(std::string("The ") + kind + " id is empty.");
+    for (unsigned char c : id)
+      if (c <= ' ' || c == '/' || c == '?' || c == '#' || c == '%' || c == 0x7f)
+        throw Error(std::string("The ") + kind + " id \"" + id +
+                    "\" contains characters an RDS id never has (space, control, / ? # or %).");
+  }
+
+  // `deadline` (for waits) bounds transient retries and transfer time; none for one-off reads.
+  std::optional<Instance> fetch_instance(const std::string& id, const CancelToken& cancel,
+                                         std::optional<Deadline> deadline) {
+    check_id("instance", id);
+    auto request = make_request("GET", "/instances", cancel);
+    request.query = {{"id", id}};
+    const auto operation = "get instance " + id + " (GET " + request.full_path() + "?id=" + id + ")";
+    auto response = executor_.send(std::move(request), operation, deadline);
+    if (!is_success(response)) throw_api_error(operation, response);
+    return parse_instance_list(operation, response, id);
+  }
+
   // The instance for a wait: gone means NotFoundError, FAILED / CREATE FAIL end the wait.
-  Instance existing_instance(const std::string& id, const CancelToken& cancel) {
-    auto instance = get_instance(id, cancel);
+  Instance existing_instance(const std::string& id, const CancelToken& cancel, Deadline deadline) {
+    auto instance = fetch_instance(id, cancel, deadline);
     if (!instance) throw NotFoundError("get instance " + id, "instance " + id, "");
     if (is_terminal_failure(*instance)) throw InstanceFailedError(id, instance->status);
     return *instance;

@@ -42,6 +42,8 @@ class RdsClient {
 
   virtual ~RdsClient() = default;
 
+  // Ids must be non-empty without spaces, control characters, / ? # or % (rds::client::Error otherwise).
+  //
   // GET /v3/{project_id}/instances?id=... ; std::nullopt when the list is empty (instance gone).
   // Transient failures (429, 502/503/504, connection errors) are retried up to max_retries.
   virtual std::optional<Instance> get_instance(const std::string& id,

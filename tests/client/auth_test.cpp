@@ -135,6 +135,16 @@ TEST(AuthTest, PasswordModeRenewsOnceAfter401) {
   EXPECT_EQ(header_of(h.transport->requests[3], "X-Auth-Token"), "iam-token-2");
 }
 
+TEST(AuthTest, InvalidTokenCodeRenewsTheTokenLikeA401) {
+  ClientHarness h;
+  h.transport->then(issued("iam-token-1"));
+  h.transport->then(json_response(403, R"({"error_code":"DBS.280056","error_msg":"Invalid token."})"));
+  h.transport->then(issued("iam-token-2"));
+  h.transport->then(ok_instance());
+  EXPECT_TRUE(h.make(password_config())->get_instance("i1"));
+  EXPECT_EQ(header_of(h.transport->requests.at(3), "X-Auth-Token"), "iam-token-2");
+}
+
 TEST(AuthTest, PasswordModeGivesUpAfterASecond401) {
   ClientHarness h;
   h.transport->then(issued("iam-token-1"));

@@ -44,6 +44,22 @@ TEST(RetryTest, TooManyRequestsHonoursRetryAfterSeconds) {
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{3000ms}));
 }
 
+TEST(RetryTest, ServiceUnavailableHonoursRetryAfterToo) {
+  ClientHarness h;
+  h.transport->then(json_response(503, "", {{"retry-after", "2"}}));
+  h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
+  h.make()->get_instance("i1");
+  EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{2000ms}));
+}
+
+TEST(RetryTest, RetryAfterIsCappedSoAServerCannotStallUsForHours) {
+  ClientHarness h;
+  h.transport->then(json_response(429, "", {{"retry-after", "86400"}}));
+  h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
+  h.make()->get_instance("i1");
+  EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{BackoffPolicy().retry_after_cap}));
+}
+
 TEST(RetryTest, TooManyRequestsWithoutRetryAfterUsesBackoff) {
   ClientHarness h;
   h.transport->then(json_response(429, "", {{"retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"}}));
@@ -136,6 +152,28 @@ TEST(RetryTest, CancelDuringBackoffStopsRetrying) {
   h.transport->then(json_response(503, ""));
   EXPECT_THROW(h.make()->get_instance("i1", cancel.token()), CancelledError);
   EXPECT_EQ(h.transport->requests.size(), 1u);
+}
+
+TEST(RetryTest, RetriesInsideAWaitStopAtItsDeadline) {
+  ClientHarness h;
+  h.transport =
+      std::make_shared<testing::FakeTransport>([](const HttpRequest&) { return json_response(503, ""); });
+  auto config = ClientHarness::token_config();
+  config.max_retries = 100;
+  EXPECT_THROW(h.make(config)->wait_until_ready("i1", h.in(3s), CancelToken()), Error);
+  EXPECT_LE(h.clock->elapsed(), 3s);
+}
+
+TEST(RetryTest, TransfersInsideAWaitAreBoundedByItsDeadline) {
+  ClientHarness h;
+  h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
+  auto client = h.make();
+  client->wait_until_ready("i1", h.in(5s), CancelToken());
+  ASSERT_TRUE(h.transport->requests.at(0).timeout.has_value());
+  EXPECT_EQ(*h.transport->requests.at(0).timeout, 5s);
+  h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
+  client->wait_until_ready("i1", h.in(10ms), CancelToken());
+  EXPECT_EQ(*h.transport->requests.at(1).timeout, 1s);  // never below one second
 }
 
 TEST(RetryTest, RetryLogsNameTheReasonButNoSecrets) {

@@ -36,6 +36,16 @@ TEST(GetInstanceTest, QueriesTheInstanceListByIdAndReadsAllFields) {
   EXPECT_EQ(testing::header_of(request, "X-Auth-Token"), "static-token-secret");
 }
 
+TEST(GetInstanceTest, IdsThatWouldChangeTheUrlAreRefusedBeforeAnyRequest) {
+  ClientHarness h;
+  auto client = h.make();
+  for (std::string id : std::vector<std::string>{"", "a/b", "a b", "a?x=1", "a#b", "a%2F", "a\nb"})
+    EXPECT_THROW(client->get_instance(id), Error) << id;
+  EXPECT_THROW(client->set_ssl("../x", true, h.in(1s), CancelToken()), Error);
+  EXPECT_THROW(client->get_job("j/1"), Error);
+  EXPECT_TRUE(h.transport->requests.empty());
+}
+
 TEST(GetInstanceTest, EmptyListMeansTheInstanceIsGone) {
   ClientHarness h;
   h.transport->then(json_response(200, R"({"instances":[],"total_count":0})"));
