@@ -2,6 +2,7 @@
 // retries, engine check, waits with deadline and cancel, and connection reuse.
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "sim_client.h"
@@ -141,6 +142,22 @@ TEST(SimOperationsTest, CancelAbortsARequestInFlight) {
   auto reaction = std::chrono::steady_clock::now() - cancelled_at;
   canceller.join();
   EXPECT_LT(reaction, 100ms);
+}
+
+TEST(SimOperationsTest, ConcurrentCallsShareTheClientSafely) {
+  SimProcess sim({"--instance", "db1:MySQL:on", "--quiet"});
+  auto client = sim_client(sim_config(sim, testing::Auth::password));
+  sim.reset();
+  std::atomic<int> found{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([&] {
+      for (int i = 0; i < 10; ++i)
+        if (client->get_instance("db1")) ++found;
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(found, 40);
+  EXPECT_LE(sim.connections(), 4);  // pooled: at most one connection per concurrent caller
 }
 
 TEST(SimOperationsTest, ASequenceOfCallsReusesOneConnection) {
