@@ -49,7 +49,7 @@ A local simulator of the RDS v3 and IAM token APIs. Prints the base URL on the f
   --security-token T       require X-Security-Token T on AK/SK requests (temporary credentials)
   --user-name U --password P --domain-name D   IAM password credentials (default sim-user / sim-password / sim-domain)
   --token T                a static token accepted in X-Auth-Token (default sim-token)
-  --quiet                  do not log every request on stderr
+  --quiet                  log only errors on stderr (no start, stop or per-request lines)
   --help                   this text
 )";
 }

@@ -40,13 +40,16 @@ int main(int argc, char** argv) {
     std::cout << server.base_url() << "\n";
     if (options.tls) std::cout << server.ca_file() << "\n";
     std::cout.flush();
-    std::cerr << "rds-sim: serving " << server.base_url() << " for project " << options.credentials.project_id
-              << (options.tls ? " (CA " + server.ca_file() + ")" : "") << std::endl;
+    if (!options.quiet) {
+      std::cerr << "rds-sim: serving " << server.base_url() << " for project "
+                << options.credentials.project_id << (options.tls ? " (CA " + server.ca_file() + ")" : "")
+                << std::endl;
+    }
 
     auto serving = std::async(std::launch::async, [&server] { server.listen(); });
     int signal_number = 0;
     sigwait(&stop_signals, &signal_number);
-    std::cerr << "rds-sim: signal " << signal_number << ", stopping" << std::endl;
+    if (!options.quiet) std::cerr << "rds-sim: signal " << signal_number << ", stopping" << std::endl;
     // stop() is a no-op until listen() is running, so a signal that arrives right after start-up is
     // repeated until it takes. httplib then finishes idle keep-alive connections before listen()
     // returns, which can take up to the keep-alive timeout: after a moment, leave without them.
@@ -58,13 +61,15 @@ int main(int argc, char** argv) {
     if (serving.wait_for(std::chrono::seconds(0)) != std::future_status::ready) {
       // The destructor (and the future's) would wait for the workers, so clean up by hand and leave.
       server.remove_temp_files();
-      std::cerr << "rds-sim: stopped (idle keep-alive connections abandoned)" << std::endl;
+      if (!options.quiet) {
+        std::cerr << "rds-sim: stopped (idle keep-alive connections abandoned)" << std::endl;
+      }
       std::_Exit(0);
     }
   } catch (const std::exception& e) {
     std::cerr << "rds-sim: " << e.what() << std::endl;
     return 1;
   }
-  std::cerr << "rds-sim: stopped" << std::endl;
+  if (!options.quiet) std::cerr << "rds-sim: stopped" << std::endl;
   return 0;
 }

@@ -116,7 +116,7 @@ void SimServer::stop() {
   if (server_) server_->stop();
 }
 
-bool SimServer::apply_fault(const Fault& fault, const httplib::Request& req, httplib::Response& res) {
+bool SimServer::apply_fault(const Fault& fault, httplib::Response& res) {
   const std::string msg = fault.error_msg.empty()
                               ? "rds-sim injected fault: HTTP " + std::to_string(fault.status)
                               : fault.error_msg;
@@ -142,8 +142,9 @@ bool SimServer::apply_fault(const Fault& fault, const httplib::Request& req, htt
       res.set_content(R"({"instances": [{"id": "trunc)", "application/json");
       return true;
     case FaultKind::drop:
-      drop_connection(req.remote_addr, req.remote_port);
-      res.status = 500;  // never reaches the client: the socket is already shut down
+      // The socket is shut down by wrap_api once the request is logged, so that a test which sees the
+      // connection end already finds the request in the log. This answer never reaches the client.
+      res.status = 500;
       return true;
     case FaultKind::job_failure:
       return false;
@@ -169,7 +170,7 @@ httplib::Server::Handler SimServer::wrap_api(httplib::Server::Handler handler, b
     bool answered = false;
     if (auto fault = ctx_->faults.take(req.method, req.path)) {
       entry.fault = to_string(fault->kind);
-      answered = apply_fault(*fault, req, res);
+      answered = apply_fault(*fault, res);
     }
     if (!answered && authenticate) {
       if (auto failure = ctx_->auth.check(req)) {
@@ -187,7 +188,9 @@ httplib::Server::Handler SimServer::wrap_api(httplib::Server::Handler handler, b
                 << entry.auth << (entry.fault.empty() ? "" : ", fault " + entry.fault) << ", " << ms
                 << " ms, request " << entry.request_id << ")" << std::endl;
     }
+    const bool drop = entry.fault == "drop";
     ctx_->log.record(std::move(entry));
+    if (drop) drop_connection(req.remote_addr, req.remote_port);
   };
 }
 

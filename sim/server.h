@@ -38,7 +38,7 @@ class SimServer {
  private:
   httplib::Server::Handler wrap_api(httplib::Server::Handler handler, bool authenticate);
   // Answers the request as the fault says; false when the request should still be handled normally.
-  bool apply_fault(const Fault& fault, const httplib::Request& req, httplib::Response& res);
+  bool apply_fault(const Fault& fault, httplib::Response& res);
 
   SimOptions options_;
   std::unique_ptr<SimContext> ctx_;

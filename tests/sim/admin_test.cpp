@@ -1,0 +1,119 @@
+// The admin API of the real sim: instances, request log, connection count, seeding, config.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <thread>
+
+#include "tests/sim/sim_http.h"
+
+namespace rds::sim::testing {
+namespace {
+
+using rds::testing::SimProcess;
+
+const std::string kInstances = "/v3/sim-project/instances";
+
+TEST(Admin, CreatesListsPatchesAndDeletesInstances) {
+  SimProcess sim({"--quiet"});
+  auto created =
+      sim.add_instance({{"id", "x1"}, {"name", "orders"}, {"engine", "MySQL"}, {"engine_version", "5.7"}});
+  EXPECT_EQ(created["id"], "x1");
+  EXPECT_EQ(created["datastore"]["version"], "5.7");
+  auto generated = sim.add_instance(nlohmann::json::object());
+  EXPECT_EQ(generated["id"].get<std::string>().size(), 36u);
+  EXPECT_EQ(sim.admin("GET", "/_admin/instances")["instances"].size(), 2u);
+
+  auto patched = sim.admin("PATCH", "/_admin/instances/x1", {{"enable_ssl", true}, {"status", "REBOOTING"}});
+  EXPECT_EQ(patched["enable_ssl"], true);
+  EXPECT_EQ(patched["status"], "REBOOTING");
+
+  EXPECT_TRUE(sim.admin("DELETE", "/_admin/instances/x1").is_null());
+  EXPECT_THROW(sim.instance("x1"), std::runtime_error);
+  auto http = client_for(sim);
+  EXPECT_EQ(json_of(http->Get(kInstances + "?id=x1", token_headers()))["total_count"], 0);
+}
+
+TEST(Admin, DuplicateIdsAndBadFieldsAreRefused) {
+  SimProcess sim({"--quiet", "--instance", "a"});
+  EXPECT_THROW(sim.add_instance({{"id", "a"}}), std::runtime_error);
+  EXPECT_THROW(sim.add_instance({{"enable_ssl", "yes"}}), std::runtime_error);
+  EXPECT_THROW(sim.admin("PATCH", "/_admin/instances/a", {{"status_seconds", 3}}), std::runtime_error);
+  EXPECT_THROW(sim.admin("POST", "/_admin/config", {{"ssl_switch_seconds", -1}}), std::runtime_error);
+}
+
+TEST(Admin, ConfigChangesTheSwitchTime) {
+  SimProcess sim({"--quiet", "--instance", "a"});
+  auto config = sim.admin("POST", "/_admin/config", {{"ssl_switch_seconds", 0}});
+  EXPECT_EQ(config["ssl_switch_seconds"], 0.0);
+  auto http = client_for(sim);
+  http->Put(kInstances + "/a/ssl", token_headers(), R"({"ssl_option": true})", "application/json");
+  EXPECT_EQ(sim.instance("a")["enable_ssl"], true);
+}
+
+TEST(Admin, RequestLogRecordsApiCallsButNotAdminCalls) {
+  SimProcess sim({"--quiet", "--instance", "a"});
+  auto http = client_for(sim);
+  http->Get(kInstances + "?id=a&limit=5", token_headers());
+  http->Put(kInstances + "/a/ssl", token_headers(), R"({"ssl_option": true})", "application/json");
+  sim.instance("a");
+  auto log = sim.requests();
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0]["method"], "GET");
+  EXPECT_EQ(log[0]["path"], kInstances);
+  EXPECT_EQ(log[0]["query"], "id=a&limit=5");
+  EXPECT_EQ(log[0]["status"], 200);
+  EXPECT_EQ(log[0]["auth"], "token");
+  EXPECT_TRUE(log[0]["time"].is_string());
+  EXPECT_EQ(log[1]["method"], "PUT");
+  EXPECT_EQ(log[1]["path"], kInstances + "/a/ssl");
+
+  sim.admin("DELETE", "/_admin/requests");
+  EXPECT_EQ(sim.requests().size(), 0u);
+}
+
+TEST(Admin, ConnectionCountStaysAtOneForAKeepAliveClient) {
+  SimProcess sim({"--quiet", "--instance", "a"});
+  auto http = client_for(sim);
+  for (int i = 0; i < 8; ++i) ASSERT_EQ(http->Get(kInstances, token_headers())->status, 200);
+  EXPECT_EQ(sim.connections(), 1);
+}
+
+TEST(Admin, ConnectionCountSeesEveryNewConnection) {
+  SimProcess sim({"--quiet"});
+  for (int i = 0; i < 3; ++i) {
+    httplib::Client fresh(sim.base_url());  // a client without keep-alive: one connection per call
+    ASSERT_EQ(fresh.Get(kInstances, token_headers())->status, 200);
+  }
+  EXPECT_EQ(sim.connections(), 3);
+  sim.reset();
+  EXPECT_EQ(sim.connections(), 0);
+  EXPECT_EQ(sim.requests().size(), 0u);
+}
+
+TEST(Admin, SeedFileAndFlagsProvideTheStartingInstances) {
+  const std::string path = ::testing::TempDir() + "rds_sim_seed_test.json";
+  std::ofstream(path) << R"({"instances": [
+    {"id": "s1", "name": "shop", "engine": "MySQL", "engine_version": "5.7", "enable_ssl": true},
+    {"id": "s2", "datastore": {"type": "PostgreSQL", "version": "13"}, "status": "BACKING UP", "type": "Ha"}]})";
+  SimProcess sim({"--quiet", "--seed", path, "--instance", "f1:MySQL:on"});
+  auto s1 = sim.instance("s1");
+  EXPECT_EQ(s1["name"], "shop");
+  EXPECT_EQ(s1["datastore"]["version"], "5.7");
+  EXPECT_EQ(s1["enable_ssl"], true);
+  auto s2 = sim.instance("s2");
+  EXPECT_EQ(s2["datastore"]["type"], "PostgreSQL");
+  EXPECT_EQ(s2["status"], "BACKING UP");
+  EXPECT_EQ(s2["type"], "Ha");
+  EXPECT_EQ(sim.instance("f1")["enable_ssl"], true);
+  std::remove(path.c_str());
+}
+
+TEST(Admin, BadSeedFileStopsStartUpWithAClearError) {
+  const std::string path = ::testing::TempDir() + "rds_sim_bad_seed_test.json";
+  std::ofstream(path) << R"({"instances": {}})";
+  EXPECT_THROW(SimProcess({"--quiet", "--seed", path}), std::runtime_error);
+  std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace rds::sim::testing

@@ -1,0 +1,218 @@
+// The RDS routes of the real sim over HTTP: listing with filters, configuring SSL, jobs.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "tests/sim/sim_http.h"
+
+namespace rds::sim::testing {
+namespace {
+
+using rds::testing::SimProcess;
+
+const std::string kInstances = "/v3/sim-project/instances";
+
+std::string ssl_path(const std::string& id) { return kInstances + "/" + id + "/ssl"; }
+
+class RdsRoutes : public ::testing::Test {
+ protected:
+  RdsRoutes()
+      : sim_({"--quiet", "--ssl-switch-seconds", "0.3", "--instance", "db1:MySQL:off", "--instance",
+              "db2:MySQL:on", "--instance", "pg1:PostgreSQL", "--instance", "ms1:SQLServer"}),
+        http_(client_for(sim_)) {}
+
+  httplib::Result put_ssl(const std::string& id, const std::string& body) {
+    return http_->Put(ssl_path(id), token_headers(), body, "application/json");
+  }
+  nlohmann::json list(const Query& query) {
+    return json_of(http_->Get(target(kInstances, query), token_headers()));
+  }
+
+  SimProcess sim_;
+  std::unique_ptr<httplib::Client> http_;
+};
+
+TEST_F(RdsRoutes, ListsAllInstancesWithRealisticFields) {
+  auto body = list({});
+  EXPECT_EQ(body["total_count"], 4);
+  ASSERT_EQ(body["instances"].size(), 4u);
+  const auto& db1 = body["instances"][0];
+  EXPECT_EQ(db1["id"], "db1");
+  EXPECT_EQ(db1["status"], "ACTIVE");
+  EXPECT_EQ(db1["type"], "Single");
+  EXPECT_EQ(db1["datastore"]["type"], "MySQL");
+  EXPECT_EQ(db1["datastore"]["version"], "8.0");
+  EXPECT_EQ(db1["enable_ssl"], false);
+  EXPECT_EQ(db1["port"], 3306);
+  EXPECT_EQ(db1["region"], "eu-de");
+  EXPECT_TRUE(db1["private_ips"].is_array());
+  EXPECT_TRUE(db1["created"].is_string());
+  EXPECT_TRUE(db1["updated"].is_string());
+}
+
+TEST_F(RdsRoutes, FiltersById) {
+  auto body = list({{"id", "db2"}});
+  EXPECT_EQ(body["total_count"], 1);
+  EXPECT_EQ(body["instances"][0]["enable_ssl"], true);
+  EXPECT_EQ(list({{"id", "nope"}})["instances"].size(), 0u);
+}
+
+TEST_F(RdsRoutes, FiltersByNameExactlyOrFuzzyWithLeadingStar) {
+  EXPECT_EQ(list({{"name", "rds-db1"}})["total_count"], 1);
+  EXPECT_EQ(list({{"name", "rds-db"}})["total_count"], 0);
+  EXPECT_EQ(list({{"name", "*db"}})["total_count"], 2);
+}
+
+TEST_F(RdsRoutes, FiltersByDatastoreType) {
+  auto body = list({{"datastore_type", "PostgreSQL"}});
+  ASSERT_EQ(body["total_count"], 1);
+  EXPECT_EQ(body["instances"][0]["id"], "pg1");
+}
+
+TEST_F(RdsRoutes, PagesWithOffsetAndLimitWhileTotalCountsAllMatches) {
+  auto body = list({{"offset", "1"}, {"limit", "2"}});
+  EXPECT_EQ(body["total_count"], 4);
+  ASSERT_EQ(body["instances"].size(), 2u);
+  EXPECT_EQ(body["instances"][0]["id"], "db2");
+  EXPECT_EQ(body["instances"][1]["id"], "pg1");
+}
+
+TEST_F(RdsRoutes, BadLimitIsAParameterError) {
+  auto res = http_->Get(target(kInstances, {{"limit", "abc"}}), token_headers());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 400);
+  EXPECT_EQ(json_of(res)["error_code"], "DBS.200001");
+  EXPECT_EQ(http_->Get(target(kInstances, {{"limit", "101"}}), token_headers())->status, 400);
+}
+
+TEST_F(RdsRoutes, SslSwitchAnswersEmptyObjectAndFlipsAfterTheSwitchTime) {
+  auto res = put_ssl("db1", R"({"ssl_option": true})");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(json_of(res), nlohmann::json::object());
+  auto during = list({{"id", "db1"}})["instances"][0];
+  EXPECT_EQ(during["enable_ssl"], false);  // the old value while switching
+  EXPECT_EQ(during["status"], "ACTIVE");   // the switch does not change status
+  EXPECT_TRUE(sim_.instance("db1")["ssl_switch_in_progress"].get<bool>());
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  EXPECT_EQ(list({{"id", "db1"}})["instances"][0]["enable_ssl"], true);
+}
+
+TEST_F(RdsRoutes, FurtherChangesAreRefusedBusyDuringASwitch) {
+  ASSERT_EQ(put_ssl("db1", R"({"ssl_option": true})")->status, 200);
+  auto res = put_ssl("db1", R"({"ssl_option": false})");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 409);
+  EXPECT_EQ(json_of(res)["error_code"], "DBS.200019");
+}
+
+TEST_F(RdsRoutes, NonActiveInstanceIsRefusedBusyUntilItsStatusReverts) {
+  sim_.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 0.3}});
+  EXPECT_EQ(list({{"id", "db1"}})["instances"][0]["status"], "BACKING UP");
+  auto res = put_ssl("db1", R"({"ssl_option": true})");
+  EXPECT_EQ(res->status, 409);
+  EXPECT_EQ(json_of(res)["error_code"], "DBS.200019");
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  EXPECT_EQ(list({{"id", "db1"}})["instances"][0]["status"], "ACTIVE");
+  EXPECT_EQ(put_ssl("db1", R"({"ssl_option": true})")->status, 200);
+}
+
+TEST_F(RdsRoutes, OnlyMySqlSupportsSsl) {
+  for (const std::string id : {"pg1", "ms1"}) {
+    auto res = put_ssl(id, R"({"ssl_option": true})");
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << id;
+    auto body = json_of(res);
+    EXPECT_EQ(body["error_code"], "DBS.200022");
+    EXPECT_NE(body["error_msg"].get<std::string>().find("only be configured for MySQL"), std::string::npos);
+  }
+}
+
+TEST_F(RdsRoutes, MissingInstanceIsNotFound) {
+  auto res = put_ssl("ghost", R"({"ssl_option": true})");
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(json_of(res)["error_code"], "DBS.200002");
+}
+
+TEST_F(RdsRoutes, BadBodiesAreParameterErrors) {
+  for (const std::string body :
+       {"", "not json", "[]", "{}", R"({"ssl_option": "true"})", R"({"ssl_option": 1})"}) {
+    auto res = put_ssl("db1", body);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << body;
+    EXPECT_EQ(json_of(res)["error_code"], "DBS.200001") << body;
+  }
+}
+
+TEST_F(RdsRoutes, EveryAnswerCarriesARequestId) {
+  auto ok = http_->Get(kInstances, token_headers());
+  auto refused = http_->Get(kInstances);
+  auto unknown = http_->Get("/v3/sim-project/nothing-here", token_headers());
+  for (const auto* res : {&ok, &refused, &unknown}) {
+    ASSERT_TRUE(*res);
+    EXPECT_FALSE((*res)->get_header_value("X-Request-Id").empty()) << (*res)->status;
+  }
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_NE(ok->get_header_value("X-Request-Id"), refused->get_header_value("X-Request-Id"));
+}
+
+TEST_F(RdsRoutes, AnotherProjectInThePathIsForbidden) {
+  auto res = http_->Get("/v3/other-project/instances", token_headers());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 403);
+  EXPECT_EQ(json_of(res)["error_code"], "APIGW.0302");
+}
+
+TEST_F(RdsRoutes, EnableSslCanBeAbsentLikeOnOldApiVersions) {
+  sim_.add_instance({{"id", "old"}, {"enable_ssl", nullptr}});
+  auto inst = list({{"id", "old"}})["instances"][0];
+  EXPECT_FALSE(inst.contains("enable_ssl"));
+}
+
+class JobMode : public ::testing::Test {
+ protected:
+  JobMode()
+      : sim_({"--quiet", "--job-mode", "--ssl-switch-seconds", "0.3", "--instance", "db1"}),
+        http_(client_for(sim_)) {}
+  SimProcess sim_;
+  std::unique_ptr<httplib::Client> http_;
+};
+
+TEST_F(JobMode, PutAnswersAJobThatRunsThenCompletes) {
+  auto put = http_->Put(ssl_path("db1"), token_headers(), R"({"ssl_option": true})", "application/json");
+  ASSERT_EQ(put->status, 200);
+  const std::string job_id = json_of(put)["job_id"];
+  ASSERT_FALSE(job_id.empty());
+  auto job = json_of(http_->Get(target("/v3/sim-project/jobs", {{"id", job_id}}), token_headers()))["job"];
+  EXPECT_EQ(job["id"], job_id);
+  EXPECT_EQ(job["name"], "ConfigureSSL");
+  EXPECT_EQ(job["status"], "Running");
+  EXPECT_EQ(job["instance"]["id"], "db1");
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  job = json_of(http_->Get(target("/v3/sim-project/jobs", {{"id", job_id}}), token_headers()))["job"];
+  EXPECT_EQ(job["status"], "Completed");
+}
+
+TEST_F(JobMode, UnknownJobIsNotFoundAndMissingIdIsAParameterError) {
+  EXPECT_EQ(http_->Get(target("/v3/sim-project/jobs", {{"id", "nope"}}), token_headers())->status, 404);
+  EXPECT_EQ(http_->Get("/v3/sim-project/jobs", token_headers())->status, 400);
+}
+
+TEST_F(JobMode, JobFailureFaultFailsTheJobAndKeepsSsl) {
+  sim_.inject_fault({{"kind", "job_failure"}});
+  auto put = http_->Put(ssl_path("db1"), token_headers(), R"({"ssl_option": true})", "application/json");
+  const std::string job_id = json_of(put)["job_id"];
+  std::this_thread::sleep_for(std::chrono::milliseconds(400));
+  auto job = json_of(http_->Get(target("/v3/sim-project/jobs", {{"id", job_id}}), token_headers()))["job"];
+  EXPECT_EQ(job["status"], "Failed");
+  EXPECT_EQ(sim_.instance("db1")["enable_ssl"], false);
+}
+
+TEST_F(JobMode, CanBeSwitchedOffAtRunTime) {
+  sim_.admin("POST", "/_admin/config", {{"job_mode", false}});
+  auto put = http_->Put(ssl_path("db1"), token_headers(), R"({"ssl_option": true})", "application/json");
+  EXPECT_EQ(json_of(put), nlohmann::json::object());
+}
+
+}  // namespace
+}  // namespace rds::sim::testing
