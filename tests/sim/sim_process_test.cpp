@@ -1,9 +1,13 @@
 // rds::testing::SimProcess: starts the real sim, reports its URL, stops it whatever happens.
 #include "tests/support/sim_process.h"
 
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
@@ -40,6 +44,35 @@ TEST(SimProcess, SigtermMakesTheSimExitWithStatusZero) {
   ASSERT_TRUE(status.has_value());
   EXPECT_TRUE(WIFEXITED(*status));
   EXPECT_EQ(WEXITSTATUS(*status), 0);
+}
+
+TEST(SimProcess, SigintAlsoMakesTheSimExitWithStatusZero) {
+  SimProcess sim({"--quiet", "--tls"});
+  const std::string ca = sim.ca_file();
+  sim.signal(SIGINT);
+  auto status = sim.wait_exit(std::chrono::seconds(5));
+  ASSERT_TRUE(status.has_value());
+  EXPECT_TRUE(WIFEXITED(*status));
+  EXPECT_EQ(WEXITSTATUS(*status), 0);
+  EXPECT_FALSE(std::filesystem::exists(ca));
+}
+
+TEST(SimProcess, SimWithAnIdleKeepAliveClientStillStopsPromptly) {
+  SimProcess sim({"--quiet"});
+  // An idle keep-alive connection makes httplib wait for it; the sim must not wait out the timeout.
+  const int fd = socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(sim.port()));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ASSERT_EQ(connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+  const auto start = std::chrono::steady_clock::now();
+  sim.signal(SIGTERM);
+  auto status = sim.wait_exit(std::chrono::seconds(5));
+  close(fd);
+  ASSERT_TRUE(status.has_value());
+  EXPECT_EQ(WEXITSTATUS(*status), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
 }
 
 TEST(SimProcess, ThrowsWithTheExitStatusWhenTheSimRefusesItsArguments) {
