@@ -1,0 +1,209 @@
+// The real terraform-provider-rds started as Terraform starts it (AutoMTLS, handshake), then
+// GetProviderSchema / GetMetadata and the validate RPCs over protocol 5 AND protocol 6.
+// Configs are encoded here with a few lines of msgpack from the schema the provider returned,
+// so the test depends on the wire format only, not on the provider's own codec.
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+
+#include "tests/harness/plugin_process.h"
+
+namespace rds::testing {
+namespace {
+
+// --- minimal msgpack writer: an object = map of every schema attribute and block ----------------
+void put_str(std::string& out, const std::string& s) {
+  if (s.size() < 32) {
+    out += static_cast<char>(0xa0 | s.size());
+  } else {
+    out += static_cast<char>(0xd9);
+    out += static_cast<char>(s.size());
+  }
+  out += s;
+}
+
+// `values` holds already-encoded msgpack for some attributes; every other key is nil.
+template <typename Block>
+std::string encode_object(const Block& block, const std::map<std::string, std::string>& values) {
+  std::string out;
+  const size_t count = static_cast<size_t>(block.attributes_size() + block.block_types_size());
+  out += static_cast<char>(0x80 | count);  // fixmap: our schemas have fewer than 16 keys
+  auto put = [&](const std::string& name) {
+    put_str(out, name);
+    const auto found = values.find(name);
+    out += found != values.end() ? found->second : std::string("\xc0", 1);
+  };
+  for (const auto& attribute : block.attributes()) put(attribute.name());
+  for (const auto& nested : block.block_types()) put(nested.type_name());
+  return out;
+}
+
+std::string msgpack_string(const std::string& s) {
+  std::string out;
+  put_str(out, s);
+  return out;
+}
+const std::string kTrue("\xc3", 1);
+
+template <typename Diagnostics>
+std::string describe(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += d.summary() + ": " + d.detail() + "\n";
+  return out;
+}
+
+template <typename Diagnostic>
+bool points_at(const Diagnostic& diagnostic, const std::string& attribute) {
+  return diagnostic.severity() == Diagnostic::ERROR && diagnostic.attribute().steps_size() > 0 &&
+         diagnostic.attribute().steps(0).attribute_name() == attribute;
+}
+
+PluginProcess start(int version) {
+  PluginOptions options;
+  options.binary = provider_binary_path();
+  options.protocol_versions = {version};
+  return PluginProcess(options);
+}
+
+template <typename Block>
+void expect_described_attributes(const Block& block, const std::vector<std::string>& names) {
+  for (const auto& name : names) {
+    bool found = false;
+    for (const auto& attribute : block.attributes()) {
+      if (attribute.name() != name) continue;
+      found = true;
+      EXPECT_FALSE(attribute.description().empty()) << name << " has no description";
+    }
+    EXPECT_TRUE(found) << "schema lacks " << name;
+  }
+}
+
+const std::vector<std::string> kProviderAttributes = {
+    "region", "project_id", "endpoint", "auth_url",    "access_key", "secret_key",  "security_token",
+    "token",  "user_name",  "password", "domain_name", "insecure",   "cacert_file", "max_retries"};
+const std::vector<std::string> kResourceAttributes = {"id", "instance_id", "ssl_enable",
+                                                      "disable_on_destroy"};
+
+// ---------------------------------------------------------------------------------------------
+TEST(ProviderRpcV6, GetProviderSchemaDescribesProviderAndInstanceSsl) {
+  auto plugin = start(6);
+  ASSERT_EQ(plugin.protocol_version(), 6);
+  tfplugin6::GetProviderSchema::Response schema;
+  auto context = PluginProcess::context();
+  ASSERT_TRUE(plugin.v6()->GetProviderSchema(context.get(), {}, &schema).ok());
+  EXPECT_EQ(schema.diagnostics_size(), 0) << describe(schema.diagnostics());
+  expect_described_attributes(schema.provider().block(), kProviderAttributes);
+  ASSERT_EQ(schema.resource_schemas().count("rds_instance_ssl"), 1u);
+  expect_described_attributes(schema.resource_schemas().at("rds_instance_ssl").block(), kResourceAttributes);
+  for (const auto& attribute : schema.provider().block().attributes()) {
+    if (attribute.name() == "secret_key" || attribute.name() == "password") {
+      EXPECT_TRUE(attribute.sensitive()) << attribute.name();
+    }
+  }
+}
+
+TEST(ProviderRpcV6, GetMetadataListsInstanceSsl) {
+  auto plugin = start(6);
+  tfplugin6::GetMetadataMessage::Response metadata;
+  auto context = PluginProcess::context();
+  ASSERT_TRUE(plugin.v6()->GetMetadata(context.get(), {}, &metadata).ok());
+  ASSERT_EQ(metadata.resources_size(), 1);
+  EXPECT_EQ(metadata.resources(0).type_name(), "rds_instance_ssl");
+}
+
+TEST(ProviderRpcV6, ValidateRpcsAcceptAValidConfigAndPointAtAnEmptyInstanceId) {
+  auto plugin = start(6);
+  auto stub = plugin.v6();
+  tfplugin6::GetProviderSchema::Response schema;
+  auto schema_context = PluginProcess::context();
+  ASSERT_TRUE(stub->GetProviderSchema(schema_context.get(), {}, &schema).ok());
+
+  tfplugin6::ValidateProviderConfig::Request provider_request;
+  provider_request.mutable_config()->set_msgpack(
+      encode_object(schema.provider().block(), {{"region", msgpack_string("eu-de")}}));
+  tfplugin6::ValidateProviderConfig::Response provider_response;
+  auto provider_context = PluginProcess::context();
+  ASSERT_TRUE(
+      stub->ValidateProviderConfig(provider_context.get(), provider_request, &provider_response).ok());
+  EXPECT_EQ(provider_response.diagnostics_size(), 0) << describe(provider_response.diagnostics());
+
+  const auto& resource_block = schema.resource_schemas().at("rds_instance_ssl").block();
+  tfplugin6::ValidateResourceConfig::Request good;
+  good.set_type_name("rds_instance_ssl");
+  good.mutable_config()->set_msgpack(
+      encode_object(resource_block, {{"instance_id", msgpack_string("abc123in01")}, {"ssl_enable", kTrue}}));
+  tfplugin6::ValidateResourceConfig::Response good_response;
+  auto good_context = PluginProcess::context();
+  ASSERT_TRUE(stub->ValidateResourceConfig(good_context.get(), good, &good_response).ok());
+  EXPECT_EQ(good_response.diagnostics_size(), 0) << describe(good_response.diagnostics());
+
+  tfplugin6::ValidateResourceConfig::Request bad = good;
+  bad.mutable_config()->set_msgpack(
+      encode_object(resource_block, {{"instance_id", msgpack_string("")}, {"ssl_enable", kTrue}}));
+  tfplugin6::ValidateResourceConfig::Response bad_response;
+  auto bad_context = PluginProcess::context();
+  ASSERT_TRUE(stub->ValidateResourceConfig(bad_context.get(), bad, &bad_response).ok());
+  ASSERT_GE(bad_response.diagnostics_size(), 1);
+  EXPECT_TRUE(points_at(bad_response.diagnostics(0), "instance_id")) << describe(bad_response.diagnostics());
+}
+
+// ---------------------------------------------------------------------------------------------
+TEST(ProviderRpcV5, GetSchemaDescribesProviderAndInstanceSsl) {
+  auto plugin = start(5);
+  ASSERT_EQ(plugin.protocol_version(), 5);
+  tfplugin5::GetProviderSchema::Response schema;
+  auto context = PluginProcess::context();
+  ASSERT_TRUE(plugin.v5()->GetSchema(context.get(), {}, &schema).ok());
+  EXPECT_EQ(schema.diagnostics_size(), 0) << describe(schema.diagnostics());
+  expect_described_attributes(schema.provider().block(), kProviderAttributes);
+  ASSERT_EQ(schema.resource_schemas().count("rds_instance_ssl"), 1u);
+  expect_described_attributes(schema.resource_schemas().at("rds_instance_ssl").block(), kResourceAttributes);
+}
+
+TEST(ProviderRpcV5, PrepareProviderConfigReturnsPreparedConfigAndValidateResourceTypePointsAtAttribute) {
+  auto plugin = start(5);
+  auto stub = plugin.v5();
+  tfplugin5::GetProviderSchema::Response schema;
+  auto schema_context = PluginProcess::context();
+  ASSERT_TRUE(stub->GetSchema(schema_context.get(), {}, &schema).ok());
+
+  tfplugin5::PrepareProviderConfig::Request prepare;
+  prepare.mutable_config()->set_msgpack(
+      encode_object(schema.provider().block(), {{"region", msgpack_string("eu-de")}}));
+  tfplugin5::PrepareProviderConfig::Response prepared;
+  auto prepare_context = PluginProcess::context();
+  ASSERT_TRUE(stub->PrepareProviderConfig(prepare_context.get(), prepare, &prepared).ok());
+  EXPECT_EQ(prepared.diagnostics_size(), 0) << describe(prepared.diagnostics());
+  EXPECT_FALSE(prepared.prepared_config().msgpack().empty()) << "v5 must answer prepared_config";
+
+  const auto& resource_block = schema.resource_schemas().at("rds_instance_ssl").block();
+  tfplugin5::ValidateResourceTypeConfig::Request bad;
+  bad.set_type_name("rds_instance_ssl");
+  bad.mutable_config()->set_msgpack(
+      encode_object(resource_block, {{"instance_id", msgpack_string("")}, {"ssl_enable", kTrue}}));
+  tfplugin5::ValidateResourceTypeConfig::Response bad_response;
+  auto bad_context = PluginProcess::context();
+  ASSERT_TRUE(stub->ValidateResourceTypeConfig(bad_context.get(), bad, &bad_response).ok());
+  ASSERT_GE(bad_response.diagnostics_size(), 1);
+  EXPECT_TRUE(points_at(bad_response.diagnostics(0), "instance_id")) << describe(bad_response.diagnostics());
+}
+
+TEST(ProviderRpc, ProviderBinaryRefusesToRunWithoutMagicCookie) {
+  const auto result =
+      run_to_completion(provider_binary_path(), {}, {.set = {}, .unset = {"TF_PLUGIN_MAGIC_COOKIE"}});
+  EXPECT_EQ(result.exit_status, 1);
+  EXPECT_EQ(result.stdout_text, "");
+  EXPECT_NE(result.stderr_text.find("This binary is a plugin"), std::string::npos) << result.stderr_text;
+}
+
+TEST(ProviderRpc, ProviderBinaryShutsDownCleanlyAfterRpcs) {
+  auto plugin = start(6);
+  tfplugin6::GetProviderSchema::Response schema;
+  auto context = PluginProcess::context();
+  ASSERT_TRUE(plugin.v6()->GetProviderSchema(context.get(), {}, &schema).ok());
+  EXPECT_EQ(plugin.shutdown(std::chrono::seconds(2)), 0);
+}
+
+}  // namespace
+}  // namespace rds::testing
