@@ -111,7 +111,11 @@ nlohmann::json encode(const Value& value, const Type& type, const AttributePath&
           throw CodecError("infinite or NaN numbers cannot be written as JSON", path);
         return n.as_double();
       }
-      return nlohmann::json::parse(n.as_decimal());  // JSON has no arbitrary precision in nlohmann
+      // nlohmann::json holds numbers as int64/uint64/double, so a decimal beyond those is rounded.
+      nlohmann::json parsed = nlohmann::json::parse(n.as_decimal(), nullptr, /*allow_exceptions=*/false);
+      if (!parsed.is_number())
+        throw CodecError("number " + n.as_decimal() + " cannot be written as JSON", path);
+      return parsed;
     }
     case Type::Kind::list:
     case Type::Kind::set: {

@@ -77,6 +77,7 @@ TEST(Json, EncodeRoundTripsAndRefusesUnknowns) {
   EXPECT_EQ(decode_json(encode_json(v, kState), kState), v);
   EXPECT_THROW(encode_json(v.with_attr("id", Value::unknown(Type::string())), kState), CodecError);
   EXPECT_EQ(encode_json(Value::boolean(true), Type::dynamic()), R"({"type":"bool","value":true})");
+  EXPECT_THROW(encode_json(Value::number(Number::parse("1e999")), Type::number()), CodecError);
 }
 
 }  // namespace
