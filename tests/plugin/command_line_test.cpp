@@ -1,0 +1,43 @@
+#include "provider/plugin/command_line.h"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace rds::plugin {
+namespace {
+
+CommandLine parse(std::vector<const char*> args) {
+  args.insert(args.begin(), "terraform-provider-rds");
+  return parse_command_line(static_cast<int>(args.size()), args.data());
+}
+
+TEST(CommandLine, NoArgumentsIsPluginMode) {
+  const auto result = parse({});
+  EXPECT_FALSE(result.debug);
+  EXPECT_TRUE(result.error.empty());
+  EXPECT_EQ(result.provider_address, "registry.terraform.io/local/rds");
+}
+
+TEST(CommandLine, DebugWithAddressInBothForms) {
+  auto result = parse({"--debug", "--address", "registry.terraform.io/acme/rds"});
+  EXPECT_TRUE(result.debug);
+  EXPECT_EQ(result.provider_address, "registry.terraform.io/acme/rds");
+  result = parse({"-debug", "--address=example.com/x/rds"});
+  EXPECT_TRUE(result.debug);
+  EXPECT_EQ(result.provider_address, "example.com/x/rds");
+}
+
+TEST(CommandLine, UnknownOrIncompleteArgumentsAreErrors) {
+  EXPECT_NE(parse({"--bogus"}).error.find("--bogus"), std::string::npos);
+  EXPECT_NE(parse({"--address"}).error.find("--address"), std::string::npos);
+  EXPECT_FALSE(parse({"--address="}).error.empty());
+}
+
+TEST(CommandLine, HelpIsRecognisedAndUsageMentionsDebug) {
+  EXPECT_TRUE(parse({"--help"}).help);
+  EXPECT_NE(usage("terraform-provider-rds").find("--debug"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rds::plugin
