@@ -1,7 +1,6 @@
 #include "provider/resources/api_diagnostics.h"
 
 #include "client/errors.h"
-#include "provider/resources/duration.h"
 
 namespace rds::resources {
 
@@ -16,13 +15,11 @@ void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, co
     if (!api->error_code().empty()) detail += "\nError code: " + api->error_code();
     if (!api->error_msg().empty()) detail += "\nError message: " + api->error_msg();
     if (!api->request_id().empty()) detail += "\nRequest ID: " + api->request_id();
-  } else if (const auto* timeout = dynamic_cast<const TimeoutError*>(&error)) {
-    detail += "\n\nGave up after " + format_duration(timeout->waited());
-    if (!timeout->last_seen().empty()) detail += "; last seen: " + timeout->last_seen();
-    detail += ".";
+  } else if (dynamic_cast<const TimeoutError*>(&error) != nullptr) {
+    // what() already says how long was waited and what was last seen; add what the user can change.
     if (!timeout_argument.empty()) {
-      detail +=
-          " If the instance needs longer, raise " + timeout_argument + " in the resource's timeouts block.";
+      detail += "\n\nIf the instance needs longer, raise " + timeout_argument +
+                " in the resource's timeouts block.";
     }
   } else if (const auto* format = dynamic_cast<const ResponseFormatError*>(&error)) {
     if (!format->request_id().empty()) detail += "\n\nRequest ID: " + format->request_id();
