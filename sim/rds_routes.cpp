@@ -152,17 +152,37 @@ void show_job(SimContext& ctx, const httplib::Request& req, httplib::Response& r
 }  // namespace
 
 nlohmann::json rds_instance_json(const Instance& inst) {
-  nlohmann::json j = {{"id", inst.id},
-                      {"name", inst.name},
-                      {"status", inst.status},
-                      {"type", inst.type},
-                      {"datastore", {{"type", inst.engine}, {"version", inst.engine_version}}},
-                      {"port", inst.port},
-                      {"private_ips", inst.private_ips},
-                      {"public_ips", nlohmann::json::array()},
-                      {"region", inst.region},
-                      {"created", inst.created},
-                      {"updated", inst.updated}};
+  nlohmann::json j = {
+      {"id", inst.id},
+      {"name", inst.name},
+      {"status", inst.status},
+      {"type", inst.type},
+      {"datastore", {{"type", inst.engine}, {"version", inst.engine_version}}},
+      {"port", inst.port},
+      {"private_ips", inst.private_ips},
+      {"public_ips", nlohmann::json::array()},
+      {"region", inst.region},
+      {"created", inst.created},
+      {"updated", inst.updated},
+      // Fields the provider does not use but the cloud sends, so clients are tested
+      // against a full-size answer rather than the handful of fields they read.
+      {"alias", ""},
+      {"flavor_ref", inst.engine == "MySQL" ? "rds.mysql.c2.large" : "rds.pg.c2.large"},
+      {"volume", {{"type", "COMMON"}, {"size", 40}}},
+      {"time_zone", "UTC"},
+      {"switch_strategy", "reliability"},
+      {"maintenance_window", "02:00-06:00"},
+      {"backup_strategy", {{"start_time", "01:00-02:00"}, {"keep_days", 7}}},
+      {"charge_info", {{"charge_mode", "postPaid"}}},
+      {"enterprise_project_id", "0"},
+      {"nodes",
+       {{{"id", inst.id.substr(0, inst.id.size() > 4 ? inst.id.size() - 4 : inst.id.size()) + "no01"},
+         {"name", inst.name + "_node0"},
+         {"role", "master"},
+         {"status", inst.status},
+         {"availability_zone", inst.region + "-01"}}}},
+      {"related_instance", nlohmann::json::array()},
+      {"tags", nlohmann::json::array()}};
   if (inst.enable_ssl) j["enable_ssl"] = *inst.enable_ssl;
   return j;
 }

@@ -67,12 +67,14 @@ Instance SimState::add_instance(const InstanceSpec& spec) {
   inst.created = inst.updated = rds_timestamp(clocks_.wall());
 
   std::lock_guard lock(mutex_);
-  // Private IPs are handed out in order so they stay unique within one sim.
-  inst.private_ips = {"192.168.0." + std::to_string(10 + instances_.size() % 240)};
   for (const auto& existing : instances_) {
-    if (existing.id == inst.id)
+    if (existing.id == inst.id) {
       throw std::invalid_argument("an instance with id " + inst.id + " already exists");
+    }
   }
+  // Private IPs are handed out in order so they stay unique within one sim.
+  const int n = next_private_ip_++;
+  inst.private_ips = {"192.168." + std::to_string(n / 250) + "." + std::to_string(n % 250 + 1)};
   instances_.push_back(inst);
   return inst;
 }

@@ -99,6 +99,7 @@ class SimState {
   SimSettings settings_;
   std::vector<Instance> instances_;
   std::map<std::string, Job> jobs_;
+  int next_private_ip_ = 10;
 };
 
 }  // namespace rds::sim

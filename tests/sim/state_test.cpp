@@ -41,6 +41,15 @@ TEST_F(StateTest, GeneratedIdsLookLikeRdsIds) {
   EXPECT_EQ(inst.id.substr(32), "in01");
 }
 
+TEST_F(StateTest, PrivateIpsStayUniqueAfterDeletions) {
+  auto a = state_.add_instance(mysql("a"));
+  state_.remove_instance("a");
+  auto b = state_.add_instance(mysql("b"));
+  auto c = state_.add_instance(mysql("c"));
+  EXPECT_NE(a.private_ips, b.private_ips);
+  EXPECT_NE(b.private_ips, c.private_ips);
+}
+
 TEST_F(StateTest, DuplicateIdIsRefused) {
   state_.add_instance(mysql("a"));
   EXPECT_THROW(state_.add_instance(mysql("a")), std::invalid_argument);

@@ -26,6 +26,14 @@ TEST(Tls, SignedRequestsWorkOverHttps) {
   EXPECT_EQ(res->status, 200);
 }
 
+TEST(Tls, DropFaultClosesTheTlsConnectionWithoutAnAnswer) {
+  SimProcess sim({"--quiet", "--tls"});
+  sim.inject_fault({{"kind", "drop"}});
+  auto http = client_for(sim);
+  EXPECT_FALSE(http->Get("/v3/sim-project/instances", token_headers()));
+  EXPECT_EQ(http->Get("/v3/sim-project/instances", token_headers())->status, 200);
+}
+
 TEST(Tls, ClientThatDoesNotTrustTheCaFailsVerification) {
   SimProcess sim({"--quiet", "--tls"});
   httplib::Client untrusting(sim.base_url());  // trusts only the system's CAs
