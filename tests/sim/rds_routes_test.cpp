@@ -1,8 +1,6 @@
 // The RDS routes of the real sim over HTTP: listing with filters, configuring SSL, jobs.
 #include <gtest/gtest.h>
 
-#include <thread>
-
 #include "tests/sim/sim_http.h"
 
 namespace rds::sim::testing {
@@ -17,7 +15,8 @@ std::string ssl_path(const std::string& id) { return kInstances + "/" + id + "/s
 class RdsRoutes : public ::testing::Test {
  protected:
   RdsRoutes()
-      : sim_({"--quiet", "--ssl-switch-seconds", "0.3", "--instance", "db1:MySQL:off", "--instance",
+      // Switches take 30 s unless a test shortens them, so "during the switch" checks cannot race.
+      : sim_({"--quiet", "--ssl-switch-seconds", "30", "--instance", "db1:MySQL:off", "--instance",
               "db2:MySQL:on", "--instance", "pg1:PostgreSQL", "--instance", "ms1:SQLServer"}),
         http_(client_for(sim_)) {}
 
@@ -26,6 +25,10 @@ class RdsRoutes : public ::testing::Test {
   }
   nlohmann::json list(const Query& query) {
     return json_of(http_->Get(target(kInstances, query), token_headers()));
+  }
+  nlohmann::json db1() { return list({{"id", "db1"}})["instances"][0]; }
+  void set_switch_seconds(double seconds) {
+    sim_.admin("POST", "/_admin/config", {{"ssl_switch_seconds", seconds}});
   }
 
   SimProcess sim_;
@@ -85,17 +88,23 @@ TEST_F(RdsRoutes, BadLimitIsAParameterError) {
   EXPECT_EQ(http_->Get(target(kInstances, {{"limit", "101"}}), token_headers())->status, 400);
 }
 
-TEST_F(RdsRoutes, SslSwitchAnswersEmptyObjectAndFlipsAfterTheSwitchTime) {
+TEST_F(RdsRoutes, SslSwitchAnswersEmptyObjectAndKeepsOldValueAndStatusWhileSwitching) {
   auto res = put_ssl("db1", R"({"ssl_option": true})");
   ASSERT_TRUE(res);
   EXPECT_EQ(res->status, 200);
   EXPECT_EQ(json_of(res), nlohmann::json::object());
-  auto during = list({{"id", "db1"}})["instances"][0];
-  EXPECT_EQ(during["enable_ssl"], false);  // the old value while switching
-  EXPECT_EQ(during["status"], "ACTIVE");   // the switch does not change status
+  EXPECT_EQ(db1()["enable_ssl"], false);  // the old value while switching
+  EXPECT_EQ(db1()["status"], "ACTIVE");   // the switch does not change status
   EXPECT_TRUE(sim_.instance("db1")["ssl_switch_in_progress"].get<bool>());
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
-  EXPECT_EQ(list({{"id", "db1"}})["instances"][0]["enable_ssl"], true);
+}
+
+TEST_F(RdsRoutes, SslSwitchFlipsEnableSslWhenItsTimeIsUp) {
+  set_switch_seconds(0.2);
+  const auto start = std::chrono::steady_clock::now();
+  ASSERT_EQ(put_ssl("db1", R"({"ssl_option": true})")->status, 200);
+  EXPECT_TRUE(eventually([&] { return db1()["enable_ssl"] == true; }));
+  EXPECT_GE(std::chrono::steady_clock::now() - start, std::chrono::milliseconds(200));
+  EXPECT_FALSE(sim_.instance("db1")["ssl_switch_in_progress"].get<bool>());
 }
 
 TEST_F(RdsRoutes, FurtherChangesAreRefusedBusyDuringASwitch) {
@@ -106,14 +115,17 @@ TEST_F(RdsRoutes, FurtherChangesAreRefusedBusyDuringASwitch) {
   EXPECT_EQ(json_of(res)["error_code"], "DBS.200019");
 }
 
-TEST_F(RdsRoutes, NonActiveInstanceIsRefusedBusyUntilItsStatusReverts) {
-  sim_.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 0.3}});
-  EXPECT_EQ(list({{"id", "db1"}})["instances"][0]["status"], "BACKING UP");
+TEST_F(RdsRoutes, NonActiveInstanceIsRefusedBusy) {
+  sim_.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 30}});
+  EXPECT_EQ(db1()["status"], "BACKING UP");
   auto res = put_ssl("db1", R"({"ssl_option": true})");
   EXPECT_EQ(res->status, 409);
   EXPECT_EQ(json_of(res)["error_code"], "DBS.200019");
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
-  EXPECT_EQ(list({{"id", "db1"}})["instances"][0]["status"], "ACTIVE");
+}
+
+TEST_F(RdsRoutes, TemporaryStatusRevertsToActiveAndTheSwitchIsAcceptedAgain) {
+  sim_.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 0.2}});
+  EXPECT_TRUE(eventually([&] { return db1()["status"] == "ACTIVE"; }));
   EXPECT_EQ(put_ssl("db1", R"({"ssl_option": true})")->status, 200);
 }
 
@@ -172,25 +184,36 @@ TEST_F(RdsRoutes, EnableSslCanBeAbsentLikeOnOldApiVersions) {
 class JobMode : public ::testing::Test {
  protected:
   JobMode()
-      : sim_({"--quiet", "--job-mode", "--ssl-switch-seconds", "0.3", "--instance", "db1"}),
+      : sim_({"--quiet", "--job-mode", "--ssl-switch-seconds", "30", "--instance", "db1", "--instance",
+              "db2"}),
         http_(client_for(sim_)) {}
+  nlohmann::json job(const std::string& id) {
+    return json_of(http_->Get(target("/v3/sim-project/jobs", {{"id", id}}), token_headers()))["job"];
+  }
+  std::string put_job(const std::string& instance) {
+    auto put = http_->Put(ssl_path(instance), token_headers(), R"({"ssl_option": true})", "application/json");
+    EXPECT_EQ(put->status, 200);
+    return json_of(put).value("job_id", "");
+  }
   SimProcess sim_;
   std::unique_ptr<httplib::Client> http_;
 };
 
-TEST_F(JobMode, PutAnswersAJobThatRunsThenCompletes) {
-  auto put = http_->Put(ssl_path("db1"), token_headers(), R"({"ssl_option": true})", "application/json");
-  ASSERT_EQ(put->status, 200);
-  const std::string job_id = json_of(put)["job_id"];
+TEST_F(JobMode, PutAnswersAJobThatIsRunningDuringTheSwitch) {
+  const std::string job_id = put_job("db1");
   ASSERT_FALSE(job_id.empty());
-  auto job = json_of(http_->Get(target("/v3/sim-project/jobs", {{"id", job_id}}), token_headers()))["job"];
-  EXPECT_EQ(job["id"], job_id);
-  EXPECT_EQ(job["name"], "ConfigureSSL");
-  EXPECT_EQ(job["status"], "Running");
-  EXPECT_EQ(job["instance"]["id"], "db1");
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
-  job = json_of(http_->Get(target("/v3/sim-project/jobs", {{"id", job_id}}), token_headers()))["job"];
-  EXPECT_EQ(job["status"], "Completed");
+  auto running = job(job_id);
+  EXPECT_EQ(running["id"], job_id);
+  EXPECT_EQ(running["name"], "ConfigureSSL");
+  EXPECT_EQ(running["status"], "Running");
+  EXPECT_EQ(running["instance"]["id"], "db1");
+}
+
+TEST_F(JobMode, JobCompletesWhenTheSwitchIsDone) {
+  sim_.admin("POST", "/_admin/config", {{"ssl_switch_seconds", 0.2}});
+  const std::string job_id = put_job("db2");
+  EXPECT_TRUE(eventually([&] { return job(job_id)["status"] == "Completed"; }));
+  EXPECT_EQ(sim_.instance("db2")["enable_ssl"], true);
 }
 
 TEST_F(JobMode, UnknownJobIsNotFoundAndMissingIdIsAParameterError) {
@@ -199,12 +222,11 @@ TEST_F(JobMode, UnknownJobIsNotFoundAndMissingIdIsAParameterError) {
 }
 
 TEST_F(JobMode, JobFailureFaultFailsTheJobAndKeepsSsl) {
+  sim_.admin("POST", "/_admin/config", {{"ssl_switch_seconds", 0.2}});
   sim_.inject_fault({{"kind", "job_failure"}});
-  auto put = http_->Put(ssl_path("db1"), token_headers(), R"({"ssl_option": true})", "application/json");
-  const std::string job_id = json_of(put)["job_id"];
-  std::this_thread::sleep_for(std::chrono::milliseconds(400));
-  auto job = json_of(http_->Get(target("/v3/sim-project/jobs", {{"id", job_id}}), token_headers()))["job"];
-  EXPECT_EQ(job["status"], "Failed");
+  const std::string job_id = put_job("db1");
+  EXPECT_TRUE(eventually([&] { return job(job_id)["status"] != "Running"; }));
+  EXPECT_EQ(job(job_id)["status"], "Failed");
   EXPECT_EQ(sim_.instance("db1")["enable_ssl"], false);
 }
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <thread>
+
 #include "tests/sim/test_signer.h"
 
 namespace rds::sim::testing {
@@ -40,6 +42,15 @@ httplib::Headers signed_headers(const rds::testing::SimProcess& sim, const std::
   httplib::Headers headers(req.headers.begin(), req.headers.end());
   headers.emplace("Authorization", authorization(req, date, options.access_key, options.secret_key));
   return headers;
+}
+
+bool eventually(const std::function<bool()>& condition, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!condition()) {
+    if (std::chrono::steady_clock::now() >= deadline) return condition();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return true;
 }
 
 nlohmann::json json_of(const httplib::Result& result) {

@@ -3,6 +3,8 @@
 // AK/SK-signed headers made with the tests' own signer.
 #include <httplib.h>
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -36,6 +38,11 @@ struct SignOptions {
 httplib::Headers signed_headers(const rds::testing::SimProcess& sim, const std::string& method,
                                 const std::string& path, const Query& query, const std::string& body,
                                 const SignOptions& options = {});
+
+// Polls `condition` every 20 ms until it holds or `timeout` passes; its last result. Tests wait for the
+// sim's timed changes this way, so a slow machine makes them slower, not flaky.
+bool eventually(const std::function<bool()>& condition,
+                std::chrono::milliseconds timeout = std::chrono::milliseconds(5000));
 
 // The JSON body of a result (fails the test on a transport error or non-JSON body).
 nlohmann::json json_of(const httplib::Result& result);
