@@ -29,6 +29,22 @@ std::string query_of(const httplib::Request& req) {
 
 }  // namespace
 
+std::string base_url_for(const std::string& host, int port, bool tls) {
+  const bool loopback_or_any =
+      host == "0.0.0.0" || host == "::" || host == "127.0.0.1" || host == "::1" || host == "localhost";
+  std::string name = host;
+  if (tls && loopback_or_any) {
+    name = "localhost";
+  } else if (host == "0.0.0.0") {
+    name = "127.0.0.1";
+  } else if (host == "::") {
+    name = "[::1]";
+  } else if (host.find(':') != std::string::npos) {
+    name = "[" + host + "]";
+  }
+  return std::string(tls ? "https://" : "http://") + name + ":" + std::to_string(port);
+}
+
 SimServer::SimServer(const SimOptions& options, Clocks clocks)
     : options_(options),
       ctx_(std::make_unique<SimContext>(options.credentials, options.region, std::move(clocks))) {
@@ -46,7 +62,7 @@ SimServer::SimServer(const SimOptions& options, Clocks clocks)
   }
 
   if (options.tls) {
-    tls_ = generate_tls_files();
+    tls_ = generate_tls_files(options.host);
     server_ = std::make_unique<httplib::SSLServer>(tls_.server_cert.c_str(), tls_.server_key.c_str());
     if (!server_->is_valid())
       throw std::runtime_error("TLS set-up: httplib could not load the generated certificate");
@@ -100,8 +116,7 @@ int SimServer::bind() {
   } else if (!server_->bind_to_port(options_.host, port)) {
     throw std::runtime_error("cannot bind " + options_.host + ":" + std::to_string(port) + " (in use?)");
   }
-  base_url_ = options_.tls ? "https://localhost:" + std::to_string(port)
-                           : "http://" + options_.host + ":" + std::to_string(port);
+  base_url_ = base_url_for(options_.host, port, options_.tls);
   return port;
 }
 

@@ -12,6 +12,11 @@
 
 namespace rds::sim {
 
+// The base URL clients use for a sim listening on host:port. Wildcard and loopback addresses are
+// reached as the loopback address (under TLS as "localhost", the name the certificate is made for);
+// IPv6 literals are bracketed.
+std::string base_url_for(const std::string& host, int port, bool tls);
+
 class SimServer {
  public:
   // Seeds from options.seed_file and options.instances; throws std::runtime_error on a bad seed or

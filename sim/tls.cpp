@@ -1,5 +1,6 @@
 #include "sim/tls.h"
 
+#include <arpa/inet.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/pem.h>
@@ -53,7 +54,8 @@ void add_extension(X509* cert, X509* issuer, int nid, const char* value) {
 
 // A certificate for `subject_key` with common name `cn`, signed by issuer_key (self-signed when issuer is
 // null).
-Cert new_cert(EVP_PKEY* subject_key, const char* cn, X509* issuer, EVP_PKEY* issuer_key, bool is_ca) {
+Cert new_cert(EVP_PKEY* subject_key, const char* cn, X509* issuer, EVP_PKEY* issuer_key, bool is_ca,
+              const std::string& alt_names = "") {
   Cert cert(X509_new());
   if (!cert) fail("allocating a certificate");
   X509_set_version(cert.get(), 2);
@@ -79,7 +81,7 @@ Cert new_cert(EVP_PKEY* subject_key, const char* cn, X509* issuer, EVP_PKEY* iss
     add_extension(cert.get(), signer, NID_basic_constraints, "critical,CA:FALSE");
     add_extension(cert.get(), signer, NID_key_usage, "critical,digitalSignature,keyEncipherment");
     add_extension(cert.get(), signer, NID_ext_key_usage, "serverAuth");
-    add_extension(cert.get(), signer, NID_subject_alt_name, "DNS:localhost,IP:127.0.0.1,IP:::1");
+    add_extension(cert.get(), signer, NID_subject_alt_name, alt_names.c_str());
     add_extension(cert.get(), signer, NID_authority_key_identifier, "keyid:always");
   }
   if (X509_sign(cert.get(), issuer_key, EVP_sha256()) == 0)
@@ -107,7 +109,21 @@ void write_key(const std::filesystem::path& path, EVP_PKEY* key) {
 
 }  // namespace
 
-TlsFiles generate_tls_files() {
+namespace {
+std::string subject_alt_names(const std::string& extra_host) {
+  std::string names = "DNS:localhost,IP:127.0.0.1,IP:::1";
+  if (extra_host.empty() || extra_host == "localhost" || extra_host == "127.0.0.1" || extra_host == "::1") {
+    return names;
+  }
+  in6_addr v6{};
+  in_addr v4{};
+  const bool is_ip =
+      inet_pton(AF_INET, extra_host.c_str(), &v4) == 1 || inet_pton(AF_INET6, extra_host.c_str(), &v6) == 1;
+  return names + (is_ip ? ",IP:" : ",DNS:") + extra_host;
+}
+}  // namespace
+
+TlsFiles generate_tls_files(const std::string& extra_host) {
   std::string pattern = (std::filesystem::temp_directory_path() / "rds-sim-tls-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr)
     throw std::runtime_error("TLS set-up: cannot create a temp directory");
@@ -120,7 +136,8 @@ TlsFiles generate_tls_files() {
     Pkey ca_key = new_key();
     Cert ca = new_cert(ca_key.get(), "rds-sim local CA", nullptr, ca_key.get(), true);
     Pkey server_key = new_key();
-    Cert server = new_cert(server_key.get(), "localhost", ca.get(), ca_key.get(), false);
+    Cert server =
+        new_cert(server_key.get(), "localhost", ca.get(), ca_key.get(), false, subject_alt_names(extra_host));
     write_cert(files.ca_cert, ca.get());
     write_cert(files.server_cert, server.get());
     write_key(files.server_key, server_key.get());

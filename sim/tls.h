@@ -1,6 +1,7 @@
 #pragma once
 // With --tls the sim serves https with a certificate made at start-up: a fresh CA (printed on stdout
-// so clients can trust it) and a server certificate for localhost / 127.0.0.1 / ::1 signed by it.
+// so clients can trust it) and a server certificate for localhost / 127.0.0.1 / ::1 (and --host) signed by
+// it.
 #include <filesystem>
 #include <string>
 
@@ -12,8 +13,9 @@ struct TlsFiles {
 };
 
 // Generates the CA and server certificate (EC P-256, valid 7 days) into a new private temp directory.
-// Throws std::runtime_error with OpenSSL's reason on failure.
-TlsFiles generate_tls_files();
+// The server certificate names localhost, 127.0.0.1 and ::1, plus `extra_host` (an IP address or DNS
+// name) when it is not empty. Throws std::runtime_error with OpenSSL's reason on failure.
+TlsFiles generate_tls_files(const std::string& extra_host = "");
 
 // Removes the directory made by generate_tls_files (best effort).
 void remove_tls_files(const TlsFiles& files);

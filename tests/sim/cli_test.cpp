@@ -8,6 +8,7 @@
 
 #include "sim/faults.h"
 #include "sim/seed.h"
+#include "sim/server.h"
 
 namespace rds::sim {
 namespace {
@@ -93,6 +94,16 @@ TEST(Cli, BadValuesNameTheFlag) {
   EXPECT_NE(message_of({"--instance", "a:MySQL:maybe"}).find("--instance"), std::string::npos);
   EXPECT_NE(message_of({"--token"}).find("--token needs a value"), std::string::npos);
   EXPECT_NE(message_of({"--what"}).find("unknown option --what"), std::string::npos);
+}
+
+TEST(Cli, BaseUrlIsReachableForEveryHostForm) {
+  EXPECT_EQ(base_url_for("127.0.0.1", 8080, false), "http://127.0.0.1:8080");
+  EXPECT_EQ(base_url_for("0.0.0.0", 8080, false), "http://127.0.0.1:8080");
+  EXPECT_EQ(base_url_for("::1", 8080, false), "http://[::1]:8080");
+  EXPECT_EQ(base_url_for("::", 8080, false), "http://[::1]:8080");
+  EXPECT_EQ(base_url_for("127.0.0.1", 8443, true), "https://localhost:8443");
+  EXPECT_EQ(base_url_for("0.0.0.0", 8443, true), "https://localhost:8443");
+  EXPECT_EQ(base_url_for("10.1.2.3", 8443, true), "https://10.1.2.3:8443");
 }
 
 TEST(Seed, InstanceFlagFormats) {
