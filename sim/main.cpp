@@ -27,7 +27,10 @@ int main(int argc, char** argv) {
   // writes with plain send(), which raises SIGPIPE on a closed socket.
   signal(SIGPIPE, SIG_IGN);
   // SIGTERM/SIGINT are taken synchronously by the main thread; block them before any thread starts so
-  // that no worker thread receives them.
+  // that no worker thread receives them. An ignored disposition is inherited across exec (a shell
+  // ignores SIGINT for background jobs) and would make sigwait() miss the signal, so reset it first.
+  signal(SIGTERM, SIG_DFL);
+  signal(SIGINT, SIG_DFL);
   sigset_t stop_signals;
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGTERM);

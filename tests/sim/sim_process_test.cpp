@@ -11,6 +11,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 
 namespace rds::testing {
 namespace {
@@ -73,6 +74,19 @@ TEST(SimProcess, SimWithAnIdleKeepAliveClientStillStopsPromptly) {
   ASSERT_TRUE(status.has_value());
   EXPECT_EQ(WEXITSTATUS(*status), 0);
   EXPECT_LT(std::chrono::steady_clock::now() - start, std::chrono::seconds(3));
+}
+
+// A shell starts background jobs with SIGINT ignored, and an ignored disposition survives exec.
+TEST(SimProcess, SimStopsOnSigintEvenWhenItsParentIgnoresSigint) {
+  auto previous = ::signal(SIGINT, SIG_IGN);
+  std::optional<SimProcess> sim;
+  sim.emplace(std::vector<std::string>{"--quiet"});
+  ::signal(SIGINT, previous);
+
+  sim->signal(SIGINT);
+  auto status = sim->wait_exit(std::chrono::seconds(3));
+  ASSERT_TRUE(status.has_value()) << "the sim kept running after SIGINT";
+  EXPECT_EQ(WEXITSTATUS(*status), 0);
 }
 
 TEST(SimProcess, ThrowsWithTheExitStatusWhenTheSimRefusesItsArguments) {

@@ -67,6 +67,12 @@ SimProcess::SimProcess(std::vector<std::string> extra_args) {
     prctl(PR_SET_PDEATHSIG, SIGTERM);
     if (getppid() != parent) _exit(127);  // the test died before prctl took effect
     dup2(out[1], STDOUT_FILENO);          // dup2 clears O_CLOEXEC on the copy
+    // The sim must start with default signal handling whatever the test did (blocked or ignored
+    // signals survive exec): SIGPIPE was ignored above, and a test may block SIGTERM.
+    sigset_t none;
+    sigemptyset(&none);
+    sigprocmask(SIG_SETMASK, &none, nullptr);
+    ::signal(SIGPIPE, SIG_DFL);
     execv(argv[0], argv.data());
     const char msg[] = "SimProcess: cannot execute rds-sim\n";
     (void)!write(STDERR_FILENO, msg, sizeof msg - 1);
