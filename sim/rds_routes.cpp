@@ -92,11 +92,8 @@ void configure_ssl(SimContext& ctx, const httplib::Request& req, httplib::Respon
     return;
   }
   const bool enabled = (*body)["ssl_option"].get<bool>();
-  // Only consume a job-failure fault when the switch can actually start, so it is not lost on a refusal.
-  auto current = ctx.state.instance(id);
-  const bool fails = current && current->engine == "MySQL" && current->status == "ACTIVE" &&
-                     !current->ssl_switch && ctx.faults.take_job_failure();
-  auto outcome = ctx.state.start_ssl_switch(id, enabled, fails);
+  // A job-failure fault is consumed only by a switch that actually starts, so a refusal does not use it up.
+  auto outcome = ctx.state.start_ssl_switch(id, enabled, [&ctx] { return ctx.faults.take_job_failure(); });
   switch (outcome.result) {
     case SslSwitchResult::not_found:
       send_rds_error(res, 404, "DBS.200002", "The DB instance " + id + " does not exist.");

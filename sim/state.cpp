@@ -118,7 +118,8 @@ std::optional<Instance> SimState::instance(const std::string& id) {
   return std::nullopt;
 }
 
-SslSwitchOutcome SimState::start_ssl_switch(const std::string& id, bool enabled, bool fails) {
+SslSwitchOutcome SimState::start_ssl_switch(const std::string& id, bool enabled,
+                                            const std::function<bool()>& fails) {
   std::lock_guard lock(mutex_);
   advance_locked();
   SslSwitchOutcome outcome;
@@ -133,10 +134,11 @@ SslSwitchOutcome SimState::start_ssl_switch(const std::string& id, bool enabled,
     outcome.result = SslSwitchResult::busy;
     return outcome;
   }
+  const bool will_fail = fails();
   SslSwitch sw;
   sw.target = enabled;
   sw.done_at = clocks_.mono() + seconds_to_duration(settings_.ssl_switch_seconds);
-  sw.fails = fails;
+  sw.fails = will_fail;
   if (settings_.job_mode) {
     Job job;
     job.id = new_uuid();
@@ -146,7 +148,7 @@ SslSwitchOutcome SimState::start_ssl_switch(const std::string& id, bool enabled,
     job.status = "Running";
     job.created = rds_timestamp(clocks_.wall());
     job.done_at = sw.done_at;
-    job.fails = fails;
+    job.fails = will_fail;
     sw.job_id = job.id;
     outcome.job_id = job.id;
     jobs_[job.id] = job;

@@ -2,6 +2,7 @@
 // The simulated cloud: RDS instances, their in-flight SSL switches and the jobs that report them.
 // All state sits behind one mutex. Timed transitions are applied lazily from the injected monotonic
 // clock whenever the state is read, so no background thread is needed and tests can step time.
+#include <functional>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -86,7 +87,9 @@ class SimState {
 
   // PUT .../ssl: refuses a missing instance, a non-MySQL engine, and a busy instance (status not ACTIVE
   // or a switch already in progress); otherwise starts a switch that completes after ssl_switch_seconds.
-  SslSwitchOutcome start_ssl_switch(const std::string& id, bool enabled, bool fails);
+  // `fails` is asked only when the switch starts: true makes it end Failed (an injected job failure).
+  SslSwitchOutcome start_ssl_switch(
+      const std::string& id, bool enabled, const std::function<bool()>& fails = [] { return false; });
 
   std::optional<Job> job(const std::string& id);
 

@@ -57,7 +57,7 @@ TEST_F(StateTest, DuplicateIdIsRefused) {
 
 TEST_F(StateTest, SslSwitchKeepsOldValueUntilItsTimeIsUp) {
   state_.add_instance(mysql("a"));
-  ASSERT_EQ(state_.start_ssl_switch("a", true, false).result, SslSwitchResult::started);
+  ASSERT_EQ(state_.start_ssl_switch("a", true).result, SslSwitchResult::started);
   advance(1.9);
   EXPECT_EQ(state_.instance("a")->enable_ssl, false);
   EXPECT_EQ(state_.instance("a")->status, "ACTIVE");
@@ -68,17 +68,17 @@ TEST_F(StateTest, SslSwitchKeepsOldValueUntilItsTimeIsUp) {
 
 TEST_F(StateTest, SecondSwitchIsRefusedBusyWhileOneIsInProgress) {
   state_.add_instance(mysql("a"));
-  state_.start_ssl_switch("a", true, false);
-  EXPECT_EQ(state_.start_ssl_switch("a", false, false).result, SslSwitchResult::busy);
+  state_.start_ssl_switch("a", true);
+  EXPECT_EQ(state_.start_ssl_switch("a", false).result, SslSwitchResult::busy);
   advance(2.0);
-  EXPECT_EQ(state_.start_ssl_switch("a", false, false).result, SslSwitchResult::started);
+  EXPECT_EQ(state_.start_ssl_switch("a", false).result, SslSwitchResult::started);
 }
 
 TEST_F(StateTest, SwitchOnNonActiveInstanceIsRefusedBusy) {
   auto spec = mysql("a");
   spec.status = "REBOOTING";
   state_.add_instance(spec);
-  EXPECT_EQ(state_.start_ssl_switch("a", true, false).result, SslSwitchResult::busy);
+  EXPECT_EQ(state_.start_ssl_switch("a", true).result, SslSwitchResult::busy);
 }
 
 TEST_F(StateTest, SwitchOnOtherEnginesIsUnsupported) {
@@ -86,19 +86,19 @@ TEST_F(StateTest, SwitchOnOtherEnginesIsUnsupported) {
   spec.id = "sql";
   spec.engine = "SQLServer";
   state_.add_instance(spec);
-  auto outcome = state_.start_ssl_switch("sql", true, false);
+  auto outcome = state_.start_ssl_switch("sql", true);
   EXPECT_EQ(outcome.result, SslSwitchResult::unsupported_engine);
   EXPECT_EQ(outcome.instance.engine, "SQLServer");
 }
 
 TEST_F(StateTest, SwitchOnMissingInstanceIsNotFound) {
-  EXPECT_EQ(state_.start_ssl_switch("none", true, false).result, SslSwitchResult::not_found);
+  EXPECT_EQ(state_.start_ssl_switch("none", true).result, SslSwitchResult::not_found);
 }
 
 TEST_F(StateTest, ZeroSecondSwitchIsDoneAtOnce) {
   state_.set_settings({0.0, false});
   state_.add_instance(mysql("a"));
-  state_.start_ssl_switch("a", true, false);
+  state_.start_ssl_switch("a", true);
   EXPECT_EQ(state_.instance("a")->enable_ssl, true);
 }
 
@@ -126,7 +126,7 @@ TEST_F(StateTest, StatusWithoutSecondsStays) {
 TEST_F(StateTest, JobModeReportsRunningThenCompleted) {
   state_.set_settings({2.0, true});
   state_.add_instance(mysql("a"));
-  auto outcome = state_.start_ssl_switch("a", true, false);
+  auto outcome = state_.start_ssl_switch("a", true);
   ASSERT_TRUE(outcome.job_id.has_value());
   EXPECT_EQ(state_.job(*outcome.job_id)->status, "Running");
   EXPECT_EQ(state_.job(*outcome.job_id)->name, "ConfigureSSL");
@@ -138,10 +138,20 @@ TEST_F(StateTest, JobModeReportsRunningThenCompleted) {
 TEST_F(StateTest, FailingSwitchLeavesSslUnchangedAndFailsItsJob) {
   state_.set_settings({1.0, true});
   state_.add_instance(mysql("a"));
-  auto outcome = state_.start_ssl_switch("a", true, /*fails=*/true);
+  auto outcome = state_.start_ssl_switch("a", true, [] { return true; });
   advance(1.0);
   EXPECT_EQ(state_.instance("a")->enable_ssl, false);
   EXPECT_EQ(state_.job(*outcome.job_id)->status, "Failed");
+}
+
+TEST_F(StateTest, RefusedSwitchDoesNotAskWhetherToFail) {
+  bool asked = false;
+  state_.start_ssl_switch("missing", true, [&] { return asked = true; });
+  EXPECT_FALSE(asked);
+  state_.add_instance(mysql("a"));
+  state_.start_ssl_switch("a", true);
+  state_.start_ssl_switch("a", true, [&] { return asked = true; });  // busy
+  EXPECT_FALSE(asked);
 }
 
 TEST_F(StateTest, OutOfBandFlipAndRemovalOfEnableSsl) {
