@@ -64,12 +64,30 @@ done
 echo "rds-sim is serving RDS and IAM at $url"
 
 step "Writing a Terraform CLI config that uses the provider from $build/bin"
+# dev_overrides make plan/apply use the freshly built binary. `terraform init` still wants to install
+# local/rds from somewhere, and there is no registry for it, so a filesystem mirror in the temp dir
+# offers the same binary (unpacked layout: <host>/<namespace>/<type>/<version>/<os>_<arch>/).
+case $(uname -m) in
+  x86_64) arch=amd64 ;;
+  aarch64 | arm64) arch=arm64 ;;
+  *) arch=$(uname -m) ;;
+esac
+version=$(sed -n 's/^project(terraform-provider-rds VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
+package="$work/mirror/registry.terraform.io/local/rds/${version:-0.1.0}/linux_$arch"
+mkdir -p "$package"
+cp "$build/bin/terraform-provider-rds" "$package/"
 cat >"$work/cli.tfrc" <<CONFIG
 provider_installation {
   dev_overrides {
     "local/rds" = "$build/bin"
   }
-  direct {}
+  filesystem_mirror {
+    path    = "$work/mirror"
+    include = ["local/rds"]
+  }
+  direct {
+    exclude = ["local/rds"]
+  }
 }
 CONFIG
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0
