@@ -9,6 +9,8 @@ void RequestLog::note_connection(const std::string& remote) {
 
 void RequestLog::record(LoggedRequest entry) {
   std::lock_guard lock(mutex_);
+  if (requests_.size() >= kMaxEntries)
+    requests_.erase(requests_.begin(), requests_.begin() + kMaxEntries / 10);
   requests_.push_back(std::move(entry));
 }
 

@@ -20,6 +20,9 @@ struct LoggedRequest {
 
 class RequestLog {
  public:
+  // The log keeps the most recent entries only, so a sim left running under load stays small.
+  static constexpr std::size_t kMaxEntries = 100000;
+
   // Notes the connection a request came on. httplib keeps connections alive and does not expose
   // accept(), so a connection is identified by the peer's address and port; only connections that
   // carried RDS/IAM requests count (admin calls come on their own connections and are left out).
