@@ -1,5 +1,5 @@
 // Drives make_provider_service() for protocol 5 and 6 through an in-process gRPC channel, with the
-// same test bodies for both versions (typed tests); VersionTraits spells out the RPC names that differ.
+// same test bodies for both versions (typed tests); version_traits.h spells out the names that differ.
 #include "provider/protocol/provider_service.h"
 
 #include <grpcpp/grpcpp.h>
@@ -11,6 +11,7 @@
 #include "proto/tfplugin6.grpc.pb.h"
 #include "provider/core/msgpack.h"
 #include "tests/protocol/test_provider.h"
+#include "tests/protocol/version_traits.h"
 
 namespace rds::protocol {
 namespace {
@@ -18,92 +19,8 @@ namespace {
 using core::Type;
 using core::Value;
 using rds::testing::TestProvider;
-
-struct V5 {
-  static constexpr int kVersion = 5;
-  using Proto = tfplugin5::Provider;
-  using DynamicValue = tfplugin5::DynamicValue;
-  using GetSchema = tfplugin5::GetProviderSchema;
-  using ValidateProvider = tfplugin5::PrepareProviderConfig;
-  using Configure = tfplugin5::Configure;
-  using ValidateResource = tfplugin5::ValidateResourceTypeConfig;
-  using Stop = tfplugin5::Stop;
-  using GetMetadata = tfplugin5::GetMetadataMessage;
-  using Upgrade = tfplugin5::UpgradeResourceState;
-  using Read = tfplugin5::ReadResource;
-  using Plan = tfplugin5::PlanResourceChange;
-  using Apply = tfplugin5::ApplyResourceChange;
-  using Import = tfplugin5::ImportResourceState;
-  using ReadData = tfplugin5::ReadDataSource;
-  using Diagnostic = tfplugin5::Diagnostic;
-  using NestedBlock = tfplugin5::Schema::NestedBlock;
-  static constexpr auto kMarkdown = tfplugin5::MARKDOWN;
-  static constexpr auto kPlain = tfplugin5::PLAIN;
-
-  static grpc::Status get_schema(Proto::Stub& s, grpc::ClientContext* c, const GetSchema::Request& q,
-                                 GetSchema::Response* r) {
-    return s.GetSchema(c, q, r);
-  }
-  static grpc::Status validate_provider(Proto::Stub& s, grpc::ClientContext* c,
-                                        const ValidateProvider::Request& q, ValidateProvider::Response* r) {
-    return s.PrepareProviderConfig(c, q, r);
-  }
-  static grpc::Status configure(Proto::Stub& s, grpc::ClientContext* c, const Configure::Request& q,
-                                Configure::Response* r) {
-    return s.Configure(c, q, r);
-  }
-  static grpc::Status validate_resource(Proto::Stub& s, grpc::ClientContext* c,
-                                        const ValidateResource::Request& q, ValidateResource::Response* r) {
-    return s.ValidateResourceTypeConfig(c, q, r);
-  }
-  static grpc::Status stop(Proto::Stub& s, grpc::ClientContext* c, const Stop::Request& q,
-                           Stop::Response* r) {
-    return s.Stop(c, q, r);
-  }
-};
-
-struct V6 {
-  static constexpr int kVersion = 6;
-  using Proto = tfplugin6::Provider;
-  using DynamicValue = tfplugin6::DynamicValue;
-  using GetSchema = tfplugin6::GetProviderSchema;
-  using ValidateProvider = tfplugin6::ValidateProviderConfig;
-  using Configure = tfplugin6::ConfigureProvider;
-  using ValidateResource = tfplugin6::ValidateResourceConfig;
-  using Stop = tfplugin6::StopProvider;
-  using GetMetadata = tfplugin6::GetMetadataMessage;
-  using Upgrade = tfplugin6::UpgradeResourceState;
-  using Read = tfplugin6::ReadResource;
-  using Plan = tfplugin6::PlanResourceChange;
-  using Apply = tfplugin6::ApplyResourceChange;
-  using Import = tfplugin6::ImportResourceState;
-  using ReadData = tfplugin6::ReadDataSource;
-  using Diagnostic = tfplugin6::Diagnostic;
-  using NestedBlock = tfplugin6::Schema::NestedBlock;
-  static constexpr auto kMarkdown = tfplugin6::MARKDOWN;
-  static constexpr auto kPlain = tfplugin6::PLAIN;
-
-  static grpc::Status get_schema(Proto::Stub& s, grpc::ClientContext* c, const GetSchema::Request& q,
-                                 GetSchema::Response* r) {
-    return s.GetProviderSchema(c, q, r);
-  }
-  static grpc::Status validate_provider(Proto::Stub& s, grpc::ClientContext* c,
-                                        const ValidateProvider::Request& q, ValidateProvider::Response* r) {
-    return s.ValidateProviderConfig(c, q, r);
-  }
-  static grpc::Status configure(Proto::Stub& s, grpc::ClientContext* c, const Configure::Request& q,
-                                Configure::Response* r) {
-    return s.ConfigureProvider(c, q, r);
-  }
-  static grpc::Status validate_resource(Proto::Stub& s, grpc::ClientContext* c,
-                                        const ValidateResource::Request& q, ValidateResource::Response* r) {
-    return s.ValidateResourceConfig(c, q, r);
-  }
-  static grpc::Status stop(Proto::Stub& s, grpc::ClientContext* c, const Stop::Request& q,
-                           Stop::Response* r) {
-    return s.StopProvider(c, q, r);
-  }
-};
+using rds::testing::V5;
+using rds::testing::V6;
 
 const Type kResourceType = rds::testing::test_resource_schema().value_type();
 const Type kProviderType = rds::testing::test_provider_schema().value_type();
