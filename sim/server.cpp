@@ -80,6 +80,10 @@ SimServer::SimServer(const SimOptions& options, Clocks clocks)
   add_rds_routes(*server_, *ctx_, wrap);
   add_admin_routes(*server_, *ctx_);
 
+  // Admin answers get a request id too, so "every answer carries X-Request-Id" holds without exceptions.
+  server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {
+    if (!res.has_header("X-Request-Id")) res.set_header("X-Request-Id", new_uuid());
+  });
   // Unknown routes and httplib's own errors still answer JSON with a request id, like the gateway.
   server_->set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request&,
                                                                      httplib::Response& res) {

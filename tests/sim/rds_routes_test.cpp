@@ -160,7 +160,8 @@ TEST_F(RdsRoutes, EveryAnswerCarriesARequestId) {
   auto ok = http_->Get(kInstances, token_headers());
   auto refused = http_->Get(kInstances);
   auto unknown = http_->Get("/v3/sim-project/nothing-here", token_headers());
-  for (const auto* res : {&ok, &refused, &unknown}) {
+  auto admin = http_->Get("/_admin/connections");
+  for (const auto* res : {&ok, &refused, &unknown, &admin}) {
     ASSERT_TRUE(*res);
     EXPECT_FALSE((*res)->get_header_value("X-Request-Id").empty()) << (*res)->status;
   }
