@@ -64,8 +64,10 @@ SimServer::SimServer(const SimOptions& options, Clocks clocks)
   if (options.tls) {
     tls_ = generate_tls_files(options.host);
     server_ = std::make_unique<httplib::SSLServer>(tls_.server_cert.c_str(), tls_.server_key.c_str());
-    if (!server_->is_valid())
+    if (!server_->is_valid()) {
+      remove_temp_files();  // the destructor does not run for a constructor that throws
       throw std::runtime_error("TLS set-up: httplib could not load the generated certificate");
+    }
   } else {
     server_ = std::make_unique<httplib::Server>();
   }
@@ -197,7 +199,13 @@ httplib::Server::Handler SimServer::wrap_api(httplib::Server::Handler handler, b
         answered = true;
       }
     }
-    if (!answered) handler(req, res);
+    if (!answered) {
+      try {
+        handler(req, res);
+      } catch (const std::exception& e) {  // a sim bug must still answer (and be logged), not hang a client
+        send_rds_error(res, 500, "DBS.200500", std::string("rds-sim internal error: ") + e.what());
+      }
+    }
 
     entry.status = entry.fault == "drop" ? 0 : res.status;
     if (!ctx_->quiet) {
