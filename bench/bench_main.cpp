@@ -80,7 +80,7 @@ void bench_memory(const std::filesystem::path& scratch) {
 }
 
 void bench_apply(int resources) {
-  rds::testing::SimEnvironment sim({.ssl_switch_seconds = 0.3});
+  rds::testing::SimEnvironment sim({.ssl_switch_seconds = 0.3, .quiet = true});
   TerraformWorkspace workspace(sim.provider_env());
   std::string config;
   for (int i = 1; i <= resources; ++i) {
@@ -93,6 +93,8 @@ void bench_apply(int resources) {
   auto apply = workspace.terraform({"apply", "-auto-approve", "-input=false"}, 300s);
   if (!apply.succeeded()) throw std::runtime_error("terraform apply failed\n" + apply.describe());
   auto plan = workspace.terraform({"plan", "-input=false", "-detailed-exitcode"}, 300s);
+  if (plan.exit_code != 0)
+    throw std::runtime_error("the plan after the apply is not empty\n" + plan.describe());
   std::printf("%-44s %7.2f s  (sim switch 0.3 s each; default parallelism; following plan %.2f s)\n",
               ("terraform apply of " + std::to_string(resources) + " resources:").c_str(),
               apply.elapsed.count() / 1000.0, plan.elapsed.count() / 1000.0);

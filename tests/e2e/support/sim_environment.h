@@ -19,6 +19,8 @@ struct SimOptions {
   double ssl_switch_seconds = 0.3;
   // The sim answers the PUT with a job_id and a job to poll (the Huawei flavour of the API).
   bool job_mode = false;
+  // Silences the sim's one-line-per-request log on stderr (tests keep it: it explains failures).
+  bool quiet = false;
 };
 
 class SimEnvironment {
