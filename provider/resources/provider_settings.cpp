@@ -82,15 +82,17 @@ void check_url(const Setting<std::string>& setting, std::string_view name, std::
               AttributePath(std::string(name)));
 }
 
-// A credential method: the arguments that make it up. A method is "in use" when any of them is set.
+// A credential method and the arguments that make it up.
 struct Method {
+  using Argument = std::pair<std::string_view, const Setting<std::string>*>;
   std::string_view label;
-  std::vector<std::pair<std::string_view, const Setting<std::string>*>> arguments;
+  std::vector<Argument> arguments;
 
-  // The first argument that is known to be set: the method is definitely in use.
-  std::optional<std::string_view> used_by() const {
-    for (const auto& [name, setting] : arguments) {
-      if (setting->known_set()) return name;
+  // The first argument known to be set: the method is definitely in use. Unknown values do not count,
+  // they may still turn out null.
+  std::optional<Argument> used_by() const {
+    for (const Argument& argument : arguments) {
+      if (argument.second->known_set()) return argument;
     }
     return std::nullopt;
   }
@@ -135,24 +137,23 @@ void check_credentials(const ProviderSettings& s, Diagnostics& diags) {
       {"token", {{"token", &s.token}}},
       {"password", {{"user_name", &s.user_name}, {"password", &s.password}}},
   }};
+  // The first method in use wins the argument; every further one is reported on its own argument.
   std::optional<std::pair<std::string_view, std::string_view>> first;  // label, argument
   for (const Method& method : methods) {
     const auto used_by = method.used_by();
     if (!used_by) continue;
+    const auto& [name, setting] = *used_by;
     if (!first) {
-      first = std::pair{method.label, *used_by};
+      first = std::pair{method.label, name};
       continue;
     }
-    const auto* setting = std::find_if(method.arguments.begin(), method.arguments.end(), [&](const auto& a) {
-                            return a.first == *used_by;
-                          })->second;
     diags.error("Conflicting credentials",
-                described(*used_by, *setting) + " selects " + std::string(method.label) +
+                described(name, *setting) + " selects " + std::string(method.label) +
                     " authentication, but " + std::string(first->second) + " already selects " +
                     std::string(first->first) +
                     " authentication. Use exactly one method: access_key + secret_key, token, or "
                     "user_name + password + domain_name (check the OS_* environment variables too).",
-                AttributePath(std::string(*used_by)));
+                AttributePath(std::string(name)));
   }
 }
 

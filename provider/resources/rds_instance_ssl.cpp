@@ -179,6 +179,11 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
   if (!client) return result;
 
   const std::string instance_id = ssl::instance_id_of(request.current_state);
+  if (instance_id.empty()) {
+    // Never ask the API with an empty id: GET /instances?id= would list every instance of the project.
+    result.diagnostics.error("Cannot read rds_instance_ssl", "The state has no instance_id to look up.");
+    return result;
+  }
   try {
     rds::logging::debug("reading RDS instance", {{"instance_id", instance_id}});
     const auto instance = client->get_instance(instance_id, context_->cancel_token());

@@ -21,6 +21,13 @@ ConvergeOutcome converge_ssl(rds::client::RdsClient& client, const ConvergeReque
                              rds::core::Diagnostics& diags) {
   ConvergeOutcome outcome;
   const std::string& id = request.instance_id;
+  if (id.empty()) {
+    // Never ask the API with an empty id: GET /instances?id= would list every instance of the project.
+    outcome.instance_missing = true;
+    outcome.succeeded = request.nothing_to_do_if_missing;
+    if (!outcome.succeeded) diags.error(failure_summary(request), "instance_id is empty.");
+    return outcome;
+  }
   try {
     debug("reading RDS instance", {{"instance_id", id}});
     std::optional<rds::client::Instance> instance = client.get_instance(id, request.cancel);

@@ -65,6 +65,13 @@ TEST_F(InstanceSslSim, ReadOfADeletedInstanceReturnsNullSoTerraformRecreatesIt) 
   EXPECT_TRUE(result.new_state.is_null());
 }
 
+TEST_F(InstanceSslSim, ReadWithoutInstanceIdNeverListsTheProjectsInstances) {
+  start({"--instance", "db1:MySQL:on"});
+  auto result = read(expected_state("", true));
+  EXPECT_TRUE(result.diagnostics.has_errors());
+  EXPECT_EQ(count_requests("GET", "/instances"), 0);
+}
+
 TEST_F(InstanceSslSim, ImportFillsEveryAttributeFromTheApi) {
   start({"--instance", "db1:MySQL:on"});
   auto result = resource_->import_state({"db1"});
