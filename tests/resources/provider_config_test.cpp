@@ -251,6 +251,26 @@ TEST(ProviderConfigure, ConfigValuesWinOverEnvironment) {
   EXPECT_EQ(recorder->config->token, "env-token");  // OS_AUTH_TOKEN is the second name of token
 }
 
+TEST(ProviderConfigure, TemporaryKeysAndCaBundleComeFromTheEnvironment) {
+  const std::string ca_file = ::testing::TempDir() + "/provider_config_test_ca.pem";
+  std::ofstream(ca_file) << "-----BEGIN CERTIFICATE-----\n";
+  auto recorder = std::make_shared<Recorder>();
+  const Env env{{"OS_PROJECT_ID", "p"},  {"OS_REGION_NAME", "eu-nl"}, {"OS_ACCESS_KEY", "AK"},
+                {"OS_SECRET_KEY", "SK"}, {"OS_SECURITY_TOKEN", "ST"}, {"OS_CACERT", ca_file},
+                {"OS_INSECURE", "0"}};
+  auto diags = provider(env, recorder)->configure(config({}), "1.11.4");
+  ASSERT_FALSE(diags.has_errors()) << dump(diags);
+  const auto& c = *recorder->config;
+  EXPECT_EQ(c.region, "eu-nl");
+  EXPECT_TRUE(c.endpoint.empty());  // the client derives https://rds.eu-nl.otc.t-systems.com
+  EXPECT_EQ(c.access_key, "AK");
+  EXPECT_EQ(c.secret_key, "SK");
+  EXPECT_EQ(c.security_token, "ST");
+  EXPECT_EQ(c.cacert_file, ca_file);
+  EXPECT_FALSE(c.insecure);
+  EXPECT_EQ(c.max_retries, 5);
+}
+
 TEST(ProviderConfigure, ResourceOperationsBeforeConfigureSayTheProviderIsNotConfigured) {
   auto resource = provider(kSimEnv)->resources().at(0);
   auto result = resource->import_state({"abc"});
