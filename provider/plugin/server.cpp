@@ -46,7 +46,10 @@ int fail_startup(const std::string& message) {
 // sends it to the whole process group on Ctrl-C and cancels through StopProvider instead.
 void handle_signals(bool debug, ShutdownSignal& shutdown) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed stderr pipe must not kill us mid-call
-  if (!debug) std::signal(SIGINT, SIG_IGN);
+  // A signal ignored at exec (a shell's background job ignores SIGINT) is discarded, never
+  // pending, so sigwait would not see it: restore the default before blocking what we wait for.
+  std::signal(SIGTERM, SIG_DFL);
+  std::signal(SIGINT, debug ? SIG_DFL : SIG_IGN);
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);

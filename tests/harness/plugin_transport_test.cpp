@@ -285,5 +285,21 @@ TEST(PluginTransport, DebugModePrintsReattachConfigAndServesWithoutTls) {
   EXPECT_EQ(child.wait_for_exit(3s), 0);
 }
 
+TEST(PluginTransport, DebugModeStopsOnSigintEvenWhenStartedWithSigintIgnored) {
+  // A shell starts background jobs with SIGINT ignored; `trap '' INT; exec` reproduces that.
+  ChildProcess child("/bin/sh", {"-c", "trap '' INT; exec \"$0\" --debug", kFixture},
+                     {.set = {}, .unset = {"TF_PLUGIN_MAGIC_COOKIE", "PLUGIN_CLIENT_CERT"}});
+  bool started = false;
+  while (auto line = child.read_stdout_line(10s)) {
+    if (line->find("TF_REATTACH_PROVIDERS=") != std::string::npos) {
+      started = true;
+      break;
+    }
+  }
+  ASSERT_TRUE(started) << child.stderr_output();
+  child.send_signal(SIGINT);
+  EXPECT_EQ(child.wait_for_exit(3s), 0);
+}
+
 }  // namespace
 }  // namespace rds::testing
