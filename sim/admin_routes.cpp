@@ -28,6 +28,7 @@ double seconds_left(MonoTime until, MonoTime now) {
 }
 
 InstancePatch parse_patch(const nlohmann::json& body) {
+  reject_unknown_fields(body, {"name", "status", "status_seconds", "enable_ssl"});
   InstancePatch patch;
   if (body.contains("name")) {
     if (!body["name"].is_string()) throw std::invalid_argument("name must be a string");
@@ -61,6 +62,11 @@ InstancePatch parse_patch(const nlohmann::json& body) {
 void post_config(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
   auto body = object_body(req, res);
   if (!body) return;
+  try {
+    reject_unknown_fields(*body, {"ssl_switch_seconds", "job_mode", "token_ttl_seconds"});
+  } catch (const std::invalid_argument& e) {
+    return admin_error(res, 400, e.what());
+  }
   SimSettings settings = ctx.state.settings();
   if (body->contains("ssl_switch_seconds")) {
     const auto& v = (*body)["ssl_switch_seconds"];

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "sim/http_util.h"
+
 namespace rds::sim {
 
 namespace {
@@ -68,6 +70,8 @@ std::string to_string(FaultKind kind) {
 Fault parse_fault(const nlohmann::json& body) {
   if (!body.is_object()) throw std::invalid_argument("the fault must be a JSON object");
   if (!body.contains("kind")) throw std::invalid_argument("kind is required");
+  reject_unknown_fields(body, {"kind", "count", "status", "error_code", "error_msg", "legacy_body",
+                               "retry_after", "latency_ms", "method", "path_contains"});
   Fault f;
   f.kind = parse_kind(string_field(body, "kind", ""));
   f.count = int_field(body, "count", 1, 1, 1000000);

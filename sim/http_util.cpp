@@ -7,6 +7,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <stdexcept>
@@ -36,6 +37,15 @@ std::optional<nlohmann::json> parse_json_body(const std::string& body) {
   auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return std::nullopt;
   return parsed;
+}
+
+void reject_unknown_fields(const nlohmann::json& object, std::initializer_list<std::string_view> known) {
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(known.begin(), known.end(), key) != known.end()) continue;
+    std::string list;
+    for (auto k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+    throw std::invalid_argument("unknown field '" + key + "' (known: " + list + ")");
+  }
 }
 
 std::string random_hex(std::size_t bytes) {

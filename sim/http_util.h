@@ -28,6 +28,10 @@ void send_iam_error(httplib::Response& res, int status, std::string_view title, 
 // Parses a request body as JSON; std::nullopt when it is not valid JSON.
 std::optional<nlohmann::json> parse_json_body(const std::string& body);
 
+// Throws std::invalid_argument naming the first member of `object` not in `known`, so a typo in a test's
+// admin call ("ssl_switch_second") fails loudly instead of being ignored.
+void reject_unknown_fields(const nlohmann::json& object, std::initializer_list<std::string_view> known);
+
 // Random lower-case hex from OpenSSL's CSPRNG (ids and tokens must not repeat across runs).
 std::string random_hex(std::size_t bytes);
 

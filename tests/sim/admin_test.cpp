@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <thread>
 
 #include "tests/sim/sim_http.h"
@@ -113,6 +114,58 @@ TEST(Admin, BadSeedFileStopsStartUpWithAClearError) {
   std::ofstream(path) << R"({"instances": {}})";
   EXPECT_THROW(SimProcess({"--quiet", "--seed", path}), std::runtime_error);
   std::remove(path.c_str());
+}
+
+}  // namespace
+}  // namespace rds::sim::testing
+
+namespace rds::sim::testing {
+namespace {
+
+// Garbage and wrong fields sent to the admin and API routes get a 4xx answer naming the problem, and
+// the sim keeps serving.
+TEST(Admin, BadInputGetsClientErrorsAndNeverTakesTheSimDown) {
+  rds::testing::SimProcess sim({"--quiet", "--instance", "a"});
+  auto http = client_for(sim);
+  const std::vector<std::string> garbage = {"[]", "\"x\"", "{", "5", "{\"a\": }"};
+  const std::map<std::pair<std::string, std::string>, std::vector<std::string>> routes = {
+      {{"POST", "/_admin/instances"},
+       {R"({"id": 5})", R"({"port": "x"})", R"({"enable_ssl": 1})", R"({"id": "a"})"}},
+      {{"PATCH", "/_admin/instances/a"},
+       {R"({"status": 5})", R"({"status_seconds": 1})", R"({"enable_ssl": "on"})", R"({"stauts": "X"})"}},
+      {{"POST", "/_admin/config"},
+       {R"({"job_mode": "yes"})", R"({"ssl_switch_seconds": "fast"})", R"({"ssl_switch_second": 1})"}},
+      {{"POST", "/_admin/faults"},
+       {R"({"kind": 5})", R"({"kind": "drop", "count": 1e99})", R"({"kind": "status", "status": 700})",
+        R"({"kind": "drop", "cuont": 2})"}},
+      {{"PUT", kInstances + "/a/ssl"}, {R"({"ssl_option": null})"}},
+      {{"POST", "/v3/auth/tokens"},
+       {R"({"auth": 5})", R"({"auth": {"identity": {"methods": "password"}}})"}}};
+  for (const auto& [route, bad_bodies] : routes) {
+    const auto& [method, path] = route;
+    std::vector<std::string> bodies = garbage;
+    bodies.insert(bodies.end(), bad_bodies.begin(), bad_bodies.end());
+    for (const auto& body : bodies) {
+      httplib::Result res = method == "POST"    ? http->Post(path, token_headers(), body, "application/json")
+                            : method == "PATCH" ? http->Patch(path, token_headers(), body, "application/json")
+                                                : http->Put(path, token_headers(), body, "application/json");
+      ASSERT_TRUE(res) << method << " " << path << " " << body;
+      EXPECT_GE(res->status, 400) << method << " " << path << " " << body;
+      EXPECT_LT(res->status, 500) << method << " " << path << " " << body << ": " << res->body;
+    }
+  }
+  EXPECT_EQ(http->Get(kInstances, token_headers())->status, 200);
+}
+
+TEST(Admin, UnknownFieldIsNamedInTheError) {
+  rds::testing::SimProcess sim({"--quiet"});
+  try {
+    sim.admin("POST", "/_admin/config", {{"ssl_switch_second", 1}});
+    FAIL() << "expected a 400";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("unknown field 'ssl_switch_second'"), std::string::npos)
+        << e.what();
+  }
 }
 
 }  // namespace
