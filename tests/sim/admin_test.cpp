@@ -163,8 +163,7 @@ TEST(Admin, UnknownFieldIsNamedInTheError) {
     sim.admin("POST", "/_admin/config", {{"ssl_switch_second", 1}});
     FAIL() << "expected a 400";
   } catch (const std::runtime_error& e) {
-    EXPECT_NE(std::string(e.what()).find("unknown field 'ssl_switch_second'"), std::string::npos)
-        << e.what();
+    EXPECT_NE(std::string(e.what()).find("unknown field 'ssl_switch_second'"), std::string::npos) << e.what();
   }
 }
 
