@@ -41,24 +41,33 @@ int fail_startup(const std::string& message) {
   return 1;
 }
 
-// Blocks SIGTERM (and SIGINT in debug mode) in every thread and turns them into a shutdown
-// request from one dedicated thread; in plugin mode SIGINT is ignored outright, because Terraform
-// sends it to the whole process group on Ctrl-C and cancels through StopProvider instead.
+// SIGTERM (and SIGINT in debug mode) become a shutdown request, handled by one dedicated thread
+// that sigwait()s for them while every other thread keeps them blocked. In plugin mode SIGINT is
+// received the same way but only logged (as go-plugin does): Terraform sends it to the whole
+// process group on Ctrl-C and cancels work through StopProvider instead.
+// Must run before any other thread starts, so that every thread inherits the blocked mask.
 void handle_signals(bool debug, ShutdownSignal& shutdown) {
   std::signal(SIGPIPE, SIG_IGN);  // a closed stderr pipe must not kill us mid-call
   // A signal ignored at exec (a shell's background job ignores SIGINT) is discarded, never
   // pending, so sigwait would not see it: restore the default before blocking what we wait for.
   std::signal(SIGTERM, SIG_DFL);
-  std::signal(SIGINT, debug ? SIG_DFL : SIG_IGN);
+  std::signal(SIGINT, SIG_DFL);
   sigset_t set;
   sigemptyset(&set);
   sigaddset(&set, SIGTERM);
-  if (debug) sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGINT);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
-  std::thread([set, &shutdown] {
+  std::thread([set, debug, &shutdown] {
+    int interrupts = 0;
     int received = 0;
-    if (sigwait(&set, &received) == 0) {
+    while (sigwait(&set, &received) == 0) {
+      if (received == SIGINT && !debug) {
+        logging::trace("plugin received interrupt signal, ignoring",
+                       {{"count", std::to_string(++interrupts)}});
+        continue;
+      }
       shutdown.request(received == SIGINT ? "SIGINT" : "SIGTERM");
+      return;
     }
   }).detach();
 }

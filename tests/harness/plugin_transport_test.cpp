@@ -155,12 +155,17 @@ TEST(PluginTransport, ShutdownIsPromptWhileStdioAndBrokerStreamsAreOpen) {
   broker_context.TryCancel();
 }
 
-TEST(PluginTransport, SigintIsIgnored) {
-  PluginProcess plugin(fixture_options());
+TEST(PluginTransport, SigintIsIgnoredAndLogged) {
+  auto options = fixture_options();
+  options.extra_env = {{"TF_LOG", "trace"}};
+  PluginProcess plugin(options);
+  plugin.process().send_signal(SIGINT);
   plugin.process().send_signal(SIGINT);
   std::this_thread::sleep_for(300ms);
   EXPECT_TRUE(plugin.process().running());
   EXPECT_TRUE(is_serving(plugin.channel()));
+  EXPECT_NE(plugin.process().stderr_output().find("interrupt signal, ignoring"), std::string::npos)
+      << plugin.process().stderr_output();
 }
 
 TEST(PluginTransport, SigtermStopsCleanly) {
