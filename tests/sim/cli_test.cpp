@@ -114,6 +114,20 @@ TEST(Seed, InstanceFlagFormats) {
   EXPECT_THROW(instance_spec_from_flag("a:b:c:d"), std::invalid_argument);
 }
 
+TEST(Seed, InstanceCopiedFromAnRdsAnswerCanBeSeededAsIs) {
+  auto answer = nlohmann::json::parse(R"({"id": "x", "name": "shop", "status": "ACTIVE", "type": "Ha",
+      "datastore": {"type": "PostgreSQL", "version": "13"}, "enable_ssl": true, "port": 5433,
+      "private_ips": ["10.0.0.1"], "region": "eu-nl", "created": "2026-01-01T00:00:00+0000"})");
+  auto spec = instance_spec_from_json(answer);
+  EXPECT_EQ(spec.id, "x");
+  EXPECT_EQ(spec.name, "shop");
+  EXPECT_EQ(spec.type, "Ha");
+  EXPECT_EQ(spec.engine, "PostgreSQL");
+  EXPECT_EQ(spec.engine_version, "13");
+  EXPECT_EQ(spec.enable_ssl, true);
+  EXPECT_EQ(spec.port, 5433);
+}
+
 TEST(Seed, FileErrorsNameTheFileAndTheEntry) {
   const std::string path = ::testing::TempDir() + "rds_sim_bad_seed.json";
   std::ofstream(path) << R"({"instances": [{"id": "ok"}, {"id": "bad", "enable_ssl": "yes"}]})";
