@@ -134,7 +134,13 @@ int serve(int argc, char** argv, const ServiceFactory& factory) {
   ShutdownSignal shutdown;
   handle_signals(args.debug, shutdown);
 
-  std::unique_ptr<grpc::Service> provider_service = factory(version);
+  std::unique_ptr<grpc::Service> provider_service;
+  try {
+    provider_service = factory(version);
+  } catch (const std::exception& e) {
+    return fail_startup("cannot create the provider service for protocol " + std::to_string(version) + ": " +
+                        e.what());
+  }
   if (!provider_service) return fail_startup("no provider service for protocol " + std::to_string(version));
   ControllerService controller(shutdown);
   StdioService stdio(shutdown);
