@@ -65,6 +65,16 @@ TEST(AkskVerifier, CanonicalHeadersTrimValuesAndFailOnAMissingSignedHeader) {
   EXPECT_FALSE(aksk::canonical_headers(headers, {"host", "x-project-id"}).has_value());
 }
 
+TEST(AkskVerifier, UnsignedPayloadHeaderReplacesTheBodyHash) {
+  auto in = vector_request("POST", {}, "{}");
+  auto hashed = aksk::canonical_request(in, {"x-sdk-date"});
+  in.headers.emplace("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD");
+  auto unsigned_payload = aksk::canonical_request(in, {"x-sdk-date"});
+  ASSERT_TRUE(hashed && unsigned_payload);
+  EXPECT_EQ(hashed->substr(hashed->rfind('\n') + 1), aksk::sha256_hex("{}"));
+  EXPECT_EQ(unsigned_payload->substr(unsigned_payload->rfind('\n') + 1), "UNSIGNED-PAYLOAD");
+}
+
 TEST(AkskVerifier, ParsesTheAuthorizationHeader) {
   auto auth =
       aksk::parse_authorization("SDK-HMAC-SHA256 Access=AK, SignedHeaders=host;x-sdk-date, Signature=ABCD");
