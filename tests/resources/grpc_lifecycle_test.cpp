@@ -203,14 +203,7 @@ class GrpcLifecycle : public ::testing::Test {
 };
 
 using Protocols = ::testing::Types<Protocol5, Protocol6>;
-class ProtocolName {
- public:
-  template <class P>
-  static std::string GetName(int) {
-    return "v" + std::to_string(P::kVersion);
-  }
-};
-TYPED_TEST_SUITE(GrpcLifecycle, Protocols, ProtocolName);
+TYPED_TEST_SUITE(GrpcLifecycle, Protocols);
 
 TYPED_TEST(GrpcLifecycle, ValidationDiagnosticsCarryAttributePaths) {
   using P = TypeParam;
