@@ -80,7 +80,9 @@ void bench_memory(const std::filesystem::path& scratch) {
 }
 
 void bench_apply(int resources) {
-  rds::testing::SimEnvironment sim({.ssl_switch_seconds = 0.3, .quiet = true});
+  rds::testing::SimOptions options;
+  options.quiet = true;
+  rds::testing::SimEnvironment sim(options);
   TerraformWorkspace workspace(sim.provider_env());
   std::string config;
   for (int i = 1; i <= resources; ++i) {

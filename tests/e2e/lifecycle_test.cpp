@@ -106,7 +106,9 @@ TEST_F(Lifecycle, DestroyWithDisableOnDestroyTurnsSslOff) {
 }
 
 TEST_F(Lifecycle, CreateWithAJobToPollWaitsForTheJobAndSsl) {
-  start({.ssl_switch_seconds = 0.3, .job_mode = true});
+  SimOptions options;
+  options.job_mode = true;
+  start(options);
   sim().add_instance("mysql-1", false);
   workspace().write_config(ssl_resource("x", "mysql-1", true));
 

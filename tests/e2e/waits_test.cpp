@@ -63,7 +63,9 @@ TEST_F(Waits, ApplyRetriesTheBusyErrorCodeAndSucceeds) {
 }
 
 TEST_F(Waits, TimeoutShorterThanTheSwitchFailsClearlyAndKeepsTheResourceInState) {
-  start({.ssl_switch_seconds = 4.0});
+  SimOptions options;
+  options.ssl_switch_seconds = 4.0;
+  start(options);
   sim().add_instance("mysql-1", false);
   workspace().write_config(ssl_resource("x", "mysql-1", true, "  timeouts {\n    create = \"1s\"\n  }\n"));
 
@@ -89,7 +91,9 @@ TEST_F(Waits, TimeoutShorterThanTheSwitchFailsClearlyAndKeepsTheResourceInState)
 }
 
 TEST_F(Waits, InterruptDuringALongWaitExitsPromptlyWithStateSaved) {
-  start({.ssl_switch_seconds = 60.0});
+  SimOptions options;
+  options.ssl_switch_seconds = 60.0;
+  start(options);
   sim().add_instance("mysql-1", false);
   workspace().write_config(ssl_resource("x", "mysql-1", true));
 

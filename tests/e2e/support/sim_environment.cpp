@@ -15,6 +15,7 @@ std::vector<std::string> sim_args(const SimOptions& options) {
   std::vector<std::string> args{"--ssl-switch-seconds", seconds_text(options.ssl_switch_seconds)};
   if (options.job_mode) args.push_back("--job-mode");
   if (options.quiet) args.push_back("--quiet");
+  args.insert(args.end(), options.extra_args.begin(), options.extra_args.end());
   return args;
 }
 

@@ -21,6 +21,8 @@ struct SimOptions {
   bool job_mode = false;
   // Silences the sim's one-line-per-request log on stderr (tests keep it: it explains failures).
   bool quiet = false;
+  // More rds-sim flags, e.g. {"--secret-key", "..."} (see sim/README.md).
+  std::vector<std::string> extra_args;
 };
 
 class SimEnvironment {
