@@ -3,6 +3,7 @@
 
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/rds_instance_ssl.h"
+#include "provider/resources/timeouts.h"
 
 namespace rds::resources {
 namespace {
@@ -98,6 +99,20 @@ TEST_F(InstanceSslLogic, ValidateToleratesUnknownValues) {
                                    {"timeouts", timeouts({{"create", Value::unknown(Type::string())}})}}));
   EXPECT_TRUE(diags.empty());
   EXPECT_TRUE(resource_.validate(Value::unknown(resource_type())).empty());
+}
+
+TEST_F(InstanceSslLogic, TimeoutsDefaultToThirtyThirtyAndTenMinutes) {
+  using namespace std::chrono_literals;
+  const Value without_block = state("abc", true);
+  EXPECT_EQ(ssl::timeout_for(without_block, ssl::Operation::create), 30min);
+  EXPECT_EQ(ssl::timeout_for(without_block, ssl::Operation::update), 30min);
+  EXPECT_EQ(ssl::timeout_for(without_block, ssl::Operation::destroy), 10min);
+
+  const Value with_block = without_block.with_attr(
+      "timeouts", timeouts({{"create", Value::string("45s")}, {"delete", Value::string("1h30m")}}));
+  EXPECT_EQ(ssl::timeout_for(with_block, ssl::Operation::create), 45s);
+  EXPECT_EQ(ssl::timeout_for(with_block, ssl::Operation::update), 30min);  // not given: default
+  EXPECT_EQ(ssl::timeout_for(with_block, ssl::Operation::destroy), 90min);
 }
 
 TEST_F(InstanceSslLogic, PlanCreateKnowsIdFromInstanceIdAndDefaultsDisableOnDestroy) {
