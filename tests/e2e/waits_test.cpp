@@ -64,10 +64,11 @@ TEST_F(Waits, ApplyRetriesTheBusyErrorCodeAndSucceeds) {
 
 TEST_F(Waits, TimeoutShorterThanTheSwitchFailsClearlyAndKeepsTheResourceInState) {
   SimOptions options;
-  options.ssl_switch_seconds = 4.0;
+  // Far apart, so a loaded machine cannot blur them: the wait must time out, not the request before it.
+  options.ssl_switch_seconds = 5.0;
   start(options);
   sim().add_instance("mysql-1", false);
-  workspace().write_config(ssl_resource("x", "mysql-1", true, "  timeouts {\n    create = \"1s\"\n  }\n"));
+  workspace().write_config(ssl_resource("x", "mysql-1", true, "  timeouts {\n    create = \"2s\"\n  }\n"));
 
   auto apply = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
 
