@@ -29,6 +29,14 @@ TEST_F(Parallel, TwentyResourcesApplyWithDefaultParallelism) {
   apply_ok();
 
   for (int i = 1; i <= kResources; ++i) EXPECT_TRUE(sim().ssl_enabled(instance_name(i))) << instance_name(i);
+  // One API client (one connection pool) per configured provider: connections are reused across the
+  // parallel resources rather than opened per request.
+  auto requests = sim().requests().size();
+  auto connections = sim().process().connections();
+  RecordProperty("api_requests", static_cast<int>(requests));
+  RecordProperty("tcp_connections", connections);
+  EXPECT_LT(static_cast<size_t>(connections), requests)
+      << connections << " connections for " << requests << " requests: connections are not reused";
   auto state = workspace().state_json();
   EXPECT_EQ(state["values"]["root_module"]["resources"].size(), static_cast<size_t>(kResources));
   expect_empty_plan("after applying twenty resources");
