@@ -43,7 +43,7 @@ HttpResponse issued(const std::string& token, const std::string& expires_at = "2
                        {{"x-subject-token", token}});
 }
 
-TEST(AuthTest, AkSkRequestsAreSignedOverHostDateProjectAndSecurityToken) {
+TEST(ClientAuthTest, AkSkRequestsAreSignedOverHostDateProjectAndSecurityToken) {
   ClientHarness h;
   h.transport->then(ok_instance());
   h.make(aksk_config())->get_instance("i1");
@@ -64,7 +64,7 @@ TEST(AuthTest, AkSkRequestsAreSignedOverHostDateProjectAndSecurityToken) {
                                                  request.query, signed_headers, ""));
 }
 
-TEST(AuthTest, AkSkRetriesCarryAFreshDateAndOneAuthorization) {
+TEST(ClientAuthTest, AkSkRetriesCarryAFreshDateAndOneAuthorization) {
   ClientHarness h;
   h.transport->then(json_response(503, ""));
   h.transport->then(ok_instance());
@@ -79,7 +79,7 @@ TEST(AuthTest, AkSkRetriesCarryAFreshDateAndOneAuthorization) {
   EXPECT_EQ(header_of(retry, "X-Sdk-Date"), "20261128T000000Z");  // 250 ms later: same second
 }
 
-TEST(AuthTest, StaticTokenGoesInXAuthToken) {
+TEST(ClientAuthTest, StaticTokenGoesInXAuthToken) {
   ClientHarness h;
   h.transport->then(ok_instance());
   h.make()->get_instance("i1");
@@ -87,7 +87,7 @@ TEST(AuthTest, StaticTokenGoesInXAuthToken) {
   EXPECT_EQ(header_of(h.transport->requests.at(0), "Authorization"), "");
 }
 
-TEST(AuthTest, StaticTokenIsNotRenewedOn401) {
+TEST(ClientAuthTest, StaticTokenIsNotRenewedOn401) {
   ClientHarness h;
   h.transport->then(json_response(
       401, R"({"error_code":"APIGW.0301","error_msg":"Incorrect IAM authentication information"})"));
@@ -101,7 +101,7 @@ TEST(AuthTest, StaticTokenIsNotRenewedOn401) {
   EXPECT_EQ(h.transport->requests.size(), 1u);
 }
 
-TEST(AuthTest, PasswordModeLogsInOnceAndReusesTheToken) {
+TEST(ClientAuthTest, PasswordModeLogsInOnceAndReusesTheToken) {
   ClientHarness h;
   h.transport->then(issued("iam-token-1"));
   h.transport->then(ok_instance());
@@ -123,7 +123,7 @@ TEST(AuthTest, PasswordModeLogsInOnceAndReusesTheToken) {
   EXPECT_EQ(header_of(h.transport->requests[2], "X-Auth-Token"), "iam-token-1");
 }
 
-TEST(AuthTest, PasswordModeRenewsOnceAfter401) {
+TEST(ClientAuthTest, PasswordModeRenewsOnceAfter401) {
   ClientHarness h;
   h.transport->then(issued("iam-token-1"));
   h.transport->then(json_response(401, ""));
@@ -135,7 +135,7 @@ TEST(AuthTest, PasswordModeRenewsOnceAfter401) {
   EXPECT_EQ(header_of(h.transport->requests[3], "X-Auth-Token"), "iam-token-2");
 }
 
-TEST(AuthTest, InvalidTokenCodeRenewsTheTokenLikeA401) {
+TEST(ClientAuthTest, InvalidTokenCodeRenewsTheTokenLikeA401) {
   ClientHarness h;
   h.transport->then(issued("iam-token-1"));
   h.transport->then(json_response(403, R"({"error_code":"DBS.280056","error_msg":"Invalid token."})"));
@@ -145,7 +145,7 @@ TEST(AuthTest, InvalidTokenCodeRenewsTheTokenLikeA401) {
   EXPECT_EQ(header_of(h.transport->requests.at(3), "X-Auth-Token"), "iam-token-2");
 }
 
-TEST(AuthTest, PasswordModeGivesUpAfterASecond401) {
+TEST(ClientAuthTest, PasswordModeGivesUpAfterASecond401) {
   ClientHarness h;
   h.transport->then(issued("iam-token-1"));
   h.transport->then(json_response(401, ""));
@@ -155,7 +155,7 @@ TEST(AuthTest, PasswordModeGivesUpAfterASecond401) {
   EXPECT_EQ(h.transport->requests.size(), 4u);
 }
 
-TEST(AuthTest, PasswordModeRenewsShortlyBeforeExpiry) {
+TEST(ClientAuthTest, PasswordModeRenewsShortlyBeforeExpiry) {
   ClientHarness h;
   h.transport->then(issued("iam-token-1", "2026-11-28T00:10:00.000000Z"));
   h.transport->then(ok_instance());
@@ -169,7 +169,7 @@ TEST(AuthTest, PasswordModeRenewsShortlyBeforeExpiry) {
   EXPECT_EQ(header_of(h.transport->requests[3], "X-Auth-Token"), "iam-token-2");
 }
 
-TEST(AuthTest, FailedLoginIsAnApiErrorWithoutThePassword) {
+TEST(ClientAuthTest, FailedLoginIsAnApiErrorWithoutThePassword) {
   ClientHarness h;
   h.transport->then(json_response(
       401,
@@ -186,7 +186,7 @@ TEST(AuthTest, FailedLoginIsAnApiErrorWithoutThePassword) {
   }
 }
 
-TEST(AuthTest, TransientLoginFailureIsRetried) {
+TEST(ClientAuthTest, TransientLoginFailureIsRetried) {
   ClientHarness h;
   h.transport->then(json_response(503, ""));
   h.transport->then(issued("iam-token-1"));
@@ -196,13 +196,13 @@ TEST(AuthTest, TransientLoginFailureIsRetried) {
   EXPECT_EQ(h.clock->sleeps.size(), 1u);
 }
 
-TEST(AuthTest, LoginAnswerWithoutSubjectTokenIsAFormatError) {
+TEST(ClientAuthTest, LoginAnswerWithoutSubjectTokenIsAFormatError) {
   ClientHarness h;
   h.transport->then(json_response(201, "{}"));
   EXPECT_THROW(h.make(password_config())->get_instance("i1"), ResponseFormatError);
 }
 
-TEST(AuthTest, NoSecretReachesTheLogsInAnyMode) {
+TEST(ClientAuthTest, NoSecretReachesTheLogsInAnyMode) {
   for (auto config : {aksk_config(), password_config(), ClientHarness::token_config()}) {
     ClientHarness h;
     h.transport = std::make_shared<testing::FakeTransport>([](const HttpRequest& request) {

@@ -18,13 +18,13 @@ std::string config_error(ClientConfig config) {
   return "";
 }
 
-TEST(ConfigTest, ProjectIdIsRequired) {
+TEST(ClientConfigTest, ProjectIdIsRequired) {
   auto config = ClientHarness::token_config();
   config.project_id.clear();
   EXPECT_NE(config_error(config).find("project_id"), std::string::npos);
 }
 
-TEST(ConfigTest, HalfAKeyPairNamesTheMissingHalf) {
+TEST(ClientConfigTest, HalfAKeyPairNamesTheMissingHalf) {
   auto config = ClientHarness::token_config();
   config.access_key = "AK";
   EXPECT_NE(config_error(config).find("secret_key is missing"), std::string::npos);
@@ -33,7 +33,7 @@ TEST(ConfigTest, HalfAKeyPairNamesTheMissingHalf) {
   EXPECT_NE(config_error(config).find("access_key is missing"), std::string::npos);
 }
 
-TEST(ConfigTest, NoCredentialsListsTheThreeWays) {
+TEST(ClientConfigTest, NoCredentialsListsTheThreeWays) {
   auto config = ClientHarness::token_config();
   config.token.clear();
   auto message = config_error(config);
@@ -42,7 +42,7 @@ TEST(ConfigTest, NoCredentialsListsTheThreeWays) {
   EXPECT_NE(message.find("user_name, password and domain_name"), std::string::npos) << message;
 }
 
-TEST(ConfigTest, IncompletePasswordLoginNamesWhatIsMissing) {
+TEST(ClientConfigTest, IncompletePasswordLoginNamesWhatIsMissing) {
   auto config = ClientHarness::token_config();
   config.token.clear();
   config.user_name = "alice";
@@ -50,25 +50,25 @@ TEST(ConfigTest, IncompletePasswordLoginNamesWhatIsMissing) {
   EXPECT_NE(config_error(config).find("missing: password, domain_name"), std::string::npos);
 }
 
-TEST(ConfigTest, SecurityTokenNeedsAKeyPair) {
+TEST(ClientConfigTest, SecurityTokenNeedsAKeyPair) {
   auto config = ClientHarness::token_config();
   config.security_token = "st";
   EXPECT_NE(config_error(config).find("security_token"), std::string::npos);
 }
 
-TEST(ConfigTest, EndpointMustBeHttpOrHttps) {
+TEST(ClientConfigTest, EndpointMustBeHttpOrHttps) {
   auto config = ClientHarness::token_config();
   config.endpoint = "ftp://rds.test";
   EXPECT_NE(config_error(config).find("endpoint"), std::string::npos);
 }
 
-TEST(ConfigTest, DefaultEndpointNeedsARegion) {
+TEST(ClientConfigTest, DefaultEndpointNeedsARegion) {
   auto config = ClientHarness::token_config();
   config.endpoint.clear();
   EXPECT_NE(config_error(config).find("region"), std::string::npos);
 }
 
-TEST(ConfigTest, DefaultEndpointIsDerivedFromTheRegion) {
+TEST(ClientConfigTest, DefaultEndpointIsDerivedFromTheRegion) {
   ClientHarness h;
   auto config = ClientHarness::token_config();
   config.endpoint.clear();
@@ -78,7 +78,7 @@ TEST(ConfigTest, DefaultEndpointIsDerivedFromTheRegion) {
   EXPECT_EQ(h.transport->requests.at(0).url(), "https://rds.eu-de.otc.t-systems.com/v3/p1/instances?id=i1");
 }
 
-TEST(ConfigTest, PasswordModeDerivesIamFromTheRegion) {
+TEST(ClientConfigTest, PasswordModeDerivesIamFromTheRegion) {
   ClientHarness h;
   auto config = ClientHarness::token_config();
   config.token.clear();
@@ -92,24 +92,24 @@ TEST(ConfigTest, PasswordModeDerivesIamFromTheRegion) {
   EXPECT_EQ(h.transport->requests.at(0).url(), "https://iam.eu-nl.otc.t-systems.com/v3/auth/tokens");
 }
 
-TEST(ConfigTest, UnreadableCaFileIsRefused) {
+TEST(ClientConfigTest, UnreadableCaFileIsRefused) {
   auto config = ClientHarness::token_config();
   config.cacert_file = "/nonexistent/ca.pem";
   EXPECT_NE(config_error(config).find("cacert_file"), std::string::npos);
 }
 
-TEST(ConfigTest, NegativeMaxRetriesIsRefused) {
+TEST(ClientConfigTest, NegativeMaxRetriesIsRefused) {
   auto config = ClientHarness::token_config();
   config.max_retries = -1;
   EXPECT_NE(config_error(config).find("max_retries"), std::string::npos);
 }
 
-TEST(ConfigTest, UserAgentNamesProviderAndVersion) {
+TEST(ClientConfigTest, UserAgentNamesProviderAndVersion) {
   EXPECT_TRUE(default_user_agent().starts_with("terraform-provider-rds/"));
   EXPECT_GT(default_user_agent().size(), std::string("terraform-provider-rds/").size());
 }
 
-TEST(ConfigTest, EndpointWithPathPrefixKeepsThePrefix) {
+TEST(ClientConfigTest, EndpointWithPathPrefixKeepsThePrefix) {
   ClientHarness h;
   auto config = ClientHarness::token_config();
   config.endpoint = "https://gw.test/rds/";

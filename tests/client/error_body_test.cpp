@@ -12,27 +12,27 @@ namespace {
 
 using testing::json_response;
 
-TEST(ErrorBodyTest, ReadsV3ErrorCodeAndMessage) {
+TEST(ClientErrorBodyTest, ReadsV3ErrorCodeAndMessage) {
   auto body =
       parse_error_body(R"({"error_code":"DBS.200019","error_msg":"Another operation is in progress."})");
   EXPECT_EQ(body.code, "DBS.200019");
   EXPECT_EQ(body.message, "Another operation is in progress.");
 }
 
-TEST(ErrorBodyTest, ReadsOldErrCodeAndExternalMessage) {
+TEST(ClientErrorBodyTest, ReadsOldErrCodeAndExternalMessage) {
   auto body = parse_error_body(R"({"errCode":"DBS.280036","externalMessage":"Instance not ready."})");
   EXPECT_EQ(body.code, "DBS.280036");
   EXPECT_EQ(body.message, "Instance not ready.");
 }
 
-TEST(ErrorBodyTest, ReadsIamNestedError) {
+TEST(ClientErrorBodyTest, ReadsIamNestedError) {
   auto body = parse_error_body(
       R"({"error":{"code":401,"message":"The request you have made requires authentication.","title":"Unauthorized"}})");
   EXPECT_EQ(body.code, "401");
   EXPECT_EQ(body.message, "The request you have made requires authentication.");
 }
 
-TEST(ErrorBodyTest, NonJsonBodyBecomesShortenedMessageWithoutThrowing) {
+TEST(ClientErrorBodyTest, NonJsonBodyBecomesShortenedMessageWithoutThrowing) {
   auto body = parse_error_body("<html>" + std::string(1000, 'x') + "</html>");
   EXPECT_EQ(body.code, "");
   EXPECT_LT(body.message.size(), 210u);
@@ -42,7 +42,7 @@ TEST(ErrorBodyTest, NonJsonBodyBecomesShortenedMessageWithoutThrowing) {
   EXPECT_EQ(parse_error_body(R"({"error_code":{"nested":1}})").code, "");
 }
 
-TEST(ErrorBodyTest, BusyCodesAreRetryableOnlyWithTheDocumentedStatuses) {
+TEST(ClientErrorBodyTest, BusyCodesAreRetryableOnlyWithTheDocumentedStatuses) {
   EXPECT_TRUE(is_busy_error(409, "DBS.200019"));
   EXPECT_TRUE(is_busy_error(400, "DBS.201202"));
   EXPECT_TRUE(is_busy_error(403, "DBS.212006"));
@@ -52,18 +52,18 @@ TEST(ErrorBodyTest, BusyCodesAreRetryableOnlyWithTheDocumentedStatuses) {
   EXPECT_FALSE(is_busy_error(500, ""));
 }
 
-TEST(ErrorBodyTest, NotFoundIs404OrADocumentedNotFoundCode) {
+TEST(ClientErrorBodyTest, NotFoundIs404OrADocumentedNotFoundCode) {
   EXPECT_TRUE(is_not_found_error(404, ""));
   EXPECT_TRUE(is_not_found_error(400, "DBS.200045"));
   EXPECT_FALSE(is_not_found_error(400, "DBS.200001"));
 }
 
-TEST(ErrorBodyTest, TransientStatusesAre429And502To504) {
+TEST(ClientErrorBodyTest, TransientStatusesAre429And502To504) {
   for (int status : {429, 502, 503, 504}) EXPECT_TRUE(is_transient_status(status)) << status;
   for (int status : {400, 401, 403, 404, 409, 500, 501}) EXPECT_FALSE(is_transient_status(status)) << status;
 }
 
-TEST(ErrorBodyTest, ApiErrorMessageNamesOperationStatusCodeMessageAndRequestId) {
+TEST(ClientErrorBodyTest, ApiErrorMessageNamesOperationStatusCodeMessageAndRequestId) {
   auto response = json_response(400, R"({"error_code":"DBS.200001","error_msg":"Invalid parameter."})",
                                 {{"x-request-id", "req-123"}});
   try {
@@ -80,14 +80,14 @@ TEST(ErrorBodyTest, ApiErrorMessageNamesOperationStatusCodeMessageAndRequestId) 
   }
 }
 
-TEST(ErrorBodyTest, RequestIdFallsBackToOpenstackHeader) {
+TEST(ClientErrorBodyTest, RequestIdFallsBackToOpenstackHeader) {
   auto response = json_response(500, "{}", {{"x-openstack-request-id", "os-req-9"}});
   EXPECT_EQ(response.request_id(), "os-req-9");
   response.headers["x-request-id"] = "req-1";
   EXPECT_EQ(response.request_id(), "req-1");
 }
 
-TEST(ErrorBodyTest, NotFoundCodesBecomeNotFoundErrorWhenAResourceIsNamed) {
+TEST(ClientErrorBodyTest, NotFoundCodesBecomeNotFoundErrorWhenAResourceIsNamed) {
   auto response =
       json_response(404, R"({"errCode":"DBS.200002","externalMessage":"The DB instance does not exist."})");
   EXPECT_THROW(throw_api_error("get job j1", response, "job j1"), NotFoundError);

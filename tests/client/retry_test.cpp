@@ -12,7 +12,7 @@ using testing::ClientHarness;
 using testing::instance_json;
 using testing::json_response;
 
-TEST(RetryTest, ServiceUnavailableIsRetriedWithGrowingBackoffThenSucceeds) {
+TEST(ClientRetryTest, ServiceUnavailableIsRetriedWithGrowingBackoffThenSucceeds) {
   ClientHarness h;
   h.transport->then(json_response(503, ""));
   h.transport->then(json_response(502, ""));
@@ -25,7 +25,7 @@ TEST(RetryTest, ServiceUnavailableIsRetriedWithGrowingBackoffThenSucceeds) {
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{250ms, 500ms, 1000ms}));
 }
 
-TEST(RetryTest, JitterScalesTheBackoffBetweenHalfAndFull) {
+TEST(ClientRetryTest, JitterScalesTheBackoffBetweenHalfAndFull) {
   ClientHarness h;
   h.jitter = 0.999;
   h.transport->then(json_response(503, ""));
@@ -36,7 +36,7 @@ TEST(RetryTest, JitterScalesTheBackoffBetweenHalfAndFull) {
   EXPECT_LT(h.clock->sleeps[0], 500ms + 1ms);
 }
 
-TEST(RetryTest, TooManyRequestsHonoursRetryAfterSeconds) {
+TEST(ClientRetryTest, TooManyRequestsHonoursRetryAfterSeconds) {
   ClientHarness h;
   h.transport->then(json_response(429, "", {{"retry-after", "3"}}));
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
@@ -44,7 +44,7 @@ TEST(RetryTest, TooManyRequestsHonoursRetryAfterSeconds) {
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{3000ms}));
 }
 
-TEST(RetryTest, ServiceUnavailableHonoursRetryAfterToo) {
+TEST(ClientRetryTest, ServiceUnavailableHonoursRetryAfterToo) {
   ClientHarness h;
   h.transport->then(json_response(503, "", {{"retry-after", "2"}}));
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
@@ -52,7 +52,7 @@ TEST(RetryTest, ServiceUnavailableHonoursRetryAfterToo) {
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{2000ms}));
 }
 
-TEST(RetryTest, RetryAfterIsCappedSoAServerCannotStallUsForHours) {
+TEST(ClientRetryTest, RetryAfterIsCappedSoAServerCannotStallUsForHours) {
   ClientHarness h;
   h.transport->then(json_response(429, "", {{"retry-after", "86400"}}));
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
@@ -60,7 +60,7 @@ TEST(RetryTest, RetryAfterIsCappedSoAServerCannotStallUsForHours) {
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{BackoffPolicy().retry_after_cap}));
 }
 
-TEST(RetryTest, TooManyRequestsWithoutRetryAfterUsesBackoff) {
+TEST(ClientRetryTest, TooManyRequestsWithoutRetryAfterUsesBackoff) {
   ClientHarness h;
   h.transport->then(json_response(429, "", {{"retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"}}));
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
@@ -68,7 +68,7 @@ TEST(RetryTest, TooManyRequestsWithoutRetryAfterUsesBackoff) {
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{250ms}));
 }
 
-TEST(RetryTest, GivesUpAfterMaxRetriesWithTheLastApiError) {
+TEST(ClientRetryTest, GivesUpAfterMaxRetriesWithTheLastApiError) {
   ClientHarness h;
   auto config = ClientHarness::token_config();
   config.max_retries = 2;
@@ -88,7 +88,7 @@ TEST(RetryTest, GivesUpAfterMaxRetriesWithTheLastApiError) {
   EXPECT_EQ(h.transport->requests.size(), 3u);
 }
 
-TEST(RetryTest, ConnectionErrorsAreRetriedThenReportedAsTransportError) {
+TEST(ClientRetryTest, ConnectionErrorsAreRetriedThenReportedAsTransportError) {
   ClientHarness h;
   int calls = 0;
   h.transport = std::make_shared<testing::FakeTransport>([&](const HttpRequest&) -> HttpResponse {
@@ -108,7 +108,7 @@ TEST(RetryTest, ConnectionErrorsAreRetriedThenReportedAsTransportError) {
   EXPECT_EQ(h.clock->sleeps.size(), 3u);
 }
 
-TEST(RetryTest, ConnectionErrorRecoversOnRetry) {
+TEST(ClientRetryTest, ConnectionErrorRecoversOnRetry) {
   ClientHarness h;
   h.transport->then([](const HttpRequest&) -> HttpResponse { throw TransportError("GET x", "reset", true); });
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
@@ -116,7 +116,7 @@ TEST(RetryTest, ConnectionErrorRecoversOnRetry) {
   EXPECT_EQ(h.transport->requests.size(), 2u);
 }
 
-TEST(RetryTest, TlsVerificationFailureIsNotRetried) {
+TEST(ClientRetryTest, TlsVerificationFailureIsNotRetried) {
   ClientHarness h;
   h.transport->then([](const HttpRequest&) -> HttpResponse {
     throw TransportError("GET x", "TLS certificate verification failed", false);
@@ -126,7 +126,7 @@ TEST(RetryTest, TlsVerificationFailureIsNotRetried) {
   EXPECT_TRUE(h.clock->sleeps.empty());
 }
 
-TEST(RetryTest, ClientErrorsAndOtherServerErrorsFailAtOnce) {
+TEST(ClientRetryTest, ClientErrorsAndOtherServerErrorsFailAtOnce) {
   for (int status : {400, 403, 500}) {
     ClientHarness h;
     h.transport->then(json_response(status, R"({"error_code":"DBS.999","error_msg":"nope"})"));
@@ -136,7 +136,7 @@ TEST(RetryTest, ClientErrorsAndOtherServerErrorsFailAtOnce) {
   }
 }
 
-TEST(RetryTest, ZeroMaxRetriesMeansOneAttempt) {
+TEST(ClientRetryTest, ZeroMaxRetriesMeansOneAttempt) {
   ClientHarness h;
   auto config = ClientHarness::token_config();
   config.max_retries = 0;
@@ -145,7 +145,7 @@ TEST(RetryTest, ZeroMaxRetriesMeansOneAttempt) {
   EXPECT_EQ(h.transport->requests.size(), 1u);
 }
 
-TEST(RetryTest, CancelDuringBackoffStopsRetrying) {
+TEST(ClientRetryTest, CancelDuringBackoffStopsRetrying) {
   ClientHarness h;
   CancelSource cancel;
   h.clock->on_sleep = [&] { cancel.cancel(); };
@@ -154,7 +154,7 @@ TEST(RetryTest, CancelDuringBackoffStopsRetrying) {
   EXPECT_EQ(h.transport->requests.size(), 1u);
 }
 
-TEST(RetryTest, RetriesInsideAWaitStopAtItsDeadline) {
+TEST(ClientRetryTest, RetriesInsideAWaitStopAtItsDeadline) {
   ClientHarness h;
   h.transport =
       std::make_shared<testing::FakeTransport>([](const HttpRequest&) { return json_response(503, ""); });
@@ -164,7 +164,7 @@ TEST(RetryTest, RetriesInsideAWaitStopAtItsDeadline) {
   EXPECT_LE(h.clock->elapsed(), 3s);
 }
 
-TEST(RetryTest, TransfersInsideAWaitAreBoundedByItsDeadline) {
+TEST(ClientRetryTest, TransfersInsideAWaitAreBoundedByItsDeadline) {
   ClientHarness h;
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
   auto client = h.make();
@@ -176,7 +176,7 @@ TEST(RetryTest, TransfersInsideAWaitAreBoundedByItsDeadline) {
   EXPECT_EQ(*h.transport->requests.at(1).timeout, 1s);  // never below one second
 }
 
-TEST(RetryTest, RetryLogsNameTheReasonButNoSecrets) {
+TEST(ClientRetryTest, RetryLogsNameTheReasonButNoSecrets) {
   ClientHarness h;
   h.transport->then(json_response(503, ""));
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));

@@ -19,7 +19,7 @@ HttpResponse busy() {
   return json_response(409, R"({"error_code":"DBS.200019","error_msg":"Another operation is in progress."})");
 }
 
-TEST(GetInstanceTest, QueriesTheInstanceListByIdAndReadsAllFields) {
+TEST(ClientGetInstanceTest, QueriesTheInstanceListByIdAndReadsAllFields) {
   ClientHarness h;
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
   auto instance = h.make()->get_instance("i1");
@@ -36,7 +36,7 @@ TEST(GetInstanceTest, QueriesTheInstanceListByIdAndReadsAllFields) {
   EXPECT_EQ(testing::header_of(request, "X-Auth-Token"), "static-token-secret");
 }
 
-TEST(GetInstanceTest, IdsThatWouldChangeTheUrlAreRefusedBeforeAnyRequest) {
+TEST(ClientGetInstanceTest, IdsThatWouldChangeTheUrlAreRefusedBeforeAnyRequest) {
   ClientHarness h;
   auto client = h.make();
   for (std::string id : std::vector<std::string>{"", "a/b", "a b", "a?x=1", "a#b", "a%2F", "a\nb"})
@@ -46,19 +46,19 @@ TEST(GetInstanceTest, IdsThatWouldChangeTheUrlAreRefusedBeforeAnyRequest) {
   EXPECT_TRUE(h.transport->requests.empty());
 }
 
-TEST(GetInstanceTest, EmptyListMeansTheInstanceIsGone) {
+TEST(ClientGetInstanceTest, EmptyListMeansTheInstanceIsGone) {
   ClientHarness h;
   h.transport->then(json_response(200, R"({"instances":[],"total_count":0})"));
   EXPECT_FALSE(h.make()->get_instance("i1").has_value());
 }
 
-TEST(GetInstanceTest, ListWithOnlyOtherInstancesMeansGone) {
+TEST(ClientGetInstanceTest, ListWithOnlyOtherInstancesMeansGone) {
   ClientHarness h;
   h.transport->then(json_response(200, instance_json("other", "ACTIVE", "MySQL", "true")));
   EXPECT_FALSE(h.make()->get_instance("i1").has_value());
 }
 
-TEST(GetInstanceTest, MissingEnableSslStaysUnknown) {
+TEST(ClientGetInstanceTest, MissingEnableSslStaysUnknown) {
   ClientHarness h;
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "")));
   auto instance = h.make()->get_instance("i1");
@@ -66,7 +66,7 @@ TEST(GetInstanceTest, MissingEnableSslStaysUnknown) {
   EXPECT_FALSE(instance->enable_ssl.has_value());
 }
 
-TEST(GetInstanceTest, MalformedAnswersAreErrorsWithContext) {
+TEST(ClientGetInstanceTest, MalformedAnswersAreErrorsWithContext) {
   const std::vector<std::pair<std::string, std::string>> cases = {
       {"{\"instances\": [", "not valid JSON"},
       {"[]", "expected a JSON object"},
@@ -91,7 +91,7 @@ TEST(GetInstanceTest, MalformedAnswersAreErrorsWithContext) {
   }
 }
 
-TEST(SetSslTest, SendsSslOptionAndReturnsNoJobForAnEmptyObject) {
+TEST(ClientSetSslTest, SendsSslOptionAndReturnsNoJobForAnEmptyObject) {
   ClientHarness h;
   h.transport->then(mysql());
   h.transport->then(json_response(200, "{}"));
@@ -104,7 +104,7 @@ TEST(SetSslTest, SendsSslOptionAndReturnsNoJobForAnEmptyObject) {
   EXPECT_EQ(testing::header_of(put, "Content-Type"), "application/json");
 }
 
-TEST(SetSslTest, ReturnsTheJobIdWhenTheCloudAnswersOne) {
+TEST(ClientSetSslTest, ReturnsTheJobIdWhenTheCloudAnswersOne) {
   ClientHarness h;
   h.transport->then(mysql("ACTIVE", "true"));
   h.transport->then(json_response(200, R"({"job_id":"job-42"})"));
@@ -112,21 +112,21 @@ TEST(SetSslTest, ReturnsTheJobIdWhenTheCloudAnswersOne) {
   EXPECT_EQ(h.transport->requests.at(1).body, R"({"ssl_option":false})");
 }
 
-TEST(SetSslTest, EmptyBodyMeansNoJob) {
+TEST(ClientSetSslTest, EmptyBodyMeansNoJob) {
   ClientHarness h;
   h.transport->then(mysql());
   h.transport->then(json_response(200, ""));
   EXPECT_FALSE(h.make()->set_ssl("i1", true, h.in(60s), CancelToken()).has_value());
 }
 
-TEST(SetSslTest, MalformedAnswerIsAnErrorNotACrash) {
+TEST(ClientSetSslTest, MalformedAnswerIsAnErrorNotACrash) {
   ClientHarness h;
   h.transport->then(mysql());
   h.transport->then(json_response(200, "{job_id:"));
   EXPECT_THROW(h.make()->set_ssl("i1", true, h.in(60s), CancelToken()), ResponseFormatError);
 }
 
-TEST(SetSslTest, NonMySqlEngineIsRefusedNamingTheEngineWithoutCallingPut) {
+TEST(ClientSetSslTest, NonMySqlEngineIsRefusedNamingTheEngineWithoutCallingPut) {
   ClientHarness h;
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "PostgreSQL", "false")));
   try {
@@ -139,13 +139,13 @@ TEST(SetSslTest, NonMySqlEngineIsRefusedNamingTheEngineWithoutCallingPut) {
   EXPECT_EQ(h.transport->requests.size(), 1u);
 }
 
-TEST(SetSslTest, MissingInstanceIsNotFound) {
+TEST(ClientSetSslTest, MissingInstanceIsNotFound) {
   ClientHarness h;
   h.transport->then(json_response(200, R"({"instances":[],"total_count":0})"));
   EXPECT_THROW(h.make()->set_ssl("i1", true, h.in(60s), CancelToken()), NotFoundError);
 }
 
-TEST(SetSslTest, NotFoundCodeOnPutIsNotFound) {
+TEST(ClientSetSslTest, NotFoundCodeOnPutIsNotFound) {
   ClientHarness h;
   h.transport->then(mysql());
   h.transport->then(
@@ -153,7 +153,7 @@ TEST(SetSslTest, NotFoundCodeOnPutIsNotFound) {
   EXPECT_THROW(h.make()->set_ssl("i1", true, h.in(60s), CancelToken()), NotFoundError);
 }
 
-TEST(SetSslTest, BusyAnswerIsRetriedAfterTheInstanceIsReady) {
+TEST(ClientSetSslTest, BusyAnswerIsRetriedAfterTheInstanceIsReady) {
   ClientHarness h;
   h.transport->then(mysql());
   h.transport->then(busy());
@@ -171,7 +171,7 @@ TEST(SetSslTest, BusyAnswerIsRetriedAfterTheInstanceIsReady) {
                                 "PUT /v3/p1/instances/i1/ssl"}));
 }
 
-TEST(SetSslTest, BusyUntilTheDeadlineIsATimeoutNamingTheLastError) {
+TEST(ClientSetSslTest, BusyUntilTheDeadlineIsATimeoutNamingTheLastError) {
   ClientHarness h;
   h.transport = std::make_shared<testing::FakeTransport>(
       [](const HttpRequest& request) { return request.method == "PUT" ? busy() : mysql(); });
@@ -186,7 +186,7 @@ TEST(SetSslTest, BusyUntilTheDeadlineIsATimeoutNamingTheLastError) {
   EXPECT_GE(h.clock->elapsed(), 20s);
 }
 
-TEST(SetSslTest, OtherErrorsFailAtOnce) {
+TEST(ClientSetSslTest, OtherErrorsFailAtOnce) {
   ClientHarness h;
   h.transport->then(mysql());
   h.transport->then(json_response(400, R"({"error_code":"DBS.200001","error_msg":"Invalid parameter."})",
@@ -201,7 +201,7 @@ TEST(SetSslTest, OtherErrorsFailAtOnce) {
   EXPECT_EQ(h.transport->requests.size(), 2u);
 }
 
-TEST(SetSslTest, CancelWhileBusyStopsPromptly) {
+TEST(ClientSetSslTest, CancelWhileBusyStopsPromptly) {
   ClientHarness h;
   h.transport = std::make_shared<testing::FakeTransport>(
       [](const HttpRequest& request) { return request.method == "PUT" ? busy() : mysql(); });

@@ -22,7 +22,7 @@ std::string signature_of(const std::string& authorization_value) {
   return authorization_value.substr(at + 10);
 }
 
-TEST(SignerTest, PublishedGetVectorMatchesByteForByte) {
+TEST(ClientSignerTest, PublishedGetVectorMatchesByteForByte) {
   auto value =
       authorization("AccessKey", "SecretKey", "GET", "/path", {{"limit", "1"}}, vector_headers(false), "");
   EXPECT_EQ(value,
@@ -30,19 +30,19 @@ TEST(SignerTest, PublishedGetVectorMatchesByteForByte) {
             "Signature=5a2ce64c865e0e6046321c6f3d5a77ba8413eeaf355c3166c03d58d02ac79624");
 }
 
-TEST(SignerTest, PublishedPostVectorWithTrailingNewlineMatches) {
+TEST(ClientSignerTest, PublishedPostVectorWithTrailingNewlineMatches) {
   auto value = authorization("AccessKey", "SecretKey", "POST", "/path", {{"key", "value"}},
                              vector_headers(true), "{\"Name\":\"test\",\"Id\":1}\n");
   EXPECT_EQ(signature_of(value), "cecc2af119b18ab70b4d094c0750f3b42c02f254903179a0fc2cc72fc9db4f59");
 }
 
-TEST(SignerTest, PublishedPostVectorWithoutTrailingNewlineMatches) {
+TEST(ClientSignerTest, PublishedPostVectorWithoutTrailingNewlineMatches) {
   auto value = authorization("AccessKey", "SecretKey", "POST", "/path", {{"key", "value"}},
                              vector_headers(true), "{\"Name\":\"test\",\"Id\":1}");
   EXPECT_EQ(signature_of(value), "83599e5230b5b31fb58837c5760b4c2d407542df1f9493834ead538696e17a35");
 }
 
-TEST(SignerTest, CanonicalQueryMatchesPublishedExample) {
+TEST(ClientSignerTest, CanonicalQueryMatchesPublishedExample) {
   QueryParams params{{"limit", "1"},       {"enable", "true"}, {"test", "\xE4\xB8\x80 (&=?!#%.*)"},
                      {"path", "/tmp/123"}, {"multi", "3"},     {"multi", "1"},
                      {"multi", "2"}};
@@ -52,7 +52,7 @@ TEST(SignerTest, CanonicalQueryMatchesPublishedExample) {
       "%2A%29");
 }
 
-TEST(SignerTest, CanonicalUriEscapesSegmentsAndAddsTrailingSlash) {
+TEST(ClientSignerTest, CanonicalUriEscapesSegmentsAndAddsTrailingSlash) {
   EXPECT_EQ(canonical_uri("/v3/p1/instances"), "/v3/p1/instances/");
   EXPECT_EQ(canonical_uri("/v3/p1/instances/a b/ssl"), "/v3/p1/instances/a%20b/ssl/");
   EXPECT_EQ(canonical_uri("/already/"), "/already/");
@@ -60,7 +60,7 @@ TEST(SignerTest, CanonicalUriEscapesSegmentsAndAddsTrailingSlash) {
   EXPECT_EQ(canonical_uri("/x~y_z.-"), "/x~y_z.-/");
 }
 
-TEST(SignerTest, CanonicalHeadersAreLowerCasedTrimmedSortedAndSkipContentTypeAndUnderscores) {
+TEST(ClientSignerTest, CanonicalHeadersAreLowerCasedTrimmedSortedAndSkipContentTypeAndUnderscores) {
   HeaderList headers{{"X-Sdk-Date", " 20060102T150405Z "},
                      {"Host", "rds.example.com:8443"},
                      {"Content-Type", "application/json"},
@@ -72,20 +72,20 @@ TEST(SignerTest, CanonicalHeadersAreLowerCasedTrimmedSortedAndSkipContentTypeAnd
             "host:rds.example.com:8443\nx-project-id:p1\nx-sdk-date:20060102T150405Z\n");
 }
 
-TEST(SignerTest, CanonicalRequestHasEmptyLineBeforeSignedHeaders) {
+TEST(ClientSignerTest, CanonicalRequestHasEmptyLineBeforeSignedHeaders) {
   auto request = canonical_request("GET", "/path", {{"limit", "1"}}, vector_headers(false), "");
   EXPECT_EQ(request,
             "GET\n/path/\nlimit=1\nx-sdk-date:20060102T150405Z\n\nx-sdk-date\n"
             "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
-TEST(SignerTest, SdkDateIsUtcCompactIso8601) {
+TEST(ClientSignerTest, SdkDateIsUtcCompactIso8601) {
   auto when = std::chrono::sys_days(std::chrono::year(2006) / 1 / 2) + std::chrono::hours(15) +
               std::chrono::minutes(4) + std::chrono::seconds(5);
   EXPECT_EQ(sdk_date(std::chrono::system_clock::time_point(when)), "20060102T150405Z");
 }
 
-TEST(SignerTest, SignRequestSignsHostDateProjectAndSecurityToken) {
+TEST(ClientSignerTest, SignRequestSignsHostDateProjectAndSecurityToken) {
   HttpRequest request;
   request.method = "GET";
   request.base_url = "http://127.0.0.1:8080";

@@ -20,13 +20,13 @@ int count_requests(const SimProcess& sim, const std::string& method, const std::
   return count;
 }
 
-TEST(SimAuthTest, AkSkSignatureIsAccepted) {
+TEST(ClientSimAuthTest, AkSkSignatureIsAccepted) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   EXPECT_TRUE(sim_client(sim_config(sim, Auth::aksk))->get_instance("db1"));
   EXPECT_EQ(sim.requests().at(0).at("auth"), "aksk");
 }
 
-TEST(SimAuthTest, AkSkSignsBodiesOfPutRequests) {
+TEST(ClientSimAuthTest, AkSkSignsBodiesOfPutRequests) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.1", "--quiet"});
   auto client = sim_client(sim_config(sim, Auth::aksk));
   client->set_ssl("db1", true, testing::seconds_from_now(10), CancelToken());
@@ -34,14 +34,14 @@ TEST(SimAuthTest, AkSkSignsBodiesOfPutRequests) {
             true);
 }
 
-TEST(SimAuthTest, AkSkWithSecurityTokenIsAccepted) {
+TEST(ClientSimAuthTest, AkSkWithSecurityTokenIsAccepted) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--security-token", "temp-token", "--quiet"});
   auto config = sim_config(sim, Auth::aksk);
   config.security_token = "temp-token";
   EXPECT_TRUE(sim_client(config)->get_instance("db1"));
 }
 
-TEST(SimAuthTest, WrongSecretKeyIsRefusedWith401) {
+TEST(ClientSimAuthTest, WrongSecretKeyIsRefusedWith401) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   auto config = sim_config(sim, Auth::aksk);
   config.secret_key = "not-the-secret";
@@ -55,13 +55,13 @@ TEST(SimAuthTest, WrongSecretKeyIsRefusedWith401) {
   }
 }
 
-TEST(SimAuthTest, StaticTokenIsAccepted) {
+TEST(ClientSimAuthTest, StaticTokenIsAccepted) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   EXPECT_TRUE(sim_client(sim_config(sim, Auth::token))->get_instance("db1"));
   EXPECT_EQ(sim.requests().at(0).at("auth"), "token");
 }
 
-TEST(SimAuthTest, WrongStaticTokenIsRefusedWith401) {
+TEST(ClientSimAuthTest, WrongStaticTokenIsRefusedWith401) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   auto config = sim_config(sim, Auth::token);
   config.token = "wrong";
@@ -73,7 +73,7 @@ TEST(SimAuthTest, WrongStaticTokenIsRefusedWith401) {
   }
 }
 
-TEST(SimAuthTest, PasswordLoginFetchesATokenOnceForManyCalls) {
+TEST(ClientSimAuthTest, PasswordLoginFetchesATokenOnceForManyCalls) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   auto client = sim_client(sim_config(sim, Auth::password));
   for (int i = 0; i < 3; ++i) EXPECT_TRUE(client->get_instance("db1"));
@@ -82,7 +82,7 @@ TEST(SimAuthTest, PasswordLoginFetchesATokenOnceForManyCalls) {
   EXPECT_EQ(count_requests(sim, "GET", "/v3/" + sim.project_id() + "/instances"), 3);
 }
 
-TEST(SimAuthTest, WrongPasswordIsAnIamErrorNamingTheUser) {
+TEST(ClientSimAuthTest, WrongPasswordIsAnIamErrorNamingTheUser) {
   SimProcess sim({"--quiet"});
   auto config = sim_config(sim, Auth::password);
   config.password = "wrong-password";
@@ -98,7 +98,7 @@ TEST(SimAuthTest, WrongPasswordIsAnIamErrorNamingTheUser) {
   }
 }
 
-TEST(SimAuthTest, TokenIsRenewedOnceAfterA401) {
+TEST(ClientSimAuthTest, TokenIsRenewedOnceAfterA401) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   auto client = sim_client(sim_config(sim, Auth::password));
   EXPECT_TRUE(client->get_instance("db1"));
@@ -112,7 +112,7 @@ TEST(SimAuthTest, TokenIsRenewedOnceAfterA401) {
       << ::testing::PrintToString(request_summary(sim));
 }
 
-TEST(SimAuthTest, MissingCredentialsAreRefusedBeforeAnyRequest) {
+TEST(ClientSimAuthTest, MissingCredentialsAreRefusedBeforeAnyRequest) {
   SimProcess sim({"--quiet"});
   auto config = sim_config(sim, Auth::token);
   config.token.clear();

@@ -16,14 +16,14 @@ using testing::sim_config;
 
 std::size_t api_requests(const SimProcess& sim) { return sim.requests().size(); }
 
-TEST(SimFaultsTest, GatewayErrorsAreRetriedUntilTheyPass) {
+TEST(ClientSimFaultsTest, GatewayErrorsAreRetriedUntilTheyPass) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "status"}, {"status", 503}, {"count", 2}});
   EXPECT_TRUE(sim_client(sim_config(sim))->get_instance("db1"));
   EXPECT_EQ(api_requests(sim), 3u) << ::testing::PrintToString(request_summary(sim));
 }
 
-TEST(SimFaultsTest, GatewayErrorsBeyondMaxRetriesAreReported) {
+TEST(ClientSimFaultsTest, GatewayErrorsBeyondMaxRetriesAreReported) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "status"}, {"status", 502}, {"count", 10}});
   auto config = sim_config(sim);
@@ -37,7 +37,7 @@ TEST(SimFaultsTest, GatewayErrorsBeyondMaxRetriesAreReported) {
   EXPECT_EQ(api_requests(sim), 3u);
 }
 
-TEST(SimFaultsTest, ServerErrorIsReportedAtOnceWithCodeMessageAndRequestId) {
+TEST(ClientSimFaultsTest, ServerErrorIsReportedAtOnceWithCodeMessageAndRequestId) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "status"},
                     {"status", 500},
@@ -56,7 +56,7 @@ TEST(SimFaultsTest, ServerErrorIsReportedAtOnceWithCodeMessageAndRequestId) {
   EXPECT_EQ(api_requests(sim), 1u);
 }
 
-TEST(SimFaultsTest, LegacyErrorBodyIsReadToo) {
+TEST(ClientSimFaultsTest, LegacyErrorBodyIsReadToo) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "status"},
                     {"status", 400},
@@ -73,7 +73,7 @@ TEST(SimFaultsTest, LegacyErrorBodyIsReadToo) {
   }
 }
 
-TEST(SimFaultsTest, BusyCodeOnTheSslCallIsRetried) {
+TEST(ClientSimFaultsTest, BusyCodeOnTheSslCallIsRetried) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.1", "--quiet"});
   sim.inject_fault({{"kind", "status"},
                     {"status", 409},
@@ -86,7 +86,7 @@ TEST(SimFaultsTest, BusyCodeOnTheSslCallIsRetried) {
   EXPECT_EQ(client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken()).enable_ssl, true);
 }
 
-TEST(SimFaultsTest, TooManyRequestsWaitsForRetryAfter) {
+TEST(ClientSimFaultsTest, TooManyRequestsWaitsForRetryAfter) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "retry_after"}, {"retry_after", 1}, {"count", 1}});
   auto started = std::chrono::steady_clock::now();
@@ -95,7 +95,7 @@ TEST(SimFaultsTest, TooManyRequestsWaitsForRetryAfter) {
   EXPECT_EQ(api_requests(sim), 2u);
 }
 
-TEST(SimFaultsTest, MalformedAnswerIsAFormatErrorNotACrash) {
+TEST(ClientSimFaultsTest, MalformedAnswerIsAFormatErrorNotACrash) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "malformed"}, {"count", 1}});
   try {
@@ -106,7 +106,7 @@ TEST(SimFaultsTest, MalformedAnswerIsAFormatErrorNotACrash) {
   }
 }
 
-TEST(SimFaultsTest, LatencyBelowTheTimeoutIsJustSlow) {
+TEST(ClientSimFaultsTest, LatencyBelowTheTimeoutIsJustSlow) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "latency"}, {"latency_ms", 300}, {"count", 1}});
   auto started = std::chrono::steady_clock::now();
@@ -114,7 +114,7 @@ TEST(SimFaultsTest, LatencyBelowTheTimeoutIsJustSlow) {
   EXPECT_GE(std::chrono::steady_clock::now() - started, 290ms);
 }
 
-TEST(SimFaultsTest, LatencyAboveTheRequestTimeoutIsRetried) {
+TEST(ClientSimFaultsTest, LatencyAboveTheRequestTimeoutIsRetried) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "latency"}, {"latency_ms", 1500}, {"count", 1}});
   auto config = sim_config(sim);
@@ -122,13 +122,13 @@ TEST(SimFaultsTest, LatencyAboveTheRequestTimeoutIsRetried) {
   EXPECT_TRUE(sim_client(config)->get_instance("db1"));
 }
 
-TEST(SimFaultsTest, DroppedConnectionIsRetried) {
+TEST(ClientSimFaultsTest, DroppedConnectionIsRetried) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "drop"}, {"count", 2}});
   EXPECT_TRUE(sim_client(sim_config(sim))->get_instance("db1"));
 }
 
-TEST(SimFaultsTest, ConnectionsDroppedBeyondMaxRetriesAreATransportError) {
+TEST(ClientSimFaultsTest, ConnectionsDroppedBeyondMaxRetriesAreATransportError) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "drop"}, {"count", 10}});
   auto config = sim_config(sim);
@@ -142,7 +142,7 @@ TEST(SimFaultsTest, ConnectionsDroppedBeyondMaxRetriesAreATransportError) {
   }
 }
 
-TEST(SimFaultsTest, NothingListeningIsATransportError) {
+TEST(ClientSimFaultsTest, NothingListeningIsATransportError) {
   std::string url;
   {
     SimProcess sim({"--quiet"});
@@ -156,7 +156,7 @@ TEST(SimFaultsTest, NothingListeningIsATransportError) {
   EXPECT_THROW(sim_client(config)->get_instance("db1"), TransportError);
 }
 
-TEST(SimFaultsTest, FailedJobIsReported) {
+TEST(ClientSimFaultsTest, FailedJobIsReported) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--job-mode", "--ssl-switch-seconds", "0.2", "--quiet"});
   sim.inject_fault({{"kind", "job_failure"}});
   auto client = sim_client(sim_config(sim));

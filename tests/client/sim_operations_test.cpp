@@ -17,7 +17,7 @@ using testing::seconds_from_now;
 using testing::sim_client;
 using testing::sim_config;
 
-TEST(SimOperationsTest, ReadsASeededInstance) {
+TEST(ClientSimOperationsTest, ReadsASeededInstance) {
   SimProcess sim({"--instance", "db1:MySQL:on", "--quiet"});
   auto instance = sim_client(sim_config(sim))->get_instance("db1");
   ASSERT_TRUE(instance);
@@ -27,12 +27,12 @@ TEST(SimOperationsTest, ReadsASeededInstance) {
   EXPECT_EQ(instance->enable_ssl, true);
 }
 
-TEST(SimOperationsTest, UnknownInstanceIsAbsent) {
+TEST(ClientSimOperationsTest, UnknownInstanceIsAbsent) {
   SimProcess sim({"--quiet"});
   EXPECT_FALSE(sim_client(sim_config(sim))->get_instance("nope").has_value());
 }
 
-TEST(SimOperationsTest, EnablingSslIsSeenOnceTheSwitchCompletes) {
+TEST(ClientSimOperationsTest, EnablingSslIsSeenOnceTheSwitchCompletes) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.5", "--quiet"});
   auto client = sim_client(sim_config(sim));
   auto job = client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
@@ -42,7 +42,7 @@ TEST(SimOperationsTest, EnablingSslIsSeenOnceTheSwitchCompletes) {
   EXPECT_EQ(instance.enable_ssl, true);
 }
 
-TEST(SimOperationsTest, SecondChangeDuringASwitchIsRetriedAsBusyUntilItSucceeds) {
+TEST(ClientSimOperationsTest, SecondChangeDuringASwitchIsRetriedAsBusyUntilItSucceeds) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.6", "--quiet"});
   auto client = sim_client(sim_config(sim));
   client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
@@ -55,7 +55,7 @@ TEST(SimOperationsTest, SecondChangeDuringASwitchIsRetriedAsBusyUntilItSucceeds)
   EXPECT_GE(busy, 1) << ::testing::PrintToString(request_summary(sim));
 }
 
-TEST(SimOperationsTest, BusyInstanceStatusIsWaitedOutBeforeTheChange) {
+TEST(ClientSimOperationsTest, BusyInstanceStatusIsWaitedOutBeforeTheChange) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.2", "--quiet"});
   sim.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 1}});
   auto client = sim_client(sim_config(sim));
@@ -65,7 +65,7 @@ TEST(SimOperationsTest, BusyInstanceStatusIsWaitedOutBeforeTheChange) {
   EXPECT_EQ(client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken()).enable_ssl, true);
 }
 
-TEST(SimOperationsTest, BusyPastTheDeadlineIsATimeout) {
+TEST(ClientSimOperationsTest, BusyPastTheDeadlineIsATimeout) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.admin("PATCH", "/_admin/instances/db1", {{"status", "REBOOTING"}});
   auto client = sim_client(sim_config(sim));
@@ -75,7 +75,7 @@ TEST(SimOperationsTest, BusyPastTheDeadlineIsATimeout) {
   EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
 }
 
-TEST(SimOperationsTest, JobModeAnswersAJobThatCompletes) {
+TEST(ClientSimOperationsTest, JobModeAnswersAJobThatCompletes) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--job-mode", "--ssl-switch-seconds", "0.3", "--quiet"});
   auto client = sim_client(sim_config(sim));
   auto job_id = client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
@@ -86,12 +86,12 @@ TEST(SimOperationsTest, JobModeAnswersAJobThatCompletes) {
   EXPECT_EQ(client->get_instance("db1")->enable_ssl, true);
 }
 
-TEST(SimOperationsTest, UnknownJobIsNotFound) {
+TEST(ClientSimOperationsTest, UnknownJobIsNotFound) {
   SimProcess sim({"--job-mode", "--quiet"});
   EXPECT_THROW(sim_client(sim_config(sim))->get_job("no-such-job"), NotFoundError);
 }
 
-TEST(SimOperationsTest, NonMySqlInstanceIsRefusedWithAPlainMessage) {
+TEST(ClientSimOperationsTest, NonMySqlInstanceIsRefusedWithAPlainMessage) {
   SimProcess sim({"--instance", "pg1:PostgreSQL:off", "--quiet"});
   try {
     sim_client(sim_config(sim))->set_ssl("pg1", true, seconds_from_now(10), CancelToken());
@@ -102,13 +102,13 @@ TEST(SimOperationsTest, NonMySqlInstanceIsRefusedWithAPlainMessage) {
   }
 }
 
-TEST(SimOperationsTest, MissingInstanceIsNotFoundOnSetSsl) {
+TEST(ClientSimOperationsTest, MissingInstanceIsNotFoundOnSetSsl) {
   SimProcess sim({"--quiet"});
   EXPECT_THROW(sim_client(sim_config(sim))->set_ssl("gone", true, seconds_from_now(10), CancelToken()),
                NotFoundError);
 }
 
-TEST(SimOperationsTest, CancelStopsAWaitWithin100Milliseconds) {
+TEST(ClientSimOperationsTest, CancelStopsAWaitWithin100Milliseconds) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.admin("PATCH", "/_admin/instances/db1", {{"status", "BUILD"}});
   ClientConfig config = sim_config(sim);
@@ -127,7 +127,7 @@ TEST(SimOperationsTest, CancelStopsAWaitWithin100Milliseconds) {
   EXPECT_LT(reaction, 100ms);
 }
 
-TEST(SimOperationsTest, CancelAbortsARequestInFlight) {
+TEST(ClientSimOperationsTest, CancelAbortsARequestInFlight) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "latency"}, {"latency_ms", 3000}, {"count", 1}});
   auto client = sim_client(sim_config(sim));
@@ -144,7 +144,7 @@ TEST(SimOperationsTest, CancelAbortsARequestInFlight) {
   EXPECT_LT(reaction, 100ms);
 }
 
-TEST(SimOperationsTest, ConcurrentCallsShareTheClientSafely) {
+TEST(ClientSimOperationsTest, ConcurrentCallsShareTheClientSafely) {
   SimProcess sim({"--instance", "db1:MySQL:on", "--quiet"});
   auto client = sim_client(sim_config(sim, testing::Auth::password));
   sim.reset();
@@ -160,7 +160,7 @@ TEST(SimOperationsTest, ConcurrentCallsShareTheClientSafely) {
   EXPECT_LE(sim.connections(), 4);  // pooled: at most one connection per concurrent caller
 }
 
-TEST(SimOperationsTest, ASequenceOfCallsReusesOneConnection) {
+TEST(ClientSimOperationsTest, ASequenceOfCallsReusesOneConnection) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.2", "--quiet"});
   auto client = sim_client(sim_config(sim, testing::Auth::aksk));
   sim.reset();

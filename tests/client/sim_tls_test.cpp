@@ -12,7 +12,7 @@ using testing::Auth;
 using testing::sim_client;
 using testing::sim_config;
 
-TEST(SimTlsTest, HttpsWithTheSimCaWorksInEveryAuthMode) {
+TEST(ClientSimTlsTest, HttpsWithTheSimCaWorksInEveryAuthMode) {
   SimProcess sim({"--tls", "--instance", "db1:MySQL:on", "--quiet"});
   ASSERT_FALSE(sim.ca_file().empty());
   ASSERT_TRUE(sim.base_url().starts_with("https://"));
@@ -23,7 +23,7 @@ TEST(SimTlsTest, HttpsWithTheSimCaWorksInEveryAuthMode) {
   }
 }
 
-TEST(SimTlsTest, UntrustedCaFailsAtOnceWithAClearMessage) {
+TEST(ClientSimTlsTest, UntrustedCaFailsAtOnceWithAClearMessage) {
   SimProcess sim({"--tls", "--instance", "db1:MySQL:on", "--quiet"});
   auto config = sim_config(sim);
   config.cacert_file.clear();  // system store only: the sim's CA is unknown there
@@ -39,7 +39,7 @@ TEST(SimTlsTest, UntrustedCaFailsAtOnceWithAClearMessage) {
   EXPECT_TRUE(sim.requests().empty());
 }
 
-TEST(SimTlsTest, InsecureSkipsVerification) {
+TEST(ClientSimTlsTest, InsecureSkipsVerification) {
   SimProcess sim({"--tls", "--instance", "db1:MySQL:on", "--quiet"});
   auto config = sim_config(sim);
   config.cacert_file.clear();
@@ -47,7 +47,7 @@ TEST(SimTlsTest, InsecureSkipsVerification) {
   EXPECT_TRUE(sim_client(config)->get_instance("db1"));
 }
 
-TEST(SimTlsTest, HttpsCallsReuseOneConnection) {
+TEST(ClientSimTlsTest, HttpsCallsReuseOneConnection) {
   SimProcess sim({"--tls", "--instance", "db1:MySQL:on", "--quiet"});
   auto client = sim_client(sim_config(sim, Auth::aksk));
   sim.reset();

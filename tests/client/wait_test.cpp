@@ -22,7 +22,7 @@ HttpResponse job(const std::string& status) {
   return json_response(200, R"({"job":{"id":"j1","name":"SetSSL","status":")" + status + R"("}})");
 }
 
-TEST(PollPolicyTest, StartsShortAndGrowsToACapOfAtMostTenSeconds) {
+TEST(ClientPollPolicyTest, StartsShortAndGrowsToACapOfAtMostTenSeconds) {
   PollPolicy policy;
   EXPECT_LE(policy.interval(1), 500ms);
   for (int n = 1; n < 40; ++n) EXPECT_LE(policy.interval(n), policy.interval(n + 1));
@@ -30,7 +30,7 @@ TEST(PollPolicyTest, StartsShortAndGrowsToACapOfAtMostTenSeconds) {
   EXPECT_LE(policy.cap, 10s);
 }
 
-TEST(BackoffPolicyTest, DoublesUpToTheCap) {
+TEST(ClientBackoffPolicyTest, DoublesUpToTheCap) {
   BackoffPolicy policy;
   EXPECT_EQ(policy.delay(0, 0.0), 250ms);
   EXPECT_EQ(policy.delay(1, 0.0), 500ms);
@@ -39,7 +39,7 @@ TEST(BackoffPolicyTest, DoublesUpToTheCap) {
   EXPECT_LT(policy.delay(30, 0.99999), policy.cap + 1ms);
 }
 
-TEST(WaitTest, ReadyInstanceIsSeenWithoutSleeping) {
+TEST(ClientWaitTest, ReadyInstanceIsSeenWithoutSleeping) {
   ClientHarness h;
   h.transport->then(instance("ACTIVE"));
   auto result = h.make()->wait_until_ready("i1", h.in(60s), CancelToken());
@@ -47,7 +47,7 @@ TEST(WaitTest, ReadyInstanceIsSeenWithoutSleeping) {
   EXPECT_TRUE(h.clock->sleeps.empty());
 }
 
-TEST(WaitTest, BusyAndUnknownStatusesArePolledWithGrowingIntervals) {
+TEST(ClientWaitTest, BusyAndUnknownStatusesArePolledWithGrowingIntervals) {
   ClientHarness h;
   h.transport->then(instance("BACKING UP"));
   h.transport->then(instance("REBOOTING"));
@@ -58,7 +58,7 @@ TEST(WaitTest, BusyAndUnknownStatusesArePolledWithGrowingIntervals) {
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{250ms, 375ms, 562ms}));
 }
 
-TEST(WaitTest, FailedStatusesAreTerminal) {
+TEST(ClientWaitTest, FailedStatusesAreTerminal) {
   for (std::string status : {"FAILED", "CREATE FAIL"}) {
     ClientHarness h;
     h.transport->then(instance("BUILD"));
@@ -73,7 +73,7 @@ TEST(WaitTest, FailedStatusesAreTerminal) {
   }
 }
 
-TEST(WaitTest, DeadlineEndsTheWaitWithoutSleepingPastIt) {
+TEST(ClientWaitTest, DeadlineEndsTheWaitWithoutSleepingPastIt) {
   ClientHarness h;
   h.transport =
       std::make_shared<testing::FakeTransport>([](const HttpRequest&) { return instance("BUILD"); });
@@ -91,14 +91,14 @@ TEST(WaitTest, DeadlineEndsTheWaitWithoutSleepingPastIt) {
   EXPECT_GT(h.transport->requests.size(), 4u);
 }
 
-TEST(WaitTest, DeadlineAlreadyPassedStillChecksOnce) {
+TEST(ClientWaitTest, DeadlineAlreadyPassedStillChecksOnce) {
   ClientHarness h;
   h.transport->then(instance("ACTIVE"));
   auto client = h.make();
   EXPECT_EQ(client->wait_until_ready("i1", h.clock->now() - 1s, CancelToken()).status, "ACTIVE");
 }
 
-TEST(WaitTest, CancelDuringASleepEndsTheWait) {
+TEST(ClientWaitTest, CancelDuringASleepEndsTheWait) {
   ClientHarness h;
   h.transport =
       std::make_shared<testing::FakeTransport>([](const HttpRequest&) { return instance("BUILD"); });
@@ -111,7 +111,7 @@ TEST(WaitTest, CancelDuringASleepEndsTheWait) {
   EXPECT_EQ(h.transport->requests.size(), 3u);
 }
 
-TEST(WaitTest, AlreadyCancelledTokenSendsNothing) {
+TEST(ClientWaitTest, AlreadyCancelledTokenSendsNothing) {
   ClientHarness h;
   CancelSource cancel;
   cancel.cancel();
@@ -119,7 +119,7 @@ TEST(WaitTest, AlreadyCancelledTokenSendsNothing) {
   EXPECT_TRUE(h.transport->requests.empty());
 }
 
-TEST(WaitTest, RealCancelWakesARealWaitWithin100Milliseconds) {
+TEST(ClientWaitTest, RealCancelWakesARealWaitWithin100Milliseconds) {
   ClientHarness h;
   h.transport =
       std::make_shared<testing::FakeTransport>([](const HttpRequest&) { return instance("BUILD"); });
@@ -142,14 +142,14 @@ TEST(WaitTest, RealCancelWakesARealWaitWithin100Milliseconds) {
   EXPECT_LT(reaction, 100ms);
 }
 
-TEST(WaitTest, InstanceThatDisappearsIsNotFound) {
+TEST(ClientWaitTest, InstanceThatDisappearsIsNotFound) {
   ClientHarness h;
   h.transport->then(instance("BUILD"));
   h.transport->then(json_response(200, R"({"instances":[],"total_count":0})"));
   EXPECT_THROW(h.make()->wait_until_ready("i1", h.in(60s), CancelToken()), NotFoundError);
 }
 
-TEST(WaitTest, SslWaitEndsWhenEnableSslReachesTheDesiredValue) {
+TEST(ClientWaitTest, SslWaitEndsWhenEnableSslReachesTheDesiredValue) {
   ClientHarness h;
   h.transport->then(instance("ACTIVE", "false"));
   h.transport->then(instance("ACTIVE", "false"));
@@ -159,7 +159,7 @@ TEST(WaitTest, SslWaitEndsWhenEnableSslReachesTheDesiredValue) {
   EXPECT_EQ(h.transport->requests.size(), 3u);
 }
 
-TEST(WaitTest, SslWaitTimesOutNamingWhatItSaw) {
+TEST(ClientWaitTest, SslWaitTimesOutNamingWhatItSaw) {
   ClientHarness h;
   h.transport = std::make_shared<testing::FakeTransport>(
       [](const HttpRequest&) { return instance("ACTIVE", "false"); });
@@ -171,7 +171,7 @@ TEST(WaitTest, SslWaitTimesOutNamingWhatItSaw) {
   }
 }
 
-TEST(WaitTest, SslWaitWithoutEnableSslInTheAnswerEndsWhenActive) {
+TEST(ClientWaitTest, SslWaitWithoutEnableSslInTheAnswerEndsWhenActive) {
   ClientHarness h;
   h.transport->then(instance("MODIFYING", ""));
   h.transport->then(instance("ACTIVE", ""));
@@ -180,7 +180,7 @@ TEST(WaitTest, SslWaitWithoutEnableSslInTheAnswerEndsWhenActive) {
   EXPECT_EQ(h.transport->requests.size(), 2u);
 }
 
-TEST(WaitTest, JobWaitEndsOnCompleted) {
+TEST(ClientWaitTest, JobWaitEndsOnCompleted) {
   ClientHarness h;
   h.transport->then(job("Running"));
   h.transport->then(job("Running"));
@@ -191,14 +191,14 @@ TEST(WaitTest, JobWaitEndsOnCompleted) {
   EXPECT_EQ(h.transport->requests[0].query, (QueryParams{{"id", "j1"}}));
 }
 
-TEST(WaitTest, FailedJobIsAnError) {
+TEST(ClientWaitTest, FailedJobIsAnError) {
   ClientHarness h;
   h.transport->then(job("Running"));
   h.transport->then(job("Failed"));
   EXPECT_THROW(h.make()->wait_until_job_done("j1", h.in(60s), CancelToken()), JobFailedError);
 }
 
-TEST(WaitTest, UnknownJobIsNotFound) {
+TEST(ClientWaitTest, UnknownJobIsNotFound) {
   ClientHarness h;
   h.transport->then(json_response(404, R"({"error_code":"DBS.200002","error_msg":"job not found"})"));
   EXPECT_THROW(h.make()->wait_until_job_done("j1", h.in(60s), CancelToken()), NotFoundError);
