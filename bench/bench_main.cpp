@@ -5,7 +5,8 @@
 // 1. start-up: time from exec to the handshake line, median (and min/max) over N runs, with plain gRPC
 //    and with AutoMTLS (a client certificate as Terraform passes one);
 // 2. memory: resident set size at idle after one GetProviderSchema call;
-// 3. apply: wall time of `terraform apply` of 20 rds_instance_ssl resources against rds-sim.
+// 3. cancel: time from a cancel (what StopProvider does) to a polling wait of the API client returning;
+// 4. apply: wall time of `terraform apply` of 20 rds_instance_ssl resources against rds-sim.
 #include <grpcpp/generic/generic_stub.h>
 #include <grpcpp/grpcpp.h>
 
@@ -16,6 +17,7 @@
 #include <iostream>
 #include <thread>
 
+#include "bench/cancel_reaction.h"
 #include "bench/provider_launch.h"
 #include "tests/e2e/support/sim_environment.h"
 #include "tests/e2e/support/terraform_workspace.h"
@@ -119,6 +121,7 @@ int main(int argc, char** argv) {
   try {
     rds::bench::bench_startup(scratch.dir(), runs);
     rds::bench::bench_memory(scratch.dir());
+    rds::bench::bench_cancel_reaction(std::min(runs, 10));
     if (rds::testing::terraform_path().empty()) {
       std::printf("terraform apply of 20 resources: skipped (terraform is not on PATH)\n");
     } else {

