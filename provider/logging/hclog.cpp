@@ -121,7 +121,7 @@ bool enabled(Level level) {
   return threshold != Level::off && level >= threshold;
 }
 
-std::string format_line(Level level, std::string_view message, std::initializer_list<Field> fields,
+std::string format_line(Level level, std::string_view message, std::span<const Field> fields,
                         std::string_view timestamp) {
   std::string line = "{\"@level\":";
   append_json_string(line, level_name(level));
@@ -141,7 +141,16 @@ std::string format_line(Level level, std::string_view message, std::initializer_
   return line;
 }
 
+std::string format_line(Level level, std::string_view message, std::initializer_list<Field> fields,
+                        std::string_view timestamp) {
+  return format_line(level, message, std::span<const Field>(fields.begin(), fields.size()), timestamp);
+}
+
 void log(Level level, std::string_view message, std::initializer_list<Field> fields) {
+  log(level, message, std::span<const Field>(fields.begin(), fields.size()));
+}
+
+void log(Level level, std::string_view message, std::span<const Field> fields) {
   if (!enabled(level)) return;
   const std::string line = format_line(level, message, fields, now_timestamp());
   std::lock_guard lock(output_mutex());

@@ -12,6 +12,7 @@
 #include <initializer_list>
 #include <optional>
 #include <ostream>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -23,7 +24,9 @@ enum class Level { trace, debug, info, warn, error, off };
 // A key and its already-formatted value; values are written as JSON strings.
 using Field = std::pair<std::string_view, std::string>;
 
-// Writes one line at `level` if that level is enabled.
+// Writes one line at `level` if that level is enabled. The span form serves callers whose fields are
+// only known at run time (e.g. the API client's log sink).
+void log(Level level, std::string_view message, std::span<const Field> fields);
 void log(Level level, std::string_view message, std::initializer_list<Field> fields = {});
 void trace(std::string_view message, std::initializer_list<Field> fields = {});
 void debug(std::string_view message, std::initializer_list<Field> fields = {});
@@ -42,6 +45,8 @@ Level level_from_environment();
 
 // Formats one hclog JSON line (with trailing '\n') without writing it; used by log() and tests.
 // `timestamp` is RFC 3339 UTC with microseconds, e.g. "2026-11-28T00:00:00.000000Z".
+std::string format_line(Level level, std::string_view message, std::span<const Field> fields,
+                        std::string_view timestamp);
 std::string format_line(Level level, std::string_view message, std::initializer_list<Field> fields,
                         std::string_view timestamp);
 
