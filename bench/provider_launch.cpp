@@ -4,7 +4,6 @@
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <thread>
 #include <vector>
 
 namespace rds::bench {
@@ -32,25 +31,22 @@ LaunchedProvider launch_provider(const std::filesystem::path& scratch, const std
 
   LaunchedProvider launched;
   auto started = std::chrono::steady_clock::now();
+  // stdout on a pipe: the line is seen the moment it is written, which matters for a figure in the tens
+  // of milliseconds. stderr goes to a file in `scratch` so the provider never blocks on it.
   launched.process = std::make_unique<rds::testing::ChildProcess>(
-      std::vector<std::string>{RDS_BENCH_PROVIDER_PATH}, env, scratch, scratch / "provider");
-  auto deadline = started + std::chrono::seconds(10);
-  // Poll the captured stdout finely: the figure of interest is in the tens of milliseconds.
-  while (true) {
-    std::string out = launched.process->stdout_so_far();
-    auto newline = out.find('\n');
-    if (newline != std::string::npos) {
-      launched.time_to_handshake =
-          std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
-      launched.handshake = out.substr(0, newline);
-      break;
-    }
-    if (!launched.process->running() || std::chrono::steady_clock::now() > deadline) {
-      throw std::runtime_error("the provider printed no handshake line; stderr:\n" +
-                               launched.process->stderr_so_far());
-    }
-    std::this_thread::sleep_for(std::chrono::microseconds(200));
+      rds::testing::ProcessOptions{.argv = {RDS_BENCH_PROVIDER_PATH},
+                                   .env = env,
+                                   .cwd = scratch,
+                                   .stderr_to = rds::testing::Output::kFile,
+                                   .capture_prefix = scratch / "provider"});
+  auto line = launched.process->read_stdout_line(std::chrono::seconds(10));
+  if (!line) {
+    throw std::runtime_error("the provider printed no handshake line; stderr:\n" +
+                             launched.process->stderr_so_far());
   }
+  launched.time_to_handshake =
+      std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  launched.handshake = *line;
   auto fields = split(launched.handshake, '|');
   if (fields.size() < 5) throw std::runtime_error("malformed handshake line: " + launched.handshake);
   launched.network = fields[2];

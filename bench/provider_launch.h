@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 
-#include "tests/e2e/support/child_process.h"
+#include "tests/support/child_process.h"
 
 namespace rds::bench {
 
@@ -20,7 +20,7 @@ struct LaunchedProvider {
 
 // Starts the provider with Terraform's magic cookie and PLUGIN_PROTOCOL_VERSIONS=6, and waits (up to
 // 10 s) for its handshake line. With a non-empty `client_cert_pem` the provider serves AutoMTLS, as
-// under Terraform; without it, plain gRPC. `scratch` holds the captured output. Throws on failure.
+// under Terraform; without it, plain gRPC. `scratch` holds its stderr. Throws on failure.
 LaunchedProvider launch_provider(const std::filesystem::path& scratch, const std::string& client_cert_pem);
 
 // A throw-away self-signed client certificate (PEM), made with the openssl CLI, like the one Terraform

@@ -26,8 +26,14 @@ class ProtocolVersion : public E2eTest, public ::testing::WithParamInterface<int
     env["PLUGIN_PROTOCOL_VERSIONS"] = std::to_string(version);
     env["TF_LOG_PROVIDER"] = "debug";  // its log proves Terraform talked to this process, not another
     provider_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{(provider_bin_dir() / "terraform-provider-rds").string(), "--debug"}, env,
-        workspace().dir(), workspace().dir() / ".provider");
+        ProcessOptions{.argv = {(provider_bin_dir() / "terraform-provider-rds").string(), "--debug"},
+                       .env = env,
+                       .cwd = workspace().dir(),
+                       .own_process_group = true,
+                       .stdout_to = Output::kFile,
+                       .stderr_to = Output::kFile,
+                       .capture_prefix = workspace().dir() / ".provider",
+                       .default_sigint = true});
 
     static const std::regex reattach("TF_REATTACH_PROVIDERS='([^']*)'");
     std::smatch match;

@@ -50,7 +50,9 @@ PluginProcess::PluginProcess(PluginOptions options) : options_(std::move(options
   }
   for (const auto& [name, value] : options_.extra_env) env.set[name] = value;
 
-  child_ = std::make_unique<ChildProcess>(options_.binary, options_.args, env);
+  std::vector<std::string> argv = {options_.binary};
+  argv.insert(argv.end(), options_.args.begin(), options_.args.end());
+  child_ = std::make_unique<ChildProcess>(ProcessOptions{.argv = argv, .env = inherited_environment(env)});
   const auto line = child_->read_stdout_line(options_.handshake_timeout);
   std::string error;
   std::optional<plugin::Handshake> parsed;
@@ -60,7 +62,7 @@ PluginProcess::PluginProcess(PluginOptions options) : options_(std::move(options
     child_->wait_for_exit(std::chrono::seconds(5));
     throw std::runtime_error("plugin " + options_.binary + " gave no valid handshake" +
                              (line ? ": " + error : std::string(" line in time")) + "; stderr:\n" +
-                             child_->stderr_output());
+                             child_->stderr_so_far());
   }
   handshake_ = *parsed;
 }

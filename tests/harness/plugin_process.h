@@ -27,7 +27,7 @@
 #include "proto/tfplugin6.grpc.pb.h"
 #include "provider/plugin/handshake.h"
 #include "provider/plugin/tls_certificate.h"
-#include "tests/harness/child_process.h"
+#include "tests/support/child_process.h"
 
 namespace rds::testing {
 

@@ -21,6 +21,8 @@ namespace {
 using namespace std::chrono_literals;
 
 const std::string kFixture = RDS_TRANSPORT_FIXTURE;
+// go-plugin's handshake cookie for Terraform providers.
+const std::string kMagicCookie = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
 
 PluginOptions fixture_options() {
   PluginOptions options;
@@ -164,8 +166,8 @@ TEST(PluginTransport, SigintIsIgnoredAndLogged) {
   std::this_thread::sleep_for(300ms);
   EXPECT_TRUE(plugin.process().running());
   EXPECT_TRUE(is_serving(plugin.channel()));
-  EXPECT_NE(plugin.process().stderr_output().find("interrupt signal, ignoring"), std::string::npos)
-      << plugin.process().stderr_output();
+  EXPECT_NE(plugin.process().stderr_so_far().find("interrupt signal, ignoring"), std::string::npos)
+      << plugin.process().stderr_so_far();
 }
 
 TEST(PluginTransport, SigtermStopsCleanly) {
@@ -189,7 +191,7 @@ TEST(PluginTransport, FallsBackToTcpWithinPortRangeWhenSocketDirectoryIsUnusable
   EXPECT_GE(port, 20000);
   EXPECT_LE(port, 20999);
   EXPECT_TRUE(is_serving(plugin.channel()));
-  EXPECT_NE(plugin.process().stderr_output().find("falling back to tcp"), std::string::npos);
+  EXPECT_NE(plugin.process().stderr_so_far().find("falling back to tcp"), std::string::npos);
 }
 
 TEST(PluginTransport, HonoursPluginUnixSocketDir) {
@@ -219,7 +221,7 @@ TEST(PluginTransport, StderrLogLinesAreHclogJson) {
   options.extra_env = {{"TF_LOG", "trace"}};
   PluginProcess plugin(options);
   ASSERT_EQ(plugin.shutdown(3s), 0);
-  std::istringstream lines(plugin.process().stderr_output());
+  std::istringstream lines(plugin.process().stderr_so_far());
   std::string line;
   int json_lines = 0;
   while (std::getline(lines, line)) {
@@ -230,43 +232,43 @@ TEST(PluginTransport, StderrLogLinesAreHclogJson) {
         << line;
     ++json_lines;
   }
-  EXPECT_GE(json_lines, 2) << plugin.process().stderr_output();
+  EXPECT_GE(json_lines, 2) << plugin.process().stderr_so_far();
 }
 
 TEST(PluginTransport, RefusesToRunWithoutMagicCookie) {
-  const auto result = run_to_completion(kFixture, {}, {.set = {}, .unset = {"TF_PLUGIN_MAGIC_COOKIE"}});
-  EXPECT_EQ(result.exit_status, 1);
-  EXPECT_EQ(result.stdout_text, "");
-  EXPECT_NE(result.stderr_text.find("This binary is a plugin"), std::string::npos) << result.stderr_text;
+  const auto result = run_to_completion(
+      {.argv = {kFixture}, .env = inherited_environment({.unset = {"TF_PLUGIN_MAGIC_COOKIE"}})});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("This binary is a plugin"), std::string::npos) << result.err;
 }
 
 TEST(PluginTransport, ExitsWithClearErrorWhenNoProtocolVersionIsInCommon) {
-  const auto result = run_to_completion(
-      kFixture, {},
-      {.set = {{"TF_PLUGIN_MAGIC_COOKIE", "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"},
-               {"PLUGIN_PROTOCOL_VERSIONS", "3,4"}},
-       .unset = {}});
-  EXPECT_EQ(result.exit_status, 1);
-  EXPECT_EQ(result.stdout_text, "");
-  EXPECT_NE(result.stderr_text.find("speaks protocol 5, 6"), std::string::npos) << result.stderr_text;
-  EXPECT_NE(result.stderr_text.find("asks for 3, 4"), std::string::npos) << result.stderr_text;
+  const auto result =
+      run_to_completion({.argv = {kFixture},
+                         .env = inherited_environment({.set = {{"TF_PLUGIN_MAGIC_COOKIE", kMagicCookie},
+                                                               {"PLUGIN_PROTOCOL_VERSIONS", "3,4"}}})});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("speaks protocol 5, 6"), std::string::npos) << result.err;
+  EXPECT_NE(result.err.find("asks for 3, 4"), std::string::npos) << result.err;
 }
 
 TEST(PluginTransport, ExitsWithClearErrorForBadPortRange) {
-  const auto result = run_to_completion(
-      kFixture, {},
-      {.set = {{"TF_PLUGIN_MAGIC_COOKIE", "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"},
-               {"PLUGIN_PROTOCOL_VERSIONS", "6"},
-               {"PLUGIN_MIN_PORT", "lots"}},
-       .unset = {}});
-  EXPECT_EQ(result.exit_status, 1);
-  EXPECT_EQ(result.stdout_text, "");
-  EXPECT_NE(result.stderr_text.find("PLUGIN_MIN_PORT"), std::string::npos) << result.stderr_text;
+  const auto result =
+      run_to_completion({.argv = {kFixture},
+                         .env = inherited_environment({.set = {{"TF_PLUGIN_MAGIC_COOKIE", kMagicCookie},
+                                                               {"PLUGIN_PROTOCOL_VERSIONS", "6"},
+                                                               {"PLUGIN_MIN_PORT", "lots"}}})});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("PLUGIN_MIN_PORT"), std::string::npos) << result.err;
 }
 
 TEST(PluginTransport, DebugModePrintsReattachConfigAndServesWithoutTls) {
-  ChildProcess child(kFixture, {"--debug", "--address", "registry.terraform.io/local/rds"},
-                     {.set = {}, .unset = {"TF_PLUGIN_MAGIC_COOKIE", "PLUGIN_CLIENT_CERT"}});
+  ChildProcess child(
+      {.argv = {kFixture, "--debug", "--address", "registry.terraform.io/local/rds"},
+       .env = inherited_environment({.unset = {"TF_PLUGIN_MAGIC_COOKIE", "PLUGIN_CLIENT_CERT"}})});
   std::optional<std::string> reattach;
   while (auto line = child.read_stdout_line(10s)) {
     const auto at = line->find("TF_REATTACH_PROVIDERS='");
@@ -276,7 +278,7 @@ TEST(PluginTransport, DebugModePrintsReattachConfigAndServesWithoutTls) {
       break;
     }
   }
-  ASSERT_TRUE(reattach) << child.stderr_output();
+  ASSERT_TRUE(reattach) << child.stderr_so_far();
   const auto config = nlohmann::json::parse(*reattach).at("registry.terraform.io/local/rds");
   EXPECT_EQ(config.at("Protocol"), "grpc");
   EXPECT_EQ(config.at("ProtocolVersion"), 6);
@@ -292,8 +294,9 @@ TEST(PluginTransport, DebugModePrintsReattachConfigAndServesWithoutTls) {
 
 TEST(PluginTransport, DebugModeStopsOnSigintEvenWhenStartedWithSigintIgnored) {
   // A shell starts background jobs with SIGINT ignored; `trap '' INT; exec` reproduces that.
-  ChildProcess child("/bin/sh", {"-c", "trap '' INT; exec \"$0\" --debug", kFixture},
-                     {.set = {}, .unset = {"TF_PLUGIN_MAGIC_COOKIE", "PLUGIN_CLIENT_CERT"}});
+  ChildProcess child(
+      {.argv = {"/bin/sh", "-c", "trap '' INT; exec \"$0\" --debug", kFixture},
+       .env = inherited_environment({.unset = {"TF_PLUGIN_MAGIC_COOKIE", "PLUGIN_CLIENT_CERT"}})});
   bool started = false;
   while (auto line = child.read_stdout_line(10s)) {
     if (line->find("TF_REATTACH_PROVIDERS=") != std::string::npos) {
@@ -301,7 +304,7 @@ TEST(PluginTransport, DebugModeStopsOnSigintEvenWhenStartedWithSigintIgnored) {
       break;
     }
   }
-  ASSERT_TRUE(started) << child.stderr_output();
+  ASSERT_TRUE(started) << child.stderr_so_far();
   child.send_signal(SIGINT);
   EXPECT_EQ(child.wait_for_exit(3s), 0);
 }

@@ -191,10 +191,11 @@ TEST(ProviderRpcV5, PrepareProviderConfigReturnsPreparedConfigAndValidateResourc
 
 TEST(ProviderRpc, ProviderBinaryRefusesToRunWithoutMagicCookie) {
   const auto result =
-      run_to_completion(provider_binary_path(), {}, {.set = {}, .unset = {"TF_PLUGIN_MAGIC_COOKIE"}});
-  EXPECT_EQ(result.exit_status, 1);
-  EXPECT_EQ(result.stdout_text, "");
-  EXPECT_NE(result.stderr_text.find("This binary is a plugin"), std::string::npos) << result.stderr_text;
+      run_to_completion({.argv = {provider_binary_path()},
+                         .env = inherited_environment({.unset = {"TF_PLUGIN_MAGIC_COOKIE"}})});
+  EXPECT_EQ(result.exit_code, 1);
+  EXPECT_EQ(result.out, "");
+  EXPECT_NE(result.err.find("This binary is a plugin"), std::string::npos) << result.err;
 }
 
 TEST(ProviderRpc, ProviderBinaryShutsDownCleanlyAfterRpcs) {

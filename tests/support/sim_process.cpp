@@ -1,18 +1,10 @@
 #include "tests/support/sim_process.h"
 
-#include <fcntl.h>
 #include <httplib.h>
-#include <poll.h>
 #include <signal.h>
-#include <sys/prctl.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <stdexcept>
-#include <thread>
 
 namespace rds::testing {
 
@@ -20,12 +12,6 @@ namespace {
 
 constexpr auto kStartTimeout = std::chrono::seconds(10);
 constexpr auto kStopTimeout = std::chrono::seconds(5);
-
-std::string describe_wait_status(int status) {
-  if (WIFEXITED(status)) return "exited with status " + std::to_string(WEXITSTATUS(status));
-  if (WIFSIGNALED(status)) return "was killed by signal " + std::to_string(WTERMSIG(status));
-  return "stopped (wait status " + std::to_string(status) + ")";
-}
 
 std::string flag_value(const std::vector<std::string>& args, const std::string& flag, std::string fallback) {
   for (std::size_t i = 0; i + 1 < args.size(); ++i) {
@@ -46,81 +32,38 @@ SimProcess::SimProcess(std::vector<std::string> extra_args) {
   const bool tls = std::find(extra_args.begin(), extra_args.end(), "--tls") != extra_args.end();
   project_id_ = flag_value(extra_args, "--project-id", project_id_);
 
-  std::vector<std::string> args = {rds_sim_path(), "--port", "0"};
-  args.insert(args.end(), extra_args.begin(), extra_args.end());
-  // Everything the child needs is prepared before fork(): after it, only async-signal-safe calls.
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-
-  int out[2];
-  if (pipe2(out, O_CLOEXEC) != 0)
-    throw std::runtime_error(std::string("SimProcess: pipe: ") + std::strerror(errno));
-  const pid_t parent = getpid();
-  pid_ = fork();
-  if (pid_ < 0) {
-    close(out[0]);
-    close(out[1]);
-    throw std::runtime_error(std::string("SimProcess: fork: ") + std::strerror(errno));
-  }
-  if (pid_ == 0) {
-    prctl(PR_SET_PDEATHSIG, SIGTERM);
-    if (getppid() != parent) _exit(127);  // the test died before prctl took effect
-    dup2(out[1], STDOUT_FILENO);          // dup2 clears O_CLOEXEC on the copy
-    // The sim must start with default signal handling whatever the test did (blocked or ignored
-    // signals survive exec): SIGPIPE was ignored above, and a test may block SIGTERM.
-    sigset_t none;
-    sigemptyset(&none);
-    sigprocmask(SIG_SETMASK, &none, nullptr);
-    ::signal(SIGPIPE, SIG_DFL);
-    execv(argv[0], argv.data());
-    const char msg[] = "SimProcess: cannot execute rds-sim\n";
-    (void)!write(STDERR_FILENO, msg, sizeof msg - 1);
-    _exit(127);
-  }
-  close(out[1]);
+  std::vector<std::string> argv = {rds_sim_path(), "--port", "0"};
+  argv.insert(argv.end(), extra_args.begin(), extra_args.end());
+  // stderr stays the test's: the sim's request log (and why it refused to start) shows in the test output.
+  child_ = std::make_unique<ChildProcess>(
+      ProcessOptions{.argv = argv, .stderr_to = Output::kInherit, .terminate_with_parent = true});
   try {
-    read_announcement(out[0], tls);
+    read_announcement(tls);
   } catch (...) {
-    close(out[0]);
     stop();
     throw;
   }
-  close(out[0]);  // the sim prints nothing more on stdout
 }
 
 SimProcess::~SimProcess() { stop(); }
 
-void SimProcess::read_announcement(int fd, bool tls) {
-  const std::size_t lines_wanted = tls ? 2 : 1;
+void SimProcess::read_announcement(bool tls) {
+  // The sim prints its base URL, then with --tls the CA file, and nothing more on stdout.
   const auto deadline = std::chrono::steady_clock::now() + kStartTimeout;
-  std::string buffer;
   std::vector<std::string> lines;
-  while (lines.size() < lines_wanted) {
-    auto left =
+  while (lines.size() < (tls ? 2u : 1u)) {
+    const auto left =
         std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
+    auto line = child_->read_stdout_line(left);
+    if (line) {
+      lines.push_back(*line);
+      continue;
+    }
+    if (!wait_exit(std::chrono::milliseconds(2000))) {
       throw std::runtime_error("SimProcess: rds-sim (" + rds_sim_path() + ") printed no URL within 10 s");
     }
-    pollfd p{fd, POLLIN, 0};
-    int ready = poll(&p, 1, static_cast<int>(left.count()));
-    if (ready < 0 && errno == EINTR) continue;
-    if (ready <= 0) continue;  // timeout is handled at the top of the loop
-    char chunk[512];
-    ssize_t n = read(fd, chunk, sizeof chunk);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      auto status = wait_exit(std::chrono::milliseconds(2000));
-      throw std::runtime_error("SimProcess: rds-sim " +
-                               (status ? describe_wait_status(*status) : std::string("closed its stdout")) +
-                               " before printing its URL (its stderr above says why)");
-    }
-    buffer.append(chunk, static_cast<std::size_t>(n));
-    for (auto nl = buffer.find('\n'); nl != std::string::npos && lines.size() < lines_wanted;
-         nl = buffer.find('\n')) {
-      lines.push_back(buffer.substr(0, nl));
-      buffer.erase(0, nl + 1);
-    }
+    throw std::runtime_error("SimProcess: rds-sim " + describe_wait_status(*child_->wait_status()) +
+                             " before printing its URL (its stderr above says why)");
   }
   base_url_ = lines[0];
   if (tls) ca_file_ = lines[1];
@@ -175,30 +118,18 @@ int SimProcess::connections() const { return admin("GET", "/_admin/connections")
 
 void SimProcess::reset() const { admin("POST", "/_admin/reset"); }
 
-void SimProcess::signal(int signal_number) const {
-  if (pid_ > 0 && !exited_) kill(pid_, signal_number);
-}
+void SimProcess::signal(int signal_number) const { child_->send_signal(signal_number); }
 
 std::optional<int> SimProcess::wait_exit(std::chrono::milliseconds timeout) {
-  if (pid_ <= 0 || exited_) return std::nullopt;
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (true) {
-    int status = 0;
-    pid_t r = waitpid(pid_, &status, WNOHANG);
-    if (r == pid_ || (r < 0 && errno == ECHILD)) {
-      exited_ = true;
-      return status;
-    }
-    if (std::chrono::steady_clock::now() >= deadline) return std::nullopt;
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  if (!child_->wait_for_exit(timeout)) return std::nullopt;
+  return child_->wait_status();
 }
 
 void SimProcess::stop() {
-  if (pid_ <= 0 || exited_) return;
-  kill(pid_, SIGTERM);
+  if (!child_->running()) return;
+  child_->send_signal(SIGTERM);
   if (wait_exit(std::chrono::duration_cast<std::chrono::milliseconds>(kStopTimeout))) return;
-  kill(pid_, SIGKILL);
+  child_->send_signal(SIGKILL);
   wait_exit(std::chrono::milliseconds(5000));
 }
 

@@ -15,10 +15,13 @@
 #include <sys/types.h>
 
 #include <chrono>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "tests/support/child_process.h"
 
 namespace rds::testing {
 
@@ -41,7 +44,7 @@ class SimProcess {
   // The project the sim serves (--project-id, default sim-project).
   const std::string& project_id() const { return project_id_; }
   int port() const { return port_; }
-  pid_t pid() const { return pid_; }
+  pid_t pid() const { return child_->pid(); }
 
   // Calls the admin API ("GET", "POST", "PATCH", "DELETE", "PUT" on e.g. "/_admin/instances"). `body`
   // null sends no body. Returns the parsed JSON answer (null for an empty one, e.g. 204). Throws
@@ -65,10 +68,9 @@ class SimProcess {
   void stop();
 
  private:
-  void read_announcement(int fd, bool tls);
+  void read_announcement(bool tls);
 
-  pid_t pid_ = -1;
-  bool exited_ = false;
+  std::unique_ptr<ChildProcess> child_;
   std::string base_url_;
   std::string ca_file_;
   std::string project_id_ = "sim-project";

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/e2e/support/child_process.h"
+#include "tests/support/child_process.h"
 #include "tests/support/sim_process.h"
 
 namespace rds::testing {

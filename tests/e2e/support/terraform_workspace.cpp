@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 #include <fstream>
+#include <regex>
 #include <stdexcept>
 
 namespace rds::testing {
@@ -80,7 +81,17 @@ std::filesystem::path TerraformWorkspace::next_capture_prefix(const std::string&
 std::unique_ptr<ChildProcess> TerraformWorkspace::start_terraform(const std::vector<std::string>& args) {
   std::vector<std::string> argv{"terraform"};
   argv.insert(argv.end(), args.begin(), args.end());
-  return std::make_unique<ChildProcess>(argv, env_, dir_, next_capture_prefix(args.empty() ? "tf" : args[0]));
+  // Terraform gets a group of its own (Ctrl-C reaches it and the providers it starts, an overrun kills
+  // them all) and writes to files, so its chatty output can never block it.
+  return std::make_unique<ChildProcess>(
+      ProcessOptions{.argv = argv,
+                     .env = env_,
+                     .cwd = dir_,
+                     .own_process_group = true,
+                     .stdout_to = Output::kFile,
+                     .stderr_to = Output::kFile,
+                     .capture_prefix = next_capture_prefix(args.empty() ? "tf" : args[0]),
+                     .default_sigint = true});
 }
 
 CommandResult TerraformWorkspace::terraform(const std::vector<std::string>& args,
@@ -106,6 +117,17 @@ nlohmann::json TerraformWorkspace::plan_json(const std::vector<std::string>& ext
 
 nlohmann::json TerraformWorkspace::state_resource(const std::string& address) {
   return find_resource(state_json(), address);
+}
+
+std::vector<std::string> terraform_warnings(const CommandResult& result) {
+  static const std::regex warning_line("Warning: ([^\n]*)");
+  std::vector<std::string> summaries;
+  const std::string text = result.plain_output();
+  for (std::sregex_iterator it(text.begin(), text.end(), warning_line), end; it != end; ++it) {
+    std::string summary = (*it)[1].str();
+    if (summary.find("Provider development overrides") == std::string::npos) summaries.push_back(summary);
+  }
+  return summaries;
 }
 
 nlohmann::json find_resource(const nlohmann::json& document, const std::string& address) {

@@ -13,7 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/e2e/support/child_process.h"
+#include "tests/support/child_process.h"
 
 namespace rds::testing {
 
@@ -71,6 +71,10 @@ class TerraformWorkspace {
   Environment env_;
   int command_count_ = 0;
 };
+
+// The summaries of Terraform's "Warning: ..." diagnostics in `result`, leaving out the dev_overrides notice
+// that every command in a test workspace prints.
+std::vector<std::string> terraform_warnings(const CommandResult& result);
 
 // Finds the resource at `address` in a `terraform show -json` document (state or plan's prior_state).
 nlohmann::json find_resource(const nlohmann::json& values, const std::string& address);
