@@ -36,7 +36,10 @@ std::string AttributePath::to_string() const {
         out += (out.empty() ? "" : ".") + step.name;
         break;
       case Step::Kind::string_key:
-        out += "[" + nlohmann::json(step.name).dump() + "]";
+        // Keys come from the wire and may be invalid UTF-8: replace bad bytes rather than throw while
+        // describing an error.
+        out += "[" +
+               nlohmann::json(step.name).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "]";
         break;
       case Step::Kind::int_key:
         out += "[" + std::to_string(step.index) + "]";

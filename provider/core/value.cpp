@@ -208,7 +208,8 @@ std::string Value::to_string() const {
   if (is_unknown()) return "<unknown>";
   switch (type_.kind()) {
     case Type::Kind::string:
-      return nlohmann::json(payload_->string).dump();
+      // Strings may hold invalid UTF-8 from the wire; describing them must not throw.
+      return nlohmann::json(payload_->string).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     case Type::Kind::boolean:
       return payload_->boolean ? "true" : "false";
     case Type::Kind::number:
