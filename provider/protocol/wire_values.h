@@ -36,16 +36,21 @@ bool encode(const core::Value& value, const core::Type& type, std::string_view f
   return encode_dynamic_value(value, type, field, message->mutable_msgpack(), diagnostics);
 }
 
+// proto3 `string` fields must hold valid UTF-8: Terraform (Go) rejects a whole response otherwise, which
+// would turn a clear diagnostic into "error unmarshalling response". Text can carry bytes from the wire
+// (a malformed API answer quoted in an error, a map key), so invalid sequences become U+FFFD.
+std::string valid_utf8(std::string_view text);
+
 template <class AttributePathMsg>
 void to_proto(const core::AttributePath& path, AttributePathMsg* out) {
   for (const auto& step : path.steps()) {
     auto* s = out->add_steps();
     switch (step.kind) {
       case core::AttributePath::Step::Kind::attribute:
-        s->set_attribute_name(step.name);
+        s->set_attribute_name(valid_utf8(step.name));
         break;
       case core::AttributePath::Step::Kind::string_key:
-        s->set_element_key_string(step.name);
+        s->set_element_key_string(valid_utf8(step.name));
         break;
       case core::AttributePath::Step::Kind::int_key:
         s->set_element_key_int(step.index);
@@ -61,8 +66,8 @@ void append_diagnostics(const core::Diagnostics& diagnostics, DiagnosticList* ou
     auto* p = out->Add();
     using DiagnosticMsg = std::remove_pointer_t<decltype(p)>;
     p->set_severity(d.severity == core::Severity::error ? DiagnosticMsg::ERROR : DiagnosticMsg::WARNING);
-    p->set_summary(d.summary);
-    p->set_detail(d.detail);
+    p->set_summary(valid_utf8(d.summary));
+    p->set_detail(valid_utf8(d.detail));
     if (d.path && !d.path->empty()) to_proto(*d.path, p->mutable_attribute());
   }
 }
