@@ -6,6 +6,7 @@
 
 #include "client/errors.h"
 #include "client/response_parsing.h"
+#include "tests/support/returns_or_throws.h"
 
 namespace rds::client {
 namespace {
@@ -26,17 +27,10 @@ HttpResponse answer(std::string body) {
 
 // Runs every parser on `body`; any exception that is not a client Error fails the test.
 void parse_everything(const std::string& body) {
-  const auto try_parse = [&](auto&& parse) {
-    try {
-      parse();
-    } catch (const Error&) {
-    } catch (const std::exception& other) {
-      ADD_FAILURE() << "parsing threw " << typeid(other).name() << ": " << other.what();
-    }
-  };
-  try_parse([&] { parse_instance_list("get instance", answer(body), "db1"); });
-  try_parse([&] { parse_job("get job", answer(body)); });
-  try_parse([&] { parse_ssl_answer("set ssl", answer(body)); });
+  using rds::testing::returns_or_throws;
+  returns_or_throws<Error>([&] { parse_instance_list("get instance", answer(body), "db1"); });
+  returns_or_throws<Error>([&] { parse_job("get job", answer(body)); });
+  returns_or_throws<Error>([&] { parse_ssl_answer("set ssl", answer(body)); });
 }
 
 TEST(ClientResponseMutation, ValidAnswersParse) {

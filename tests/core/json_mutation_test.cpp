@@ -6,6 +6,7 @@
 
 #include "provider/core/codec_error.h"
 #include "provider/core/json.h"
+#include "tests/support/returns_or_throws.h"
 
 namespace rds::core {
 namespace {
@@ -24,15 +25,7 @@ const std::string kStoredState =
     R"("ports":[3306,1e3,-0.5],"timeouts":{"create":"30m","delete":null}})";
 
 bool decodes(const std::string& text) {
-  try {
-    decode_state_json(text, state_type());
-    return true;
-  } catch (const CodecError&) {
-    return false;
-  } catch (const std::exception& other) {
-    ADD_FAILURE() << "decoding threw " << typeid(other).name() << ": " << other.what();
-    return false;
-  }
+  return rds::testing::returns_or_throws<CodecError>([&] { decode_state_json(text, state_type()); });
 }
 
 TEST(JsonMutation, TheStoredStateDecodesDroppingTheRetiredAttribute) {

@@ -6,6 +6,7 @@
 #include <random>
 
 #include "provider/core/msgpack.h"
+#include "tests/support/returns_or_throws.h"
 
 namespace rds::core {
 namespace {
@@ -36,17 +37,8 @@ Value resource_like_value(const Type& type) {
                         {"timeouts", Value::unknown(type.attributes().at("timeouts"))}});
 }
 
-// Decodes and reports whether it succeeded; any exception other than CodecError fails the test.
 bool decodes(const std::string& bytes, const Type& type) {
-  try {
-    decode_msgpack(bytes, type);
-    return true;
-  } catch (const CodecError&) {
-    return false;
-  } catch (const std::exception& other) {
-    ADD_FAILURE() << "decoding threw " << typeid(other).name() << ": " << other.what();
-    return false;
-  }
+  return rds::testing::returns_or_throws<CodecError>([&] { decode_msgpack(bytes, type); });
 }
 
 TEST(MsgpackMutation, TheValidEncodingRoundTrips) {
