@@ -52,14 +52,20 @@ void StaticTokenAuthenticator::authenticate(HttpRequest& request) {
 
 PasswordAuthenticator::PasswordAuthenticator(PasswordCredentials credentials,
                                              std::shared_ptr<Transport> transport,
-                                             std::shared_ptr<Clock> clock)
-    : credentials_(std::move(credentials)), transport_(std::move(transport)), clock_(std::move(clock)) {}
+                                             std::shared_ptr<Clock> clock, LogFunction log)
+    : credentials_(std::move(credentials)),
+      transport_(std::move(transport)),
+      clock_(std::move(clock)),
+      log_(std::move(log)) {
+  while (!credentials_.auth_url.empty() && credentials_.auth_url.back() == '/')
+    credentials_.auth_url.pop_back();
+}
 
 void PasswordAuthenticator::authenticate(HttpRequest& request) {
   std::string token;
   {
     std::lock_guard lock(mutex_);
-    if (token_.empty() || clock_->utc_now() + kRenewMargin >= expires_at_) fetch_token(request.cancel);
+    if (token_.empty() || clock_->utc_now() + kRenewMargin >= expires_at_) fetch_token(request);
     token = token_;
   }
   replace_header(request.headers, "X-Auth-Token", token);
@@ -70,11 +76,12 @@ bool PasswordAuthenticator::renew_after_unauthorized(const HttpRequest& rejected
   // Another thread may have renewed already since this request was sent: then just retry with it.
   if (!token_.empty() && header_value(rejected.headers, "X-Auth-Token") != token_) return true;
   token_.clear();
-  fetch_token(rejected.cancel);
+  fetch_token(rejected);
   return true;
 }
 
-void PasswordAuthenticator::fetch_token(const CancelToken& cancel) {
+void PasswordAuthenticator::fetch_token(const HttpRequest& on_behalf_of) {
+  if (refused_) throw *refused_;
   nlohmann::json body = {{"auth",
                           {{"identity",
                             {{"methods", {"password"}},
@@ -87,22 +94,41 @@ void PasswordAuthenticator::fetch_token(const CancelToken& cancel) {
   HttpRequest request;
   request.method = "POST";
   request.base_url = credentials_.auth_url;
-  while (!request.base_url.empty() && request.base_url.back() == '/') request.base_url.pop_back();
   request.path = "/auth/tokens";
   request.headers = {{"Content-Type", "application/json"}};
   request.body = body.dump();
-  request.cancel = cancel;
+  request.cancel = on_behalf_of.cancel;
+  request.timeout = on_behalf_of.timeout;
   // The operation names the user but never the password.
   const std::string operation =
       "IAM login (POST " + request.base_url + "/auth/tokens) as user " + credentials_.user_name;
 
   HttpResponse response;
+  const auto started = clock_->now();
   try {
     response = transport_->send(request);
   } catch (const TransportError& error) {
     throw TransportError(operation, error.detail(), error.retryable());
   }
-  if (response.status < 200 || response.status >= 300) throw_api_error(operation, response);
+  if (log_) {
+    // Logged like every API call; the body (which holds the password) and the token never are.
+    const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock_->now() - started);
+    log_(LogLevel::debug, "IAM login",
+         {{"method", request.method},
+          {"url", request.base_url + request.path},
+          {"user_name", credentials_.user_name},
+          {"status", std::to_string(response.status)},
+          {"request_id", response.request_id()},
+          {"duration_ms", std::to_string(elapsed.count())}});
+  }
+  if (response.status < 200 || response.status >= 300) {
+    try {
+      throw_api_error(operation, response);
+    } catch (const ApiError& error) {
+      if (!is_transient_status(error.http_status())) refused_ = error;
+      throw;
+    }
+  }
   auto token = response.header("X-Subject-Token");
   if (token.empty())
     throw ResponseFormatError(operation, "the answer has no X-Subject-Token header", response.request_id());

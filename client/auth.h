@@ -9,6 +9,8 @@
 #include <string>
 
 #include "client/clock.h"
+#include "client/config.h"
+#include "client/errors.h"
 #include "client/http.h"
 #include "client/signer.h"
 
@@ -23,6 +25,8 @@ class Authenticator {
   // credentials were obtained so that one retry makes sense (password mode), false otherwise.
   virtual bool renew_after_unauthorized(const HttpRequest& rejected) = 0;
   virtual std::string mode() const = 0;  // "aksk" | "token" | "password", for logs
+  // The IAM URL this method logs in at, for error messages; "" when it needs no login.
+  virtual std::string login_url() const { return ""; }
 };
 
 // SDK-HMAC-SHA256 signing; fresh X-Sdk-Date on every attempt.
@@ -58,24 +62,32 @@ struct PasswordCredentials {
 // user/password/domain -> POST {auth_url}/auth/tokens -> X-Subject-Token, cached until shortly before
 // it expires (expires_at in the answer, else 24 h) and renewed once after a 401. Thread-safe: concurrent
 // callers share one fetch.
+//
+// IAM's refusal of the credentials (a 4xx other than 429) is remembered and thrown again to every later
+// caller without asking IAM: the same wrong password sent once per resource would print one error per
+// resource and can lock the IAM account.
 class PasswordAuthenticator : public Authenticator {
  public:
   PasswordAuthenticator(PasswordCredentials credentials, std::shared_ptr<Transport> transport,
-                        std::shared_ptr<Clock> clock);
+                        std::shared_ptr<Clock> clock, LogFunction log = nullptr);
   void authenticate(HttpRequest& request) override;
   bool renew_after_unauthorized(const HttpRequest& rejected) override;
   std::string mode() const override { return "password"; }
+  std::string login_url() const override { return credentials_.auth_url; }
 
   // Renew this long before the announced expiry.
   static constexpr std::chrono::minutes kRenewMargin{5};
 
  private:
-  void fetch_token(const CancelToken& cancel);  // caller holds mutex_
+  // `on_behalf_of` lends its cancel token and transfer timeout to the login. Caller holds mutex_.
+  void fetch_token(const HttpRequest& on_behalf_of);
 
   PasswordCredentials credentials_;
   std::shared_ptr<Transport> transport_;
   std::shared_ptr<Clock> clock_;
+  LogFunction log_;
   std::mutex mutex_;
+  std::optional<ApiError> refused_;
   std::string token_;
   std::chrono::system_clock::time_point expires_at_{};
 };

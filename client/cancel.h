@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <memory>
 #include <mutex>
+#include <vector>
 
 namespace rds::client {
 
@@ -14,6 +15,9 @@ struct CancelState {
   std::mutex mutex;
   std::condition_variable cv;
   bool cancelled = false;
+  // States cancelled with this one (see either()); weak, so a finished operation's state goes away.
+  std::vector<std::weak_ptr<CancelState>> dependents;
+  std::size_t prune_at = 64;
 };
 }  // namespace detail
 
@@ -28,9 +32,14 @@ class CancelToken {
 
  private:
   friend class CancelSource;
+  friend CancelToken either(const CancelToken& a, const CancelToken& b);
   explicit CancelToken(std::shared_ptr<detail::CancelState> state);
   std::shared_ptr<detail::CancelState> state_;
 };
+
+// A token cancelled as soon as `a` or `b` is: an operation stops on StopProvider and also when the
+// client of its RPC has gone away.
+CancelToken either(const CancelToken& a, const CancelToken& b);
 
 class CancelSource {
  public:

@@ -26,6 +26,9 @@ struct ClientConfig {
   std::string auth_url;
   std::string region;
   std::string project_id;
+  // Where endpoint and auth_url were set, for error messages that must say which setting to check:
+  // e.g. "environment variable RDS_ENDPOINT". Empty: derived from region (or not known).
+  std::string endpoint_origin, auth_url_origin;
 
   // Credentials; exactly one mode is used, in this order of preference:
   //   access_key + secret_key (+ security_token for temporary credentials) -> SDK-HMAC-SHA256 signing

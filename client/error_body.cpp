@@ -65,16 +65,17 @@ bool is_not_found_error(int http_status, const std::string& code) {
 }
 
 bool is_transient_status(int http_status) {
-  return http_status == 429 || http_status == 502 || http_status == 503 || http_status == 504;
+  return http_status == 429 || http_status == 500 || http_status == 502 || http_status == 503 ||
+         http_status == 504;
 }
 
 void throw_api_error(const std::string& operation, const HttpResponse& response,
-                     const std::string& not_found_resource) {
+                     const std::string& not_found_resource, const std::string& note) {
   auto body = parse_error_body(response.body);
   if (!not_found_resource.empty() && is_not_found_error(response.status, body.code))
     throw NotFoundError(operation, not_found_resource, response.status, body.code, body.message,
                         response.request_id());
-  throw ApiError(operation, response.status, body.code, body.message, response.request_id());
+  throw ApiError(operation, response.status, body.code, body.message, response.request_id(), note);
 }
 
 }  // namespace rds::client

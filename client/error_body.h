@@ -21,11 +21,14 @@ ErrorBody parse_error_body(std::string_view body);
 bool is_busy_error(int http_status, const std::string& code);
 // Instance (or job) does not exist.
 bool is_not_found_error(int http_status, const std::string& code);
-// 429 and 502/503/504: retried with backoff up to max_retries.
+// 429, 500 (any code) and 502/503/504: retried with backoff up to max_retries. Every call the provider
+// makes is idempotent (rds-api.md), so a server-side failure may always be tried again; 501 and 505 say
+// the call can never work and stay final.
 bool is_transient_status(int http_status);
 
 // Throws the matching exception for an error answer: NotFoundError or ApiError.
+// `note` is added to the message (see ApiError).
 [[noreturn]] void throw_api_error(const std::string& operation, const HttpResponse& response,
-                                  const std::string& not_found_resource = "");
+                                  const std::string& not_found_resource = "", const std::string& note = "");
 
 }  // namespace rds::client

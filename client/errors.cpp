@@ -19,10 +19,11 @@ std::string api_message(const std::string& operation, int status, const std::str
 }  // namespace
 
 ApiError::ApiError(std::string operation, int http_status, std::string error_code, std::string error_msg,
-                   std::string request_id)
+                   std::string request_id, const std::string& note)
     // Copies, not moves: the message is built from the same arguments, in unspecified order.
-    : ApiError(api_message(operation, http_status, error_code, error_msg, request_id), operation, http_status,
-               error_code, error_msg, request_id) {}
+    : ApiError(api_message(operation, http_status, error_code, error_msg, request_id) +
+                   (note.empty() ? "" : " " + note),
+               operation, http_status, error_code, error_msg, request_id) {}
 
 ApiError::ApiError(std::string message, std::string operation, int http_status, std::string error_code,
                    std::string error_msg, std::string request_id)
@@ -64,8 +65,9 @@ TimeoutError::TimeoutError(std::string operation, std::chrono::milliseconds wait
 CancelledError::CancelledError(std::string operation)
     : Error("Cancelled while " + operation + "."), operation_(std::move(operation)) {}
 
-TransportError::TransportError(std::string operation, std::string detail, bool retryable)
-    : Error(operation + " failed before any HTTP answer: " + detail + "."),
+TransportError::TransportError(std::string operation, std::string detail, bool retryable,
+                               const std::string& note)
+    : Error(operation + " failed before any HTTP answer: " + detail + "." + (note.empty() ? "" : " " + note)),
       operation_(std::move(operation)),
       detail_(std::move(detail)),
       retryable_(retryable) {}
@@ -76,14 +78,17 @@ ResponseFormatError::ResponseFormatError(std::string operation, std::string deta
       operation_(std::move(operation)),
       request_id_(std::move(request_id)) {}
 
-JobFailedError::JobFailedError(std::string job_id, std::string job_name)
+JobFailedError::JobFailedError(std::string job_id, std::string job_name, const std::string& fail_reason)
     : Error("RDS job " + job_id + (job_name.empty() ? std::string() : " (" + job_name + ")") +
-            " finished with status Failed; see the instance's task center for the cause."),
+            " finished with status Failed" +
+            (fail_reason.empty() ? std::string("; see the instance's task center for the cause.")
+                                 : ": " + fail_reason + (fail_reason.ends_with('.') ? "" : "."))),
       job_id_(std::move(job_id)) {}
 
 InstanceFailedError::InstanceFailedError(std::string instance_id, std::string status)
-    : Error("Instance " + instance_id + " is in the terminal state " + status +
-            "; it cannot be configured until it is repaired or recreated."),
+    : Error("Instance " + instance_id + " has status " + status +
+            ", which it does not leave by itself; its SSL setting cannot be changed until it is repaired, "
+            "unfrozen or started again (check the instance in the console)."),
       instance_id_(std::move(instance_id)),
       status_(std::move(status)) {}
 

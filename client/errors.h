@@ -22,8 +22,9 @@ class ConfigError : public Error {
 // The API answered with an error status.
 class ApiError : public Error {
  public:
+  // `note`, when given, is a further sentence for the message, e.g. how many attempts were made.
   ApiError(std::string operation, int http_status, std::string error_code, std::string error_msg,
-           std::string request_id);
+           std::string request_id, const std::string& note = "");
 
   const std::string& operation() const { return operation_; }  // e.g. "PUT /v3/{project_id}/instances/X/ssl"
   int http_status() const { return http_status_; }
@@ -92,8 +93,9 @@ class CancelledError : public Error {
 class TransportError : public Error {
  public:
   // `retryable`: a later attempt may succeed (connect refused, reset, timeout); false for TLS
-  // verification failures and bad URLs, which only a configuration change fixes.
-  TransportError(std::string operation, std::string detail, bool retryable);
+  // verification failures and bad URLs, which only a configuration change fixes. `note`, when given, is
+  // a further sentence for the message (attempts made, which endpoint and where it was configured).
+  TransportError(std::string operation, std::string detail, bool retryable, const std::string& note = "");
   const std::string& operation() const { return operation_; }
   const std::string& detail() const { return detail_; }
   bool retryable() const { return retryable_; }
@@ -117,14 +119,15 @@ class ResponseFormatError : public Error {
 // An asynchronous job reported status Failed.
 class JobFailedError : public Error {
  public:
-  JobFailedError(std::string job_id, std::string job_name);
+  JobFailedError(std::string job_id, std::string job_name, const std::string& fail_reason);
   const std::string& job_id() const { return job_id_; }
 
  private:
   std::string job_id_;
 };
 
-// An instance entered a terminal state (FAILED, CREATE FAIL) while we waited for it.
+// An instance is in a status it never leaves by itself (see is_stuck: FAILED, FROZEN, SHUTDOWN, ...), so
+// waiting for it to become ACTIVE would only wait out the timeout.
 class InstanceFailedError : public Error {
  public:
   InstanceFailedError(std::string instance_id, std::string status);

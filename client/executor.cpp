@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <ctime>
 
 #include "client/error_body.h"
 #include "client/errors.h"
@@ -17,7 +18,12 @@ std::string target_of(const HttpRequest& request) {
 }
 
 std::string describe_status(const HttpResponse& response) {
-  return "HTTP " + std::to_string(response.status);
+  auto body = parse_error_body(response.body);
+  return "HTTP " + std::to_string(response.status) + (body.code.empty() ? "" : " " + body.code);
+}
+
+std::string seconds_text(std::chrono::milliseconds duration) {
+  return std::to_string(duration.count() / 1000) + "." + std::to_string(duration.count() % 1000 / 100) + " s";
 }
 
 // 401, or RDS's "invalid token" (403 DBS.280056, rds-api.md): fresh credentials may help once.
@@ -25,7 +31,26 @@ bool is_rejected_credentials(const HttpResponse& response) {
   if (response.status == 401) return true;
   return response.status == 403 && parse_error_body(response.body).code == "DBS.280056";
 }
+
+// Retry-After as an HTTP date (RFC 9110 IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT").
+std::optional<std::chrono::system_clock::time_point> http_date(const std::string& text) {
+  std::tm utc{};
+  const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &utc);
+  if (end == nullptr || *end != '\0') return std::nullopt;
+  return std::chrono::system_clock::from_time_t(timegm(&utc));
+}
 }  // namespace
+
+RetryBudget::RetryBudget(Clock& clock, int max_retries, std::optional<Deadline> deadline)
+    : clock_(clock), max_retries_(max_retries), deadline_(deadline), started_(clock.now()) {}
+
+std::string RetryBudget::summary() const {
+  const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock_.now() - started_);
+  std::string text = "Gave up after " + std::to_string(attempts_) +
+                     (attempts_ == 1 ? " attempt" : " attempts") + " over " + seconds_text(elapsed);
+  if (deadline_came_first_) return text + ": the operation's deadline came before another retry.";
+  return text + " (max_retries = " + std::to_string(max_retries_) + ").";
+}
 
 Executor::Executor(ExecutorOptions options) : options_(std::move(options)) {}
 
@@ -33,76 +58,123 @@ void Executor::log(LogLevel level, std::string_view message, const LogFields& fi
   if (options_.log) options_.log(level, message, fields);
 }
 
-std::optional<std::chrono::milliseconds> Executor::retry_after(const HttpResponse& response) const {
-  auto value = response.header("Retry-After");
-  if (value.empty() ||
-      !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); }))
-    return std::nullopt;  // absent, or an HTTP date: fall back to our own backoff
-  auto seconds = std::stoll(value.substr(0, 6));
-  return std::min(std::chrono::milliseconds(seconds * 1000), options_.backoff.retry_after_cap);
+std::string Executor::describe_endpoint(const std::string& base_url) const {
+  for (const auto& [url, description] : options_.endpoint_descriptions)
+    if (url == base_url) return description;
+  return base_url;
 }
 
-bool Executor::pause_before_retry(int attempt, std::optional<std::chrono::milliseconds> requested,
-                                  std::optional<Deadline> deadline, const CancelToken& cancel,
-                                  const std::string& operation, const std::string& reason) {
-  auto delay = requested ? *requested : options_.backoff.delay(attempt, options_.random());
-  if (deadline && options_.clock->now() + delay > *deadline) return false;
+std::optional<std::chrono::milliseconds> Executor::retry_after(const HttpResponse& response) const {
+  const std::string value = response.header("Retry-After");
+  if (value.empty()) return std::nullopt;
+  std::chrono::milliseconds wait{0};
+  if (std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) {
+    wait = std::chrono::seconds(std::stoll(value.substr(0, 6)));
+  } else if (auto date = http_date(value)) {
+    wait = std::max(std::chrono::milliseconds(0),
+                    std::chrono::duration_cast<std::chrono::milliseconds>(*date - options_.clock->utc_now()));
+  } else {
+    return std::nullopt;  // unreadable: fall back to our own backoff
+  }
+  return std::min(wait, options_.backoff.retry_after_cap);
+}
+
+bool Executor::pause_before_retry(RetryBudget& budget, std::optional<std::chrono::milliseconds> requested,
+                                  const CancelToken& cancel, const std::string& operation,
+                                  const std::string& reason) {
+  if (!budget.retries_left()) return false;
+  const int retry = budget.attempts();  // 1 for the first retry
+  auto delay = requested ? *requested : options_.backoff.delay(retry - 1, options_.random());
+  if (budget.deadline() && options_.clock->now() + delay > *budget.deadline()) {
+    budget.note_deadline_came_first();
+    return false;
+  }
   log(LogLevel::warn, "retrying RDS API call",
       {{"operation", operation},
        {"reason", reason},
-       {"retry", std::to_string(attempt + 1) + "/" + std::to_string(options_.max_retries)},
+       {"retry", std::to_string(retry) + "/" + std::to_string(options_.max_retries)},
        {"delay_ms", std::to_string(delay.count())}});
   if (!options_.clock->sleep_for(delay, cancel)) throw CancelledError("waiting to retry " + operation);
   return true;
 }
 
-HttpResponse Executor::send(HttpRequest request, const std::string& operation,
-                            std::optional<Deadline> deadline) {
-  bool renewed_credentials = false;
-  for (int attempt = 0;; ++attempt) {
-    if (request.cancel.cancelled()) throw CancelledError(operation);
-    HttpResponse response;
-    auto started = options_.clock->now();
+void Executor::authenticate(HttpRequest& request, RetryBudget& budget, const std::string& operation) {
+  for (;;) {
+    request.timeout = transfer_timeout(budget.deadline());
     try {
       options_.authenticator->authenticate(request);
+      return;
     } catch (const ApiError& error) {
       // The IAM login itself hit a transient answer (429/5xx): same retry budget as the call.
-      if (!is_transient_status(error.http_status()) || attempt >= options_.max_retries ||
-          !pause_before_retry(attempt, std::nullopt, deadline, request.cancel, operation,
+      if (!is_transient_status(error.http_status())) throw;
+      budget.count_attempt();
+      if (!pause_before_retry(budget, std::nullopt, request.cancel, operation,
                               "IAM login: HTTP " + std::to_string(error.http_status())))
-        throw;
-      continue;
+        throw ApiError(error.operation(), error.http_status(), error.error_code(), error.error_msg(),
+                       error.request_id(), budget.summary());
     } catch (const TransportError& error) {
-      if (!error.retryable() || attempt >= options_.max_retries ||
-          !pause_before_retry(attempt, std::nullopt, deadline, request.cancel, operation, error.detail()))
-        throw;
-      continue;
+      budget.count_attempt();
+      if (!error.retryable() ||
+          !pause_before_retry(budget, std::nullopt, request.cancel, operation, error.detail()))
+        throw TransportError(error.operation(), error.detail(), error.retryable(),
+                             (error.retryable() ? budget.summary() + " " : std::string()) + "Check " +
+                                 describe_endpoint(options_.authenticator->login_url()) + ".");
     }
-    if (deadline) {
-      // A call made for a wait must not outlive the wait by a whole request timeout; one second is
-      // left even past the deadline so that a final check can still be answered.
-      auto remaining =
-          std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - options_.clock->now());
-      request.timeout = std::max<std::chrono::milliseconds>(remaining, std::chrono::seconds(1));
-    }
+  }
+}
+
+std::optional<std::chrono::milliseconds> Executor::transfer_timeout(std::optional<Deadline> deadline) const {
+  if (!deadline) return std::nullopt;
+  // A call made under a deadline must not outlive it by a whole request timeout; one second is left
+  // even past the deadline so that a final check can still be answered.
+  auto remaining = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - options_.clock->now());
+  return std::max<std::chrono::milliseconds>(remaining, std::chrono::seconds(1));
+}
+
+void Executor::sign_in(std::optional<Deadline> deadline, const CancelToken& cancel) {
+  HttpRequest probe;
+  probe.cancel = cancel;
+  probe.timeout = transfer_timeout(deadline);
+  RetryBudget budget = this->budget(deadline);
+  authenticate(probe, budget, "signing in");
+}
+
+HttpResponse Executor::send(HttpRequest request, const std::string& operation,
+                            std::optional<Deadline> deadline, bool retry_transient) {
+  bool renewed_credentials = false;
+  RetryBudget budget = this->budget(deadline);
+  for (;;) {
+    if (request.cancel.cancelled()) throw CancelledError(operation);
+    request.timeout = transfer_timeout(deadline);
+    authenticate(request, budget, operation);
+    budget.count_attempt();
+    const auto started = options_.clock->now();
+    HttpResponse response;
     try {
       response = options_.transport->send(request);
     } catch (const TransportError& error) {
       log(LogLevel::debug, "RDS API call got no answer",
-          {{"operation", operation}, {"error", error.detail()}, {"attempt", std::to_string(attempt + 1)}});
-      if (!error.retryable() || attempt >= options_.max_retries ||
-          !pause_before_retry(attempt, std::nullopt, deadline, request.cancel, operation, error.detail()))
-        throw TransportError(operation, error.detail(), error.retryable());
-      continue;
+          {{"operation", operation},
+           {"error", error.detail()},
+           {"attempt", std::to_string(budget.attempts())}});
+      // Without retry_transient the caller decides: an unanswered request may have reached the server.
+      if (retry_transient && error.retryable() &&
+          pause_before_retry(budget, std::nullopt, request.cancel, operation, error.detail()))
+        continue;
+      if (!retry_transient) throw TransportError(operation, error.detail(), error.retryable());
+      throw TransportError(operation, error.detail(), error.retryable(),
+                           (error.retryable() ? budget.summary() + " " : std::string()) + "Check " +
+                               describe_endpoint(request.base_url) + ".");
     }
-    auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(options_.clock->now() - started);
+    const auto elapsed =
+        std::chrono::duration_cast<std::chrono::milliseconds>(options_.clock->now() - started);
     log(LogLevel::debug, "RDS API call",
         {{"method", request.method},
          {"path", target_of(request)},
          {"status", std::to_string(response.status)},
          {"request_id", response.request_id()},
          {"auth", options_.authenticator->mode()},
-         {"attempt", std::to_string(attempt + 1)},
+         {"attempt", std::to_string(budget.attempts())},
          {"duration_ms", std::to_string(elapsed.count())}});
 
     if (is_rejected_credentials(response) && !renewed_credentials) {
@@ -110,15 +182,15 @@ HttpResponse Executor::send(HttpRequest request, const std::string& operation,
       if (options_.authenticator->renew_after_unauthorized(request)) {
         log(LogLevel::info, "credentials renewed after they were rejected; repeating the call",
             {{"operation", operation}});
-        --attempt;  // a renewal is not one of the max_retries transient retries
+        budget.forgive_attempt();  // a renewal is not one of the max_retries transient retries
         continue;
       }
     }
-    if (is_transient_status(response.status) && attempt < options_.max_retries &&
-        pause_before_retry(attempt, retry_after(response), deadline, request.cancel, operation,
+    if (!retry_transient || !is_transient_status(response.status)) return response;
+    if (pause_before_retry(budget, retry_after(response), request.cancel, operation,
                            describe_status(response)))
       continue;
-    return response;
+    throw_api_error(operation, response, "", budget.summary());
   }
 }
 

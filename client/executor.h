@@ -1,12 +1,15 @@
 // Sends one logical API call: authenticates each attempt, renews credentials once after a 401, and
-// retries transient failures (429 honouring Retry-After, 502/503/504, connection errors) with
-// exponential backoff and jitter up to max_retries. Busy answers are not handled here: they need the
-// instance's status, which is RdsClient's business.
+// retries transient failures (500, 502/503/504, 429 honouring Retry-After, refused or reset
+// connections, the timeout of one request) with exponential backoff and jitter, within max_retries and
+// the call's deadline. Busy answers are not handled here: they need the instance's status, which is
+// RdsClient's business.
 #pragma once
 
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "client/auth.h"
 #include "client/clock.h"
@@ -25,29 +28,77 @@ struct ExecutorOptions {
   BackoffPolicy backoff;
   int max_retries = 5;
   LogFunction log;
+  // Base URL -> how to name it in an error, e.g. {"http://127.0.0.1:1", "the RDS endpoint
+  // http://127.0.0.1:1 (from environment variable RDS_ENDPOINT)"}, so that a connection failure says
+  // which setting to check.
+  std::vector<std::pair<std::string, std::string>> endpoint_descriptions;
+};
+
+// Counts the attempts of one call, so that the error after the last one says how many were made over
+// how long, and why no further one was made.
+class RetryBudget {
+ public:
+  RetryBudget(Clock& clock, int max_retries, std::optional<Deadline> deadline);
+
+  int attempts() const { return attempts_; }
+  void count_attempt() { ++attempts_; }
+  // A repeat that is not a retry of a failure (the one repeat after renewed credentials).
+  void forgive_attempt() { --attempts_; }
+  // Whether max_retries allows another attempt (the deadline is checked by the pause).
+  bool retries_left() const { return attempts_ <= max_retries_; }
+  std::optional<Deadline> deadline() const { return deadline_; }
+  void note_deadline_came_first() { deadline_came_first_ = true; }
+  // "Gave up after 6 attempts over 12.3 s (max_retries = 5)." or, when the deadline stopped the
+  // retries, "Gave up after 2 attempts over 3.0 s: the operation's deadline came before another retry."
+  std::string summary() const;
+
+ private:
+  Clock& clock_;
+  int max_retries_;
+  std::optional<Deadline> deadline_;
+  Deadline started_;
+  int attempts_ = 0;
+  bool deadline_came_first_ = false;
 };
 
 class Executor {
  public:
   explicit Executor(ExecutorOptions options);
 
-  // `deadline` also bounds each transfer's timeout (never below one second).
-  // Returns the final answer, whatever its status (after retries, a 429/5xx may still come back).
-  // Throws TransportError after the last failed attempt, CancelledError when `request.cancel` fires.
-  // No retry sleep goes past `deadline` when one is given.
-  HttpResponse send(HttpRequest request, const std::string& operation,
-                    std::optional<Deadline> deadline = std::nullopt);
+  // `deadline` bounds the whole call: each transfer's timeout (never below one second) and every retry
+  // pause. With `retry_transient` false a transient answer is returned as is, for callers that must
+  // look at the instance before they try again (the SSL switch). Returns the final answer otherwise;
+  // throws ApiError when transient answers outlast the retries (the message says how many attempts
+  // over how long), TransportError after the last failed attempt (naming the endpoint and where it was
+  // configured), CancelledError when `request.cancel` fires.
+  HttpResponse send(HttpRequest request, const std::string& operation, std::optional<Deadline> deadline,
+                    bool retry_transient = true);
+
+  // Obtains credentials now (the password login), with the same retries as a call. A no-op for the
+  // methods that need no login.
+  void sign_in(std::optional<Deadline> deadline, const CancelToken& cancel);
+
+  // Sleeps before the next attempt of a call whose budget still allows one; false (no sleep) when the
+  // retries are used up or the deadline would pass first. Logs the retry and its reason.
+  bool pause_before_retry(RetryBudget& budget, std::optional<std::chrono::milliseconds> requested,
+                          const CancelToken& cancel, const std::string& operation, const std::string& reason);
+  RetryBudget budget(std::optional<Deadline> deadline) {
+    return RetryBudget(*options_.clock, options_.max_retries, deadline);
+  }
+
+  // How long the server asks us to wait (Retry-After, in seconds or as an HTTP date), if it says.
+  std::optional<std::chrono::milliseconds> retry_after(const HttpResponse& response) const;
+  // "the RDS endpoint URL (from ...)" for a base URL the config named, else the URL itself.
+  std::string describe_endpoint(const std::string& base_url) const;
 
   Clock& clock() { return *options_.clock; }
   void log(LogLevel level, std::string_view message, const LogFields& fields) const;
 
  private:
-  // How long the server asks us to wait (Retry-After in seconds, on 429 or 503), if it says.
-  std::optional<std::chrono::milliseconds> retry_after(const HttpResponse& response) const;
-  // Sleeps before retry `attempt`; false when the deadline would pass first.
-  bool pause_before_retry(int attempt, std::optional<std::chrono::milliseconds> requested,
-                          std::optional<Deadline> deadline, const CancelToken& cancel,
-                          const std::string& operation, const std::string& reason);
+  // Runs authenticate(request) with retries of transient IAM failures.
+  void authenticate(HttpRequest& request, RetryBudget& budget, const std::string& operation);
+  // The transfer timeout for a request sent now under `deadline`.
+  std::optional<std::chrono::milliseconds> transfer_timeout(std::optional<Deadline> deadline) const;
 
   ExecutorOptions options_;
 };

@@ -80,8 +80,24 @@ std::shared_ptr<Authenticator> make_authenticator(const ClientConfig& config,
   return std::make_shared<PasswordAuthenticator>(
       PasswordCredentials{config.auth_url, config.user_name, config.password, config.domain_name,
                           config.project_id},
-      std::move(transport), std::move(clock));
+      std::move(transport), std::move(clock), config.log);
 }
+
+// "the RDS endpoint URL (from environment variable RDS_ENDPOINT)", for connection errors.
+std::vector<std::pair<std::string, std::string>> endpoint_descriptions(const ClientConfig& config) {
+  auto describe = [&](const char* what, const std::string& url, const std::string& origin) {
+    return std::string(what) + " " + url + " (" +
+           (origin.empty() ? "derived from region " + config.region : "from " + origin) + ")";
+  };
+  std::vector<std::pair<std::string, std::string>> descriptions{
+      {config.endpoint, describe("the RDS endpoint", config.endpoint, config.endpoint_origin)}};
+  if (!config.auth_url.empty())
+    descriptions.emplace_back(config.auth_url,
+                              describe("the IAM endpoint", config.auth_url, config.auth_url_origin));
+  return descriptions;
+}
+
+std::string on_off(std::optional<bool> value) { return value ? (*value ? "true" : "false") : "not reported"; }
 
 class RdsClientImpl : public RdsClient {
  public:
@@ -89,70 +105,96 @@ class RdsClientImpl : public RdsClient {
       : config_(std::move(config)),
         poll_(deps.poll),
         executor_(ExecutorOptions{deps.transport, std::move(authenticator), deps.clock, deps.random,
-                                  deps.backoff, config_.max_retries, config_.log}) {}
+                                  deps.backoff, config_.max_retries, config_.log,
+                                  endpoint_descriptions(config_)}) {}
 
-  std::optional<Instance> get_instance(const std::string& id, const CancelToken& cancel) override {
-    return fetch_instance(id, cancel, std::nullopt);
+  void sign_in(Deadline deadline, const CancelToken& cancel) override { executor_.sign_in(deadline, cancel); }
+
+  std::optional<Instance> get_instance(const std::string& id, Deadline deadline,
+                                       const CancelToken& cancel) override {
+    return fetch_instance(id, cancel, deadline);
   }
 
-  std::optional<std::string> set_ssl(const std::string& id, bool enabled, Deadline deadline,
-                                     const CancelToken& cancel) override {
+  void set_ssl(const std::string& id, bool enabled, Deadline deadline, const CancelToken& cancel,
+               SslChange& change) override {
     check_id("instance", id);
-    auto instance = fetch_instance(id, cancel, deadline);
-    if (!instance) throw NotFoundError("get instance " + id, "instance " + id, "");
-    if (!supports_ssl(*instance)) throw UnsupportedEngineError(id, instance->engine);
-
     const std::string what = std::string(enabled ? "enable" : "disable") + " SSL on instance " + id;
     const auto start = clock().now();
-    for (int busy_tries = 1;; ++busy_tries) {
+    RetryBudget transient = executor_.budget(deadline);  // transient failures of the PUT itself
+    for (int round = 1;; ++round) {
+      // Read before every PUT: a switch someone else started may have finished since the last answer.
+      const Instance instance = present_instance(id, cancel, deadline);
+      change.last_read = instance;
+      if (!supports_ssl(instance)) throw UnsupportedEngineError(id, instance.engine);
+      if (instance.enable_ssl == enabled) {
+        executor_.log(LogLevel::debug, "SSL already has the wanted value; no switch sent",
+                      {{"instance_id", id}, {"enable_ssl", on_off(enabled)}, {"status", instance.status}});
+        return;
+      }
+      if (is_stuck(instance)) throw InstanceFailedError(id, instance.status);
+      if (!is_ready(instance)) {
+        executor_.log(
+            LogLevel::debug, "waiting for the instance to become ACTIVE before the switch",
+            {{"instance_id", id}, {"status", instance.status}, {"enable_ssl", on_off(instance.enable_ssl)}});
+        pause_or_time_out(what, start, round, deadline, cancel, "status " + instance.status);
+        continue;
+      }
+
       auto request = make_request("PUT", "/instances/" + id + "/ssl", cancel);
       request.headers.emplace_back("Content-Type", "application/json");
       request.body = nlohmann::json{{"ssl_option", enabled}}.dump();
       const auto operation = what + " (PUT " + request.full_path() + ")";
-      auto response = executor_.send(std::move(request), operation, deadline);
-      if (is_success(response)) return parse_ssl_answer(operation, response);
-
+      change.put_sent = true;
+      HttpResponse response;
+      try {
+        // Transient failures are not repeated blindly: the next round reads the instance first.
+        response = executor_.send(std::move(request), operation, deadline, /*retry_transient=*/false);
+      } catch (const TransportError& error) {
+        transient.count_attempt();
+        if (error.retryable() &&
+            executor_.pause_before_retry(transient, std::nullopt, cancel, operation, error.detail()))
+          continue;
+        throw TransportError(operation, error.detail(), error.retryable(),
+                             (error.retryable() ? transient.summary() + " " : std::string()) + "Check " +
+                                 executor_.describe_endpoint(config_.endpoint) + ".");
+      }
+      if (is_success(response)) {
+        change.accepted = true;
+        change.job_id = parse_ssl_answer(operation, response);
+        return;
+      }
       auto error = parse_error_body(response.body);
-      if (is_not_found_error(response.status, error.code))
-        throw_api_error(operation, response, "instance " + id);
-      if (!is_busy_error(response.status, error.code)) throw_api_error(operation, response);
-
-      // Busy: another operation runs on the instance. Wait a poll interval (an SSL switch blocks
-      // changes without leaving ACTIVE), then until ACTIVE, then try again, all within the deadline.
-      const std::string last_seen = "HTTP " + std::to_string(response.status) + " " + error.code +
-                                    (error.message.empty() ? "" : ": " + error.message);
-      executor_.log(
-          LogLevel::info, "instance busy; retrying when it is ready",
-          {{"operation", operation}, {"error_code", error.code}, {"request_id", response.request_id()}});
-      auto now = clock().now();
-      if (now >= deadline)
-        throw TimeoutError(what, std::chrono::duration_cast<std::chrono::milliseconds>(now - start),
-                           last_seen);
-      auto pause = std::chrono::duration_cast<std::chrono::nanoseconds>(poll_.interval(busy_tries));
-      if (deadline - now < pause) pause = deadline - now;
-      if (!clock().sleep_for(pause, cancel)) throw CancelledError(what);
-      wait_until_ready(id, deadline, cancel);
+      if (is_busy_error(response.status, error.code)) {
+        change.put_sent = false;  // refused: nothing was started
+        executor_.log(
+            LogLevel::info, "instance busy; reading it again before another switch",
+            {{"operation", operation}, {"error_code", error.code}, {"request_id", response.request_id()}});
+        pause_or_time_out(what, start, round, deadline, cancel,
+                          "HTTP " + std::to_string(response.status) + " " + error.code +
+                              (error.message.empty() ? "" : ": " + error.message));
+        continue;
+      }
+      if (is_transient_status(response.status)) {
+        transient.count_attempt();
+        if (executor_.pause_before_retry(transient, executor_.retry_after(response), cancel, operation,
+                                         "HTTP " + std::to_string(response.status) + " " + error.code))
+          continue;
+        throw_api_error(operation, response, "", transient.summary());
+      }
+      change.put_sent = false;
+      throw_api_error(operation, response, "instance " + id);
     }
   }
 
-  Job get_job(const std::string& job_id, const CancelToken& cancel) override {
-    return fetch_job(job_id, cancel, std::nullopt);
-  }
-
-  Job fetch_job(const std::string& job_id, const CancelToken& cancel, std::optional<Deadline> deadline) {
-    check_id("job", job_id);
-    auto request = make_request("GET", "/jobs", cancel);
-    request.query = {{"id", job_id}};
-    const auto operation = "get job " + job_id + " (GET " + request.full_path() + "?id=" + job_id + ")";
-    auto response = executor_.send(std::move(request), operation, deadline);
-    if (!is_success(response)) throw_api_error(operation, response, "job " + job_id);
-    return parse_job(operation, response);
+  Job get_job(const std::string& job_id, Deadline deadline, const CancelToken& cancel) override {
+    return fetch_job(job_id, cancel, deadline);
   }
 
   Instance wait_until_ready(const std::string& id, Deadline deadline, const CancelToken& cancel) override {
     return poll_until<Instance>(clock(), poll_, "instance " + id + " to become ACTIVE", deadline, cancel,
                                 [&](std::string& last_seen) -> std::optional<Instance> {
                                   auto instance = existing_instance(id, cancel, deadline);
+                                  log_poll(instance);
                                   if (is_ready(instance)) return instance;
                                   last_seen = "status " + instance.status;
                                   return std::nullopt;
@@ -166,24 +208,26 @@ class RdsClientImpl : public RdsClient {
     return poll_until<Instance>(
         clock(), poll_, what, deadline, cancel, [&](std::string& last_seen) -> std::optional<Instance> {
           auto instance = existing_instance(id, cancel, deadline);
+          log_poll(instance);
           if (instance.enable_ssl == desired) return instance;
           // Old API versions do not report enable_ssl: ACTIVE is all we can see.
           if (!instance.enable_ssl && is_ready(instance)) return instance;
-          last_seen = "status " + instance.status + ", enable_ssl " +
-                      (instance.enable_ssl ? (*instance.enable_ssl ? "true" : "false") : "not reported");
+          last_seen = "status " + instance.status + ", enable_ssl " + on_off(instance.enable_ssl);
           return std::nullopt;
         });
   }
 
   Job wait_until_job_done(const std::string& job_id, Deadline deadline, const CancelToken& cancel) override {
-    return poll_until<Job>(clock(), poll_, "job " + job_id + " to complete", deadline, cancel,
-                           [&](std::string& last_seen) -> std::optional<Job> {
-                             auto job = fetch_job(job_id, cancel, deadline);
-                             if (job.status == "Completed") return job;
-                             if (job.status == "Failed") throw JobFailedError(job.id, job.name);
-                             last_seen = "job status " + job.status;
-                             return std::nullopt;
-                           });
+    return poll_until<Job>(
+        clock(), poll_, "job " + job_id + " to complete", deadline, cancel,
+        [&](std::string& last_seen) -> std::optional<Job> {
+          auto job = fetch_job(job_id, cancel, deadline);
+          executor_.log(LogLevel::debug, "polled job", {{"job_id", job.id}, {"job_status", job.status}});
+          if (job.status == "Completed") return job;
+          if (job.status == "Failed") throw JobFailedError(job.id, job.name, job.fail_reason);
+          last_seen = "job status " + job.status;
+          return std::nullopt;
+        });
   }
 
   Clock& clock() override { return executor_.clock(); }
@@ -212,9 +256,37 @@ class RdsClientImpl : public RdsClient {
                     "\" contains characters an RDS id never has (space, control, / ? # or %).");
   }
 
-  // `deadline` (for waits) bounds transient retries and transfer time; none for one-off reads.
+  // Sleeps until the next round of a loop that waits for the instance, or throws TimeoutError naming
+  // what was last seen when the deadline has come, CancelledError on a cancel.
+  void pause_or_time_out(const std::string& what, Deadline start, int round, Deadline deadline,
+                         const CancelToken& cancel, const std::string& last_seen) {
+    const auto now = clock().now();
+    if (now >= deadline)
+      throw TimeoutError(what, std::chrono::duration_cast<std::chrono::milliseconds>(now - start), last_seen);
+    auto pause = std::chrono::duration_cast<std::chrono::nanoseconds>(poll_.interval(round));
+    if (deadline - now < pause) pause = deadline - now;
+    if (!clock().sleep_for(pause, cancel)) throw CancelledError(what);
+  }
+
+  void log_poll(const Instance& instance) const {
+    executor_.log(LogLevel::debug, "polled instance",
+                  {{"instance_id", instance.id},
+                   {"status", instance.status},
+                   {"enable_ssl", on_off(instance.enable_ssl)}});
+  }
+
+  Job fetch_job(const std::string& job_id, const CancelToken& cancel, Deadline deadline) {
+    check_id("job", job_id);
+    auto request = make_request("GET", "/jobs", cancel);
+    request.query = {{"id", job_id}};
+    const auto operation = "get job " + job_id + " (GET " + request.full_path() + "?id=" + job_id + ")";
+    auto response = executor_.send(std::move(request), operation, deadline);
+    if (!is_success(response)) throw_api_error(operation, response, "job " + job_id);
+    return parse_job(operation, response);
+  }
+
   std::optional<Instance> fetch_instance(const std::string& id, const CancelToken& cancel,
-                                         std::optional<Deadline> deadline) {
+                                         Deadline deadline) {
     check_id("instance", id);
     auto request = make_request("GET", "/instances", cancel);
     request.query = {{"id", id}};
@@ -224,12 +296,18 @@ class RdsClientImpl : public RdsClient {
     return parse_instance_list(operation, response, id);
   }
 
-  // The instance for a wait: gone means NotFoundError, FAILED / CREATE FAIL end the wait.
-  Instance existing_instance(const std::string& id, const CancelToken& cancel, Deadline deadline) {
+  // The instance, or NotFoundError when it is gone.
+  Instance present_instance(const std::string& id, const CancelToken& cancel, Deadline deadline) {
     auto instance = fetch_instance(id, cancel, deadline);
     if (!instance) throw NotFoundError("get instance " + id, "instance " + id, "");
-    if (is_terminal_failure(*instance)) throw InstanceFailedError(id, instance->status);
     return *instance;
+  }
+
+  // The instance for a wait: gone means NotFoundError, a status it never leaves ends the wait.
+  Instance existing_instance(const std::string& id, const CancelToken& cancel, Deadline deadline) {
+    Instance instance = present_instance(id, cancel, deadline);
+    if (is_stuck(instance)) throw InstanceFailedError(id, instance.status);
+    return instance;
   }
 
   ClientConfig config_;

@@ -1,9 +1,10 @@
 // RdsClient: the calls the provider makes to the RDS v3 API, authenticated, retried and waited on.
 //
 //   auto client = rds::client::RdsClient::create(config);          // throws ConfigError
-//   auto inst = client->get_instance(id);                           // std::nullopt => gone
-//   auto job = client->set_ssl(id, true, deadline, cancel);         // job id when the cloud gives one
-//   client->wait_until_ssl(id, true, deadline, cancel);
+//   auto inst = client->get_instance(id, deadline, cancel);         // std::nullopt => gone
+//   SslChange change;
+//   client->set_ssl(id, true, deadline, cancel, change);            // no PUT when SSL already is on
+//   if (change.accepted) client->wait_until_ssl(id, true, deadline, cancel);
 //
 // Thread-safe: one client per configured provider, shared by all resources; it owns one connection
 // pool, so consecutive calls reuse the same TCP/TLS connection.
@@ -33,6 +34,15 @@ struct Dependencies {
   BackoffPolicy backoff;
 };
 
+// What set_ssl has done so far. It is filled in as the call goes, so that after an exception the
+// caller still knows whether a switch may be under way and what SSL was last seen.
+struct SslChange {
+  std::optional<Instance> last_read;  // the instance as last read before deciding
+  bool put_sent = false;              // a PUT left; without an answer it may still have reached the cloud
+  bool accepted = false;              // the cloud accepted a PUT: a switch is under way
+  std::optional<std::string> job_id;  // when the cloud answered one (Huawei); OTC answers {}
+};
+
 class RdsClient {
  public:
   // Validates the config (project_id, one complete credential set, region or explicit URLs,
@@ -42,26 +52,36 @@ class RdsClient {
 
   virtual ~RdsClient() = default;
 
+  // Every call runs within `deadline`: its transfers, its retries of transient failures (500, 502/503/
+  // 504, 429, refused or reset connections, a request's timeout; at most max_retries) and its waits.
   // Ids must be non-empty without spaces, control characters, / ? # or % (rds::client::Error otherwise).
-  //
-  // GET /v3/{project_id}/instances?id=... ; std::nullopt when the list is empty (instance gone).
-  // Transient failures (429, 502/503/504, connection errors) are retried up to max_retries.
-  virtual std::optional<Instance> get_instance(const std::string& id,
-                                               const CancelToken& cancel = CancelToken()) = 0;
 
-  // PUT /v3/{project_id}/instances/{id}/ssl {"ssl_option": enabled}. Checks first that the instance
-  // exists (NotFoundError) and is MySQL (UnsupportedEngineError). Busy answers (the documented DBS
-  // codes) are retried until `deadline`, waiting for ACTIVE between tries. Returns the job id when the
-  // cloud answers one (Huawei), std::nullopt for "{}" (OTC).
-  virtual std::optional<std::string> set_ssl(const std::string& id, bool enabled, Deadline deadline,
-                                             const CancelToken& cancel) = 0;
+  // Logs in now (password → IAM token) so that a refusal is one error, seen before any resource needs
+  // the token; later calls reuse the token, and a refusal is not asked again. No-op for AK/SK and token.
+  virtual void sign_in(Deadline deadline, const CancelToken& cancel) = 0;
+
+  // GET /v3/{project_id}/instances?id=... ; std::nullopt when the list is empty (instance gone).
+  virtual std::optional<Instance> get_instance(const std::string& id, Deadline deadline,
+                                               const CancelToken& cancel) = 0;
+
+  // Brings SSL to `enabled` unless it already is, and never sends a needless switch: before every PUT
+  // (the first and each one after a busy answer or a transient failure) it reads the instance, and
+  // returns without a PUT as soon as enable_ssl has the wanted value (someone else's switch may have
+  // finished meanwhile). Otherwise it waits for ACTIVE, then sends
+  // PUT /v3/{project_id}/instances/{id}/ssl {"ssl_option": enabled}; busy answers (the documented DBS
+  // codes) are tried again until `deadline`. Throws NotFoundError, UnsupportedEngineError (not MySQL),
+  // InstanceFailedError (a status it never leaves by itself), TimeoutError, CancelledError, ApiError.
+  // `change` tells what happened (see SslChange), also when it throws.
+  virtual void set_ssl(const std::string& id, bool enabled, Deadline deadline, const CancelToken& cancel,
+                       SslChange& change) = 0;
 
   // GET /v3/{project_id}/jobs?id=... ; NotFoundError when unknown.
-  virtual Job get_job(const std::string& job_id, const CancelToken& cancel = CancelToken()) = 0;
+  virtual Job get_job(const std::string& job_id, Deadline deadline, const CancelToken& cancel) = 0;
 
-  // Polls (first check at once, then PollPolicy intervals) until the condition holds. Throw
-  // TimeoutError at the deadline, CancelledError within 100 ms of a cancel, NotFoundError when the
-  // instance disappears, InstanceFailedError on FAILED / CREATE FAIL, JobFailedError on a failed job.
+  // Polls (first check at once, then PollPolicy intervals) until the condition holds, logging what
+  // each poll saw. Throw TimeoutError at the deadline, CancelledError within 100 ms of a cancel,
+  // NotFoundError when the instance disappears, InstanceFailedError on a status the instance never
+  // leaves by itself (FAILED, FROZEN, ...), JobFailedError (with the job's fail_reason) on a failed job.
   virtual Instance wait_until_ready(const std::string& id, Deadline deadline, const CancelToken& cancel) = 0;
   // Until enable_ssl == desired (the cloud flips it when the switch is done). If the API does not
   // report enable_ssl at all, returns once the instance is ACTIVE (nothing more can be observed).
@@ -69,6 +89,15 @@ class RdsClient {
                                   const CancelToken& cancel) = 0;
   virtual Job wait_until_job_done(const std::string& job_id, Deadline deadline,
                                   const CancelToken& cancel) = 0;
+
+  // Conveniences for one-off calls, bounded by kDefaultCallLimit.
+  static constexpr std::chrono::minutes kDefaultCallLimit{5};
+  std::optional<Instance> get_instance(const std::string& id, const CancelToken& cancel = CancelToken()) {
+    return get_instance(id, clock().now() + kDefaultCallLimit, cancel);
+  }
+  Job get_job(const std::string& job_id, const CancelToken& cancel = CancelToken()) {
+    return get_job(job_id, clock().now() + kDefaultCallLimit, cancel);
+  }
 
   // The client's clock, so callers compute deadlines on the same time line as the waits.
   virtual Clock& clock() = 0;

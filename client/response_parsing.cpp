@@ -82,7 +82,8 @@ Job parse_job(const std::string& operation, const HttpResponse& response) {
     throw ResponseFormatError(operation, "the answer has no \"job\" object", response.request_id());
   return Job{text(*job, "id", true, "job", operation, response),
              text(*job, "name", false, "job", operation, response),
-             text(*job, "status", true, "job", operation, response)};
+             text(*job, "status", true, "job", operation, response),
+             text(*job, "fail_reason", false, "job", operation, response)};
 }
 
 std::optional<std::string> parse_ssl_answer(const std::string& operation, const HttpResponse& response) {

@@ -1,7 +1,9 @@
 #include "client/types.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <string_view>
 
 namespace rds::client {
 
@@ -15,8 +17,10 @@ bool iequals(const std::string& a, const std::string& b) {
 
 bool is_ready(const Instance& instance) { return instance.status == "ACTIVE"; }
 
-bool is_terminal_failure(const Instance& instance) {
-  return instance.status == "FAILED" || instance.status == "CREATE FAIL";
+bool is_stuck(const Instance& instance) {
+  static constexpr std::array<std::string_view, 5> kStuck{"FAILED", "CREATE FAIL", "FROZEN", "SHUTDOWN",
+                                                          "STOPPED"};
+  return std::find(kStuck.begin(), kStuck.end(), instance.status) != kStuck.end();
 }
 
 bool supports_ssl(const Instance& instance) { return iequals(instance.engine, "MySQL"); }

@@ -13,7 +13,7 @@ using Deadline = std::chrono::steady_clock::time_point;
 struct Instance {
   std::string id;
   std::string name;
-  std::string status;          // ACTIVE, BUILD, BACKING UP, ... (see is_ready/is_terminal_failure)
+  std::string status;          // ACTIVE, BUILD, BACKING UP, ... (see is_ready/is_stuck)
   std::string engine;          // datastore.type: MySQL | PostgreSQL | SQLServer
   std::string engine_version;  // datastore.version
   // Absent on old API versions; std::nullopt then, never a guessed value.
@@ -23,12 +23,15 @@ struct Instance {
 struct Job {
   std::string id;
   std::string name;
-  std::string status;  // Running | Completed | Failed
+  std::string status;       // Running | Completed | Failed
+  std::string fail_reason;  // why a Failed job failed, when the API says (Huawei's "fail_reason")
 };
 
 // Instance status helpers. Statuses not listed by the API documentation count as busy.
-bool is_ready(const Instance&);             // status ACTIVE
-bool is_terminal_failure(const Instance&);  // status FAILED or CREATE FAIL
+bool is_ready(const Instance&);  // status ACTIVE
+// A status that never turns ACTIVE by itself, so waiting for it is pointless: FAILED and CREATE FAIL
+// (terminal), FROZEN (frozen for arrears or by the operator) and SHUTDOWN / STOPPED (stopped by a user).
+bool is_stuck(const Instance&);
 // SSL can only be configured on MySQL (both clouds document this); compares case-insensitively.
 bool supports_ssl(const Instance&);
 

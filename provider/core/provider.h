@@ -9,11 +9,17 @@
 #include <string>
 #include <vector>
 
+// Cancellation is a plain concurrency primitive shared with the API client (it knows no HTTP).
+#include "client/cancel.h"
 #include "provider/core/diagnostics.h"
 #include "provider/core/schema.h"
 #include "provider/core/value.h"
 
 namespace rds::core {
+
+// Fires when the RPC's client has gone away (Terraform cancelled the call, or its deadline passed), so
+// the work done for it stops promptly. StopProvider is separate: see Provider::stop().
+using CancelToken = rds::client::CancelToken;
 
 // PlanResourceChange. prior_state is null for a create. (Destroys are not planned: the adapter
 // advertises plan_destroy = false.)
@@ -22,6 +28,7 @@ struct PlanRequest {
   Value proposed_new_state{};
   Value config{};
   std::string prior_private{};
+  CancelToken cancel{};
 };
 struct PlanResult {
   Value planned_state{};
@@ -36,6 +43,7 @@ struct ApplyRequest {
   Value planned_state{};
   Value config{};
   std::string planned_private{};
+  CancelToken cancel{};
 };
 struct ApplyResult {
   Value new_state{};  // null after a destroy; on error, the state known so far (Terraform records it)
@@ -47,6 +55,7 @@ struct ApplyResult {
 struct ReadRequest {
   Value current_state{};
   std::string private_state{};
+  CancelToken cancel{};
 };
 struct ReadResult {
   Value new_state{};  // null Value = the remote object is gone
@@ -57,6 +66,7 @@ struct ReadResult {
 // ImportResourceState.
 struct ImportRequest {
   std::string id{};
+  CancelToken cancel{};
 };
 struct ImportedResource {
   std::string type_name{};
@@ -98,7 +108,8 @@ class Provider {
   virtual const Schema& schema() const = 0;
   // v6 ValidateProviderConfig / v5 PrepareProviderConfig (which answers prepared_config = config).
   virtual Diagnostics validate_config(const Value& config) = 0;
-  virtual Diagnostics configure(const Value& config, const std::string& terraform_version) = 0;
+  virtual Diagnostics configure(const Value& config, const std::string& terraform_version,
+                                const CancelToken& cancel) = 0;
   // The resource types, stable for the provider's lifetime (the adapter looks them up by type_name()).
   virtual std::vector<std::shared_ptr<Resource>> resources() = 0;
   // StopProvider / Stop: cancel work in flight promptly; the server keeps serving afterwards.

@@ -4,7 +4,8 @@
 
 namespace rds::protocol {
 
-ProviderAdapter::ProviderAdapter(std::shared_ptr<core::Provider> provider) : provider_(std::move(provider)) {
+ProviderAdapter::ProviderAdapter(std::shared_ptr<core::Provider> provider)
+    : provider_(std::move(provider)), watcher_(std::make_unique<CallWatcher>()) {
   if (!provider_) throw std::invalid_argument("ProviderAdapter needs a provider");
   provider_type_ = provider_->schema().value_type();
   for (auto& resource : provider_->resources()) {

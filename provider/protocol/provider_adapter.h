@@ -16,10 +16,12 @@
 #include <string>
 #include <string_view>
 
+#include <grpcpp/server_context.h>
 #include <grpcpp/support/status.h>
 
 #include "provider/core/provider.h"
 #include "provider/logging/hclog.h"
+#include "provider/protocol/call_watcher.h"
 #include "provider/protocol/wire_values.h"
 
 namespace rds::protocol {
@@ -35,19 +37,23 @@ class ProviderAdapter {
   template <class Request, class Response>
   grpc::Status validate_provider_config(const Request& request, Response& response) const;
   template <class Request, class Response>
-  grpc::Status configure_provider(const Request& request, Response& response) const;
+  grpc::Status configure_provider(grpc::ServerContext* context, const Request& request,
+                                  Response& response) const;
   template <class Request, class Response>
   grpc::Status validate_resource_config(const Request& request, Response& response) const;
   template <class Request, class Response>
   grpc::Status upgrade_resource_state(const Request& request, Response& response) const;
   template <class Request, class Response>
-  grpc::Status read_resource(const Request& request, Response& response) const;
+  grpc::Status read_resource(grpc::ServerContext* context, const Request& request, Response& response) const;
   template <class Request, class Response>
-  grpc::Status plan_resource_change(const Request& request, Response& response) const;
+  grpc::Status plan_resource_change(grpc::ServerContext* context, const Request& request,
+                                    Response& response) const;
   template <class Request, class Response>
-  grpc::Status apply_resource_change(const Request& request, Response& response) const;
+  grpc::Status apply_resource_change(grpc::ServerContext* context, const Request& request,
+                                     Response& response) const;
   template <class Request, class Response>
-  grpc::Status import_resource_state(const Request& request, Response& response) const;
+  grpc::Status import_resource_state(grpc::ServerContext* context, const Request& request,
+                                     Response& response) const;
   template <class Response>
   grpc::Status stop_provider(Response& response) const;
 
@@ -67,6 +73,7 @@ class ProviderAdapter {
                      Body&& body) const;
 
   std::shared_ptr<core::Provider> provider_;
+  std::unique_ptr<CallWatcher> watcher_;  // cancels the work of RPCs whose client went away
   core::Type provider_type_;
   std::map<std::string, ResourceType> resources_;
 };
@@ -135,11 +142,13 @@ grpc::Status ProviderAdapter::validate_provider_config(const Request& request, R
 }
 
 template <class Request, class Response>
-grpc::Status ProviderAdapter::configure_provider(const Request& request, Response& response) const {
+grpc::Status ProviderAdapter::configure_provider(grpc::ServerContext* context, const Request& request,
+                                                 Response& response) const {
+  const auto call = watcher_->watch(context);
   return serve("ConfigureProvider", "", response.mutable_diagnostics(), [&](core::Diagnostics& diagnostics) {
     auto config = decode(request.config(), provider_type_, "config", diagnostics);
     if (!config) return;
-    diagnostics.append(provider_->configure(*config, request.terraform_version()));
+    diagnostics.append(provider_->configure(*config, request.terraform_version(), call->token()));
   });
 }
 
@@ -178,26 +187,30 @@ grpc::Status ProviderAdapter::upgrade_resource_state(const Request& request, Res
 }
 
 template <class Request, class Response>
-grpc::Status ProviderAdapter::read_resource(const Request& request, Response& response) const {
-  return serve("ReadResource", request.type_name(), response.mutable_diagnostics(),
-               [&](core::Diagnostics& diagnostics) {
-                 const ResourceType* entry = find_resource(request.type_name(), diagnostics);
-                 if (!entry) return;
-                 auto current = decode(request.current_state(), entry->type, "current_state", diagnostics);
-                 if (!current) return;
-                 auto result = entry->resource->read(
-                     core::ReadRequest{.current_state = *current, .private_state = request.private_()});
-                 diagnostics.append(result.diagnostics);
-                 // A null new_state (the object is gone) is encoded as msgpack nil, which Terraform reads as
-                 // "remove".
-                 encode(result.new_state, entry->type, "new_state", response.mutable_new_state(),
-                        diagnostics);
-                 response.set_private_(result.private_state);
-               });
+grpc::Status ProviderAdapter::read_resource(grpc::ServerContext* context, const Request& request,
+                                            Response& response) const {
+  const auto call = watcher_->watch(context);
+  return serve(
+      "ReadResource", request.type_name(), response.mutable_diagnostics(),
+      [&](core::Diagnostics& diagnostics) {
+        const ResourceType* entry = find_resource(request.type_name(), diagnostics);
+        if (!entry) return;
+        auto current = decode(request.current_state(), entry->type, "current_state", diagnostics);
+        if (!current) return;
+        auto result = entry->resource->read(core::ReadRequest{
+            .current_state = *current, .private_state = request.private_(), .cancel = call->token()});
+        diagnostics.append(result.diagnostics);
+        // A null new_state (the object is gone) is encoded as msgpack nil, which Terraform reads as
+        // "remove".
+        encode(result.new_state, entry->type, "new_state", response.mutable_new_state(), diagnostics);
+        response.set_private_(result.private_state);
+      });
 }
 
 template <class Request, class Response>
-grpc::Status ProviderAdapter::plan_resource_change(const Request& request, Response& response) const {
+grpc::Status ProviderAdapter::plan_resource_change(grpc::ServerContext* context, const Request& request,
+                                                   Response& response) const {
+  const auto call = watcher_->watch(context);
   return serve(
       "PlanResourceChange", request.type_name(), response.mutable_diagnostics(),
       [&](core::Diagnostics& diagnostics) {
@@ -210,7 +223,8 @@ grpc::Status ProviderAdapter::plan_resource_change(const Request& request, Respo
         auto result = entry->resource->plan(core::PlanRequest{.prior_state = *prior,
                                                               .proposed_new_state = *proposed,
                                                               .config = *config,
-                                                              .prior_private = request.prior_private()});
+                                                              .prior_private = request.prior_private(),
+                                                              .cancel = call->token()});
         diagnostics.append(result.diagnostics);
         encode(result.planned_state, entry->type, "planned_state", response.mutable_planned_state(),
                diagnostics);
@@ -220,47 +234,52 @@ grpc::Status ProviderAdapter::plan_resource_change(const Request& request, Respo
 }
 
 template <class Request, class Response>
-grpc::Status ProviderAdapter::apply_resource_change(const Request& request, Response& response) const {
-  return serve("ApplyResourceChange", request.type_name(), response.mutable_diagnostics(),
-               [&](core::Diagnostics& diagnostics) {
-                 const ResourceType* entry = find_resource(request.type_name(), diagnostics);
-                 if (!entry) return;
-                 auto prior = decode(request.prior_state(), entry->type, "prior_state", diagnostics);
-                 auto planned = decode(request.planned_state(), entry->type, "planned_state", diagnostics);
-                 auto config = decode(request.config(), entry->type, "config", diagnostics);
-                 if (!prior || !planned || !config) return;
-                 auto result =
-                     entry->resource->apply(core::ApplyRequest{.prior_state = *prior,
-                                                               .planned_state = *planned,
-                                                               .config = *config,
-                                                               .planned_private = request.planned_private()});
-                 diagnostics.append(result.diagnostics);
-                 // Also on error: the state known so far lets Terraform record (and taint) the resource.
-                 encode(result.new_state, entry->type, "new_state", response.mutable_new_state(),
-                        diagnostics);
-                 response.set_private_(result.private_state);
-               });
+grpc::Status ProviderAdapter::apply_resource_change(grpc::ServerContext* context, const Request& request,
+                                                    Response& response) const {
+  const auto call = watcher_->watch(context);
+  return serve(
+      "ApplyResourceChange", request.type_name(), response.mutable_diagnostics(),
+      [&](core::Diagnostics& diagnostics) {
+        const ResourceType* entry = find_resource(request.type_name(), diagnostics);
+        if (!entry) return;
+        auto prior = decode(request.prior_state(), entry->type, "prior_state", diagnostics);
+        auto planned = decode(request.planned_state(), entry->type, "planned_state", diagnostics);
+        auto config = decode(request.config(), entry->type, "config", diagnostics);
+        if (!prior || !planned || !config) return;
+        auto result = entry->resource->apply(core::ApplyRequest{.prior_state = *prior,
+                                                                .planned_state = *planned,
+                                                                .config = *config,
+                                                                .planned_private = request.planned_private(),
+                                                                .cancel = call->token()});
+        diagnostics.append(result.diagnostics);
+        // Also on error: the state known so far lets Terraform record (and taint) the resource.
+        encode(result.new_state, entry->type, "new_state", response.mutable_new_state(), diagnostics);
+        response.set_private_(result.private_state);
+      });
 }
 
 template <class Request, class Response>
-grpc::Status ProviderAdapter::import_resource_state(const Request& request, Response& response) const {
-  return serve("ImportResourceState", request.type_name(), response.mutable_diagnostics(),
-               [&](core::Diagnostics& diagnostics) {
-                 const ResourceType* entry = find_resource(request.type_name(), diagnostics);
-                 if (!entry) return;
-                 auto result = entry->resource->import_state(core::ImportRequest{.id = request.id()});
-                 diagnostics.append(result.diagnostics);
-                 for (const auto& imported : result.imported) {
-                   std::string type_name =
-                       imported.type_name.empty() ? request.type_name() : imported.type_name;
-                   const ResourceType* target = find_resource(type_name, diagnostics);
-                   if (!target) continue;
-                   auto* out = response.add_imported_resources();
-                   out->set_type_name(type_name);
-                   encode(imported.state, target->type, "imported state", out->mutable_state(), diagnostics);
-                   out->set_private_(imported.private_state);
-                 }
-               });
+grpc::Status ProviderAdapter::import_resource_state(grpc::ServerContext* context, const Request& request,
+                                                    Response& response) const {
+  const auto call = watcher_->watch(context);
+  return serve(
+      "ImportResourceState", request.type_name(), response.mutable_diagnostics(),
+      [&](core::Diagnostics& diagnostics) {
+        const ResourceType* entry = find_resource(request.type_name(), diagnostics);
+        if (!entry) return;
+        auto result =
+            entry->resource->import_state(core::ImportRequest{.id = request.id(), .cancel = call->token()});
+        diagnostics.append(result.diagnostics);
+        for (const auto& imported : result.imported) {
+          std::string type_name = imported.type_name.empty() ? request.type_name() : imported.type_name;
+          const ResourceType* target = find_resource(type_name, diagnostics);
+          if (!target) continue;
+          auto* out = response.add_imported_resources();
+          out->set_type_name(type_name);
+          encode(imported.state, target->type, "imported state", out->mutable_state(), diagnostics);
+          out->set_private_(imported.private_state);
+        }
+      });
 }
 
 template <class Response>

@@ -29,9 +29,10 @@ class ProviderServiceV6 final : public tfplugin6::Provider::Service {
                                       tfplugin6::ValidateProviderConfig::Response* response) override {
     return adapter_.validate_provider_config(*request, *response);
   }
-  grpc::Status ConfigureProvider(grpc::ServerContext*, const tfplugin6::ConfigureProvider::Request* request,
+  grpc::Status ConfigureProvider(grpc::ServerContext* context,
+                                 const tfplugin6::ConfigureProvider::Request* request,
                                  tfplugin6::ConfigureProvider::Response* response) override {
-    return adapter_.configure_provider(*request, *response);
+    return adapter_.configure_provider(context, *request, *response);
   }
   grpc::Status ValidateResourceConfig(grpc::ServerContext*,
                                       const tfplugin6::ValidateResourceConfig::Request* request,
@@ -43,23 +44,24 @@ class ProviderServiceV6 final : public tfplugin6::Provider::Service {
                                     tfplugin6::UpgradeResourceState::Response* response) override {
     return adapter_.upgrade_resource_state(*request, *response);
   }
-  grpc::Status ReadResource(grpc::ServerContext*, const tfplugin6::ReadResource::Request* request,
+  grpc::Status ReadResource(grpc::ServerContext* context, const tfplugin6::ReadResource::Request* request,
                             tfplugin6::ReadResource::Response* response) override {
-    return adapter_.read_resource(*request, *response);
+    return adapter_.read_resource(context, *request, *response);
   }
-  grpc::Status PlanResourceChange(grpc::ServerContext*, const tfplugin6::PlanResourceChange::Request* request,
+  grpc::Status PlanResourceChange(grpc::ServerContext* context,
+                                  const tfplugin6::PlanResourceChange::Request* request,
                                   tfplugin6::PlanResourceChange::Response* response) override {
-    return adapter_.plan_resource_change(*request, *response);
+    return adapter_.plan_resource_change(context, *request, *response);
   }
-  grpc::Status ApplyResourceChange(grpc::ServerContext*,
+  grpc::Status ApplyResourceChange(grpc::ServerContext* context,
                                    const tfplugin6::ApplyResourceChange::Request* request,
                                    tfplugin6::ApplyResourceChange::Response* response) override {
-    return adapter_.apply_resource_change(*request, *response);
+    return adapter_.apply_resource_change(context, *request, *response);
   }
-  grpc::Status ImportResourceState(grpc::ServerContext*,
+  grpc::Status ImportResourceState(grpc::ServerContext* context,
                                    const tfplugin6::ImportResourceState::Request* request,
                                    tfplugin6::ImportResourceState::Response* response) override {
-    return adapter_.import_resource_state(*request, *response);
+    return adapter_.import_resource_state(context, *request, *response);
   }
   grpc::Status StopProvider(grpc::ServerContext*, const tfplugin6::StopProvider::Request*,
                             tfplugin6::StopProvider::Response* response) override {
@@ -89,9 +91,9 @@ class ProviderServiceV5 final : public tfplugin5::Provider::Service {
                                      tfplugin5::PrepareProviderConfig::Response* response) override {
     return adapter_.validate_provider_config(*request, *response);
   }
-  grpc::Status Configure(grpc::ServerContext*, const tfplugin5::Configure::Request* request,
+  grpc::Status Configure(grpc::ServerContext* context, const tfplugin5::Configure::Request* request,
                          tfplugin5::Configure::Response* response) override {
-    return adapter_.configure_provider(*request, *response);
+    return adapter_.configure_provider(context, *request, *response);
   }
   grpc::Status ValidateResourceTypeConfig(
       grpc::ServerContext*, const tfplugin5::ValidateResourceTypeConfig::Request* request,
@@ -103,23 +105,24 @@ class ProviderServiceV5 final : public tfplugin5::Provider::Service {
                                     tfplugin5::UpgradeResourceState::Response* response) override {
     return adapter_.upgrade_resource_state(*request, *response);
   }
-  grpc::Status ReadResource(grpc::ServerContext*, const tfplugin5::ReadResource::Request* request,
+  grpc::Status ReadResource(grpc::ServerContext* context, const tfplugin5::ReadResource::Request* request,
                             tfplugin5::ReadResource::Response* response) override {
-    return adapter_.read_resource(*request, *response);
+    return adapter_.read_resource(context, *request, *response);
   }
-  grpc::Status PlanResourceChange(grpc::ServerContext*, const tfplugin5::PlanResourceChange::Request* request,
+  grpc::Status PlanResourceChange(grpc::ServerContext* context,
+                                  const tfplugin5::PlanResourceChange::Request* request,
                                   tfplugin5::PlanResourceChange::Response* response) override {
-    return adapter_.plan_resource_change(*request, *response);
+    return adapter_.plan_resource_change(context, *request, *response);
   }
-  grpc::Status ApplyResourceChange(grpc::ServerContext*,
+  grpc::Status ApplyResourceChange(grpc::ServerContext* context,
                                    const tfplugin5::ApplyResourceChange::Request* request,
                                    tfplugin5::ApplyResourceChange::Response* response) override {
-    return adapter_.apply_resource_change(*request, *response);
+    return adapter_.apply_resource_change(context, *request, *response);
   }
-  grpc::Status ImportResourceState(grpc::ServerContext*,
+  grpc::Status ImportResourceState(grpc::ServerContext* context,
                                    const tfplugin5::ImportResourceState::Request* request,
                                    tfplugin5::ImportResourceState::Response* response) override {
-    return adapter_.import_resource_state(*request, *response);
+    return adapter_.import_resource_state(context, *request, *response);
   }
   grpc::Status Stop(grpc::ServerContext*, const tfplugin5::Stop::Request*,
                     tfplugin5::Stop::Response* response) override {

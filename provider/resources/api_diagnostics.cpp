@@ -5,7 +5,7 @@
 namespace rds::resources {
 
 void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, const std::exception& error,
-                   const std::string& timeout_argument) {
+                   const ErrorContext& context) {
   using namespace rds::client;
   std::string detail = error.what();
   if (const auto* api = dynamic_cast<const ApiError*>(&error)) {
@@ -15,16 +15,24 @@ void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, co
     if (!api->error_code().empty()) detail += "\nError code: " + api->error_code();
     if (!api->error_msg().empty()) detail += "\nError message: " + api->error_msg();
     if (!api->request_id().empty()) detail += "\nRequest ID: " + api->request_id();
-  } else if (dynamic_cast<const TimeoutError*>(&error) != nullptr) {
-    // what() already says how long was waited and what was last seen; add what the user can change.
-    if (!timeout_argument.empty()) {
-      detail += "\n\nIf the instance needs longer, raise " + timeout_argument +
-                " in the resource's timeouts block.";
-    }
   } else if (const auto* format = dynamic_cast<const ResponseFormatError*>(&error)) {
     if (!format->request_id().empty()) detail += "\n\nRequest ID: " + format->request_id();
   } else if (dynamic_cast<const CancelledError*>(&error) != nullptr) {
     detail += "\n\nTerraform asked the provider to stop (e.g. Ctrl-C); the operation was interrupted.";
+  }
+  const bool timed_out = dynamic_cast<const TimeoutError*>(&error) != nullptr || context.deadline_passed;
+  if (timed_out && !context.timeout_argument.empty()) {
+    // what() says how long was waited and what was last seen; add which limit it was and what to change.
+    detail += "\n\nThe time allowed by " + context.timeout_argument +
+              " ran out. If the instance needs longer, raise " + context.timeout_argument +
+              " in the resource's timeouts block.";
+  }
+  if (context.switch_requested && (timed_out || dynamic_cast<const CancelledError*>(&error) != nullptr ||
+                                   dynamic_cast<const TransportError*>(&error) != nullptr ||
+                                   dynamic_cast<const ApiError*>(&error) != nullptr)) {
+    detail +=
+        "\n\nThe SSL switch was requested and may still complete on the cloud. The next apply reads the "
+        "instance first and sends nothing when SSL already has the wanted value.";
   }
   diags.error(summary, detail);
 }

@@ -9,10 +9,19 @@
 
 namespace rds::resources {
 
+// What the operation knows beyond the exception, for the advice the diagnostic gives.
+struct ErrorContext {
+  // The timeouts argument that bounds the operation ("timeouts.create"); empty when none does.
+  std::string timeout_argument;
+  // The operation's deadline had passed when it failed: the timeout ran out, whatever the error says.
+  bool deadline_passed = false;
+  // A switch was requested and not refused: it may still complete on the cloud.
+  bool switch_requested = false;
+};
+
 // `summary` says what failed ("Cannot enable SSL on RDS instance abc"); the detail comes from the
-// exception (rds::client errors in full, anything else by its what()). `timeout_argument` names the
-// timeouts argument to raise when the error is a timeout ("timeouts.create"); may be empty.
+// exception (rds::client errors in full, anything else by its what()) and the context.
 void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, const std::exception& error,
-                   const std::string& timeout_argument = {});
+                   const ErrorContext& context = {});
 
 }  // namespace rds::resources

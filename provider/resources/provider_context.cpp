@@ -17,6 +17,10 @@ rds::client::CancelToken ProviderContext::cancel_token() const {
   return cancel_.token();
 }
 
+rds::client::CancelToken ProviderContext::operation_token(const rds::client::CancelToken& rpc) const {
+  return rds::client::either(cancel_token(), rpc);
+}
+
 void ProviderContext::stop() {
   std::lock_guard lock(mutex_);
   cancel_.cancel();

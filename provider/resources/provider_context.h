@@ -21,6 +21,8 @@ class ProviderContext {
   // operations that start after a stop get a fresh one, because Terraform keeps using the provider
   // after StopProvider (it still reads and saves state).
   rds::client::CancelToken cancel_token() const;
+  // The token of an operation serving an RPC: fires on stop() and when the RPC's client goes away.
+  rds::client::CancelToken operation_token(const rds::client::CancelToken& rpc) const;
   void stop();
 
  private:

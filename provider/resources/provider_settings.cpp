@@ -20,6 +20,7 @@ struct StringArgument {
   std::string_view name;
   Setting<std::string> ProviderSettings::*member;
   std::array<std::string_view, 2> env;  // tried in order; empty entries are skipped
+  bool credential = false;              // part of a credential method (see apply_environment)
 };
 
 constexpr std::array<StringArgument, 12> kStringArguments{{
@@ -27,13 +28,13 @@ constexpr std::array<StringArgument, 12> kStringArguments{{
     {"project_id", &ProviderSettings::project_id, {"OS_PROJECT_ID", ""}},
     {"endpoint", &ProviderSettings::endpoint, {"RDS_ENDPOINT", ""}},
     {"auth_url", &ProviderSettings::auth_url, {"OS_AUTH_URL", ""}},
-    {"access_key", &ProviderSettings::access_key, {"OS_ACCESS_KEY", ""}},
-    {"secret_key", &ProviderSettings::secret_key, {"OS_SECRET_KEY", ""}},
-    {"security_token", &ProviderSettings::security_token, {"OS_SECURITY_TOKEN", ""}},
-    {"token", &ProviderSettings::token, {"OS_TOKEN", "OS_AUTH_TOKEN"}},
-    {"user_name", &ProviderSettings::user_name, {"OS_USERNAME", ""}},
-    {"password", &ProviderSettings::password, {"OS_PASSWORD", ""}},
-    {"domain_name", &ProviderSettings::domain_name, {"OS_DOMAIN_NAME", ""}},
+    {"access_key", &ProviderSettings::access_key, {"OS_ACCESS_KEY", ""}, true},
+    {"secret_key", &ProviderSettings::secret_key, {"OS_SECRET_KEY", ""}, true},
+    {"security_token", &ProviderSettings::security_token, {"OS_SECURITY_TOKEN", ""}, true},
+    {"token", &ProviderSettings::token, {"OS_TOKEN", "OS_AUTH_TOKEN"}, true},
+    {"user_name", &ProviderSettings::user_name, {"OS_USERNAME", ""}, true},
+    {"password", &ProviderSettings::password, {"OS_PASSWORD", ""}, true},
+    {"domain_name", &ProviderSettings::domain_name, {"OS_DOMAIN_NAME", ""}, true},
     {"cacert_file", &ProviderSettings::cacert_file, {"OS_CACERT", ""}},
 }};
 
@@ -63,6 +64,14 @@ std::string described(std::string_view name, const Setting<T>& setting) {
   return std::string(name) + " (from " + setting.origin + ")";
 }
 
+// "token (set in the provider block)" or "access_key (from environment variable OS_ACCESS_KEY)".
+template <class T>
+std::string described_origin(std::string_view name, const Setting<T>& setting) {
+  if (setting.origin.empty() || setting.origin == kFromConfig)
+    return std::string(name) + " (set in the provider block)";
+  return described(name, setting);
+}
+
 bool is_http_url(const std::string& url) {
   for (std::string_view scheme : {"http://", "https://"}) {
     if (lower(url).starts_with(scheme)) {
@@ -71,6 +80,86 @@ bool is_http_url(const std::string& url) {
     }
   }
   return false;
+}
+
+// Whether the URL's host is a loopback address (127.0.0.0/8, ::1 or localhost): traffic never leaves
+// the machine, so plain http there (rds-sim) exposes nothing.
+bool is_loopback_url(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  if (scheme == std::string::npos) return false;
+  std::string host = lower(url.substr(scheme + 3));
+  host = host.substr(0, host.find_first_of("/?#"));
+  if (const std::size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
+  if (host.starts_with("[")) return host.starts_with("[::1]");
+  host = host.substr(0, host.find(':'));
+  return host == "localhost" || host.starts_with("127.");
+}
+
+// The path of an http(s) URL without a trailing slash ("" for "https://host/").
+std::string url_path(const std::string& url) {
+  const std::size_t scheme = url.find("://");
+  const std::size_t slash = url.find('/', scheme + 3);
+  if (slash == std::string::npos) return "";
+  std::string path = url.substr(slash);
+  while (!path.empty() && path.back() == '/') path.pop_back();
+  return path;
+}
+
+std::string without_path(const std::string& url, const std::string& path) {
+  std::string base = url;
+  while (!base.empty() && base.back() == '/') base.pop_back();
+  return base.substr(0, base.size() - path.size());
+}
+
+// People copy the RDS endpoint from the endpoint catalogue, which lists "https://rds.../v3" or
+// "https://rds.../v3/{project_id}"; the provider adds /v3/{project_id} itself, so such a URL would
+// request /v3/P/v3/P/instances. Refused with the fix rather than rewritten silently.
+void check_endpoint_path(const ProviderSettings& s, Diagnostics& diags) {
+  if (!s.endpoint.known_set()) return;
+  const std::string& url = *s.endpoint.value;
+  const std::string path = url_path(url);
+  const std::size_t v3 = lower(path).find("/v3");
+  if (v3 == std::string::npos || (v3 + 3 < path.size() && path[v3 + 3] != '/')) return;
+  diags.error("Invalid endpoint",
+              described("endpoint", s.endpoint) + " is \"" + url +
+                  "\", which includes the API version path. Give the service's base URL, \"" +
+                  without_path(url, path.substr(v3)) +
+                  "\": the provider adds /v3/{project_id} to every call itself.",
+              AttributePath("endpoint"));
+}
+
+// IAM's token call is {auth_url}/auth/tokens with auth_url ending in /v3 (rds-api.md).
+void check_auth_url_path(const ProviderSettings& s, Diagnostics& diags) {
+  if (!s.auth_url.known_set()) return;
+  const std::string& url = *s.auth_url.value;
+  const std::string path = url_path(url);
+  if (lower(path).ends_with("/v3")) return;
+  std::string fix = without_path(url, path) + path + "/v3";
+  if (lower(path).ends_with("/v3/auth/tokens"))
+    fix = without_path(url, path) + path.substr(0, path.size() - 12);
+  diags.error("Invalid auth_url",
+              described("auth_url", s.auth_url) + " is \"" + url +
+                  "\", but the IAM URL must end with the API version /v3, e.g. \"" + fix +
+                  "\" (the provider calls {auth_url}/auth/tokens).",
+              AttributePath("auth_url"));
+}
+
+// Project ids are 32 hex digits on both clouds; letters, digits, - and _ cover every id seen (rds-sim
+// uses "sim-project"). Anything else would end up in the URL path of every call.
+void check_project_id(const ProviderSettings& s, Diagnostics& diags) {
+  if (!s.project_id.known_set()) return;
+  const std::string& id = *s.project_id.value;
+  for (unsigned char c : id) {
+    if (std::isalnum(c) || c == '-' || c == '_') continue;
+    diags.error("Invalid project_id",
+                described("project_id", s.project_id) + " is \"" + id +
+                    "\", which contains a character a project id never has (" +
+                    (std::isspace(c) ? std::string("whitespace")
+                                     : "\"" + std::string(1, static_cast<char>(c)) + "\"") +
+                    "). Copy the project id (32 hex digits) from \"My Credentials\" in the console.",
+                AttributePath("project_id"));
+    return;
+  }
 }
 
 void check_url(const Setting<std::string>& setting, std::string_view name, std::string_view what,
@@ -137,20 +226,21 @@ void check_credentials(const ProviderSettings& s, Diagnostics& diags) {
       {"token", {{"token", &s.token}}},
       {"password", {{"user_name", &s.user_name}, {"password", &s.password}}},
   }};
-  // The first method in use wins the argument; every further one is reported on its own argument.
-  std::optional<std::pair<std::string_view, std::string_view>> first;  // label, argument
+  // The first method in use wins the argument; every further one is reported on its own argument,
+  // naming where both settings came from (the block or which environment variable).
+  std::optional<std::pair<std::string_view, Method::Argument>> first;  // label, argument
   for (const Method& method : methods) {
     const auto used_by = method.used_by();
     if (!used_by) continue;
     const auto& [name, setting] = *used_by;
     if (!first) {
-      first = std::pair{method.label, name};
+      first = std::pair{method.label, *used_by};
       continue;
     }
     diags.error("Conflicting credentials",
-                described(name, *setting) + " selects " + std::string(method.label) +
-                    " authentication, but " + std::string(first->second) + " already selects " +
-                    std::string(first->first) +
+                described_origin(name, *setting) + " selects " + std::string(method.label) +
+                    " authentication, but " + described_origin(first->second.first, *first->second.second) +
+                    " already selects " + std::string(first->first) +
                     " authentication. Use exactly one method: access_key + secret_key, token, or "
                     "user_name + password + domain_name (check the OS_* environment variables too).",
                 AttributePath(std::string(name)));
@@ -197,9 +287,15 @@ ProviderSettings settings_from_config(const Value& config) {
 }
 
 void apply_environment(ProviderSettings& settings, const Environment& env, Diagnostics& diags) {
+  // Credentials set in the provider block win over the environment as a whole: mixing a token from the
+  // block with OS_ACCESS_KEY from a shell profile would be a conflict the user never wrote.
+  const bool block_has_credentials =
+      std::any_of(kStringArguments.begin(), kStringArguments.end(), [&](const StringArgument& argument) {
+        return argument.credential && (settings.*argument.member).maybe_set();
+      });
   for (const StringArgument& argument : kStringArguments) {
     Setting<std::string>& setting = settings.*argument.member;
-    if (setting.maybe_set()) continue;
+    if (setting.maybe_set() || (argument.credential && block_has_credentials)) continue;
     for (std::string_view variable : argument.env) {
       if (variable.empty()) continue;
       if (auto value = env(variable); value && !value->empty()) {
@@ -228,11 +324,44 @@ Diagnostics check_settings(const ProviderSettings& settings) {
   check_url(settings.endpoint, "endpoint", "RDS API (e.g. https://rds.eu-de.otc.t-systems.com)", diags);
   check_url(settings.auth_url, "auth_url",
             "IAM API including /v3 (e.g. https://iam.eu-de.otc.t-systems.com/v3)", diags);
+  if (!diags.has_errors()) {
+    check_endpoint_path(settings, diags);
+    check_auth_url_path(settings, diags);
+  }
+  check_project_id(settings, diags);
   if (settings.max_retries.known_set() && *settings.max_retries.value < 0) {
     diags.error("Invalid max_retries", "max_retries must be a whole number of 0 or more.",
                 AttributePath("max_retries"));
   }
   check_credentials(settings, diags);
+  return diags;
+}
+
+Diagnostics security_warnings(const ProviderSettings& s) {
+  Diagnostics diags;
+  const bool password =
+      s.user_name.known_set() && s.password.known_set() && !s.access_key.known_set() && !s.token.known_set();
+  const bool token = s.token.known_set() && !s.access_key.known_set();
+  // With AK/SK only a signature travels, never the secret key. A password goes to IAM; a token (given,
+  // or obtained with the password) goes with every RDS call.
+  auto warn_plain_http = [&](const Setting<std::string>& url, std::string_view name, std::string_view what) {
+    if (!url.known_set() || !lower(*url.value).starts_with("http://") || is_loopback_url(*url.value)) return;
+    diags.warning("Credentials sent without TLS",
+                  described(name, url) + " is \"" + *url.value + "\": the " + std::string(what) +
+                      " will cross the network unencrypted over http://. Use an https:// URL.",
+                  AttributePath(std::string(name)));
+  };
+  if (password) warn_plain_http(s.auth_url, "auth_url", "IAM password");
+  if (password || token) warn_plain_http(s.endpoint, "endpoint", "IAM token");
+  if (s.insecure.known_set() && *s.insecure.value) {
+    diags.warning(
+        "TLS verification is off",
+        described("insecure", s.insecure) +
+            " is true: the provider does not verify the API's certificate, so anyone on the network "
+            "path can read and change its calls, credentials included. Prefer cacert_file for a "
+            "private CA.",
+        AttributePath("insecure"));
+  }
   return diags;
 }
 

@@ -67,4 +67,8 @@ rds::core::Diagnostics check_settings(const ProviderSettings& settings);
 // an endpoint has to be derived from it, a readable cacert_file.
 rds::core::Diagnostics check_configurable(const ProviderSettings& settings);
 
+// Warnings for settings that expose credentials (given once, at configure): a password or token sent
+// over plain http:// to a host that is not loopback, and insecure = true.
+rds::core::Diagnostics security_warnings(const ProviderSettings& settings);
+
 }  // namespace rds::resources

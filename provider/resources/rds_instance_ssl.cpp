@@ -23,6 +23,28 @@ bool blank(const std::string& text) {
   return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
 }
 
+// Why `id` cannot be an RDS instance id, or "" when it can be. Ids become a path segment of the PUT and
+// the id= filter of the instance list, where a leading * asks for a fuzzy match: an id with such
+// characters would address other instances, or none.
+std::string instance_id_problem(const std::string& id) {
+  if (id.empty()) return "it is empty";
+  if (blank(id)) return "it is only whitespace";
+  if (id.front() == '*')
+    return "it starts with *, which the RDS API reads as a fuzzy match of other instances";
+  for (unsigned char c : id) {
+    if (std::isspace(c) || c < 0x20 || c == 0x7f) return "it contains whitespace or a control character";
+    if (c == '/' || c == '?' || c == '#' || c == '%')
+      return std::string("it contains \"") + static_cast<char>(c) +
+             "\", which an RDS id never has (it would change the API URL)";
+  }
+  return {};
+}
+
+// The deadline for a refresh or an import, which have no timeouts argument.
+rds::client::Deadline read_deadline(rds::client::RdsClient& client) {
+  return client.clock().now() + ssl::kReadTimeout;
+}
+
 // The deadline of `operation` on the client's clock, so the client's waits measure the same time.
 rds::client::Deadline deadline_for(rds::client::RdsClient& client, const Value& resource,
                                    Operation operation) {
@@ -57,10 +79,15 @@ Diagnostics InstanceSslResource::validate(const Value& config) {
   Diagnostics diags;
   if (config.is_null() || !config.is_known()) return diags;
   const Value& instance_id = config.attr(ssl::kInstanceId);
-  if (instance_id.is_known() && !instance_id.is_null() && blank(instance_id.as_string())) {
-    diags.error("Empty instance_id",
-                "instance_id must be the ID of an RDS for MySQL instance, got an empty string.",
-                AttributePath(std::string(ssl::kInstanceId)));
+  if (instance_id.is_known() && !instance_id.is_null()) {
+    const std::string& id = instance_id.as_string();
+    if (const std::string problem = instance_id_problem(id); !problem.empty()) {
+      diags.error(
+          id.empty() ? "Empty instance_id" : "Invalid instance_id",
+          "instance_id must be the ID of an RDS for MySQL instance (e.g. \"a1b2c3d4e5f6in01\"), got \"" + id +
+              "\": " + problem + ".",
+          AttributePath(std::string(ssl::kInstanceId)));
+    }
   }
   ssl::validate_timeouts(config, diags);
   return diags;
@@ -103,7 +130,7 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   converge.instance_id = ssl::instance_id_of(planned);
   converge.wanted = planned.attr(ssl::kSslEnable).as_bool();
   converge.deadline = deadline_for(*client, planned, operation);
-  converge.cancel = context_->cancel_token();
+  converge.cancel = context_->operation_token(request.cancel);
   converge.timeout_argument = timeout_argument(operation);
   rds::logging::debug(creating ? "creating rds_instance_ssl" : "updating rds_instance_ssl",
                       {{"instance_id", converge.instance_id}});
@@ -123,6 +150,9 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
     if (outcome.change_requested) {
       result.new_state =
           ssl::state_from_api(converge.instance_id, outcome.last_seen.value_or(!converge.wanted), planned);
+      // Terraform taints it; remember that the create never completed, so that the replacement does
+      // not turn SSL off on the way (see is_incomplete_create).
+      result.private_state = ssl::private_for_incomplete_create();
     }
   } else if (outcome.last_seen) {
     result.new_state = request.prior_state.with_attr(ssl::kSslEnable, Value::boolean(*outcome.last_seen));
@@ -135,6 +165,16 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
   const std::string instance_id = ssl::instance_id_of(prior);
   ApplyResult result;
   result.new_state = Value::null(schema().value_type());
+  if (ssl::disable_on_destroy(prior) && ssl::is_incomplete_create(request.planned_private)) {
+    rds::logging::debug("destroy of an incomplete create leaves SSL as it is",
+                        {{"instance_id", instance_id}});
+    result.diagnostics.warning(
+        "SSL left as it is on RDS instance " + instance_id,
+        "This rds_instance_ssl was recorded by a create that did not complete (it timed out or was "
+        "interrupted after the switch was requested), so destroying it does not turn SSL off despite "
+        "disable_on_destroy = true: that would only switch SSL off and on again when Terraform replaces it.");
+    return result;
+  }
   if (!ssl::disable_on_destroy(prior)) {
     const auto ssl_enable = prior.get_bool(ssl::kSslEnable);
     rds::logging::debug("destroy leaves SSL as it is", {{"instance_id", instance_id}});
@@ -155,7 +195,7 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
   converge.instance_id = instance_id;
   converge.wanted = false;
   converge.deadline = deadline_for(*client, prior, Operation::destroy);
-  converge.cancel = context_->cancel_token();
+  converge.cancel = context_->operation_token(request.cancel);
   converge.nothing_to_do_if_missing = true;
   converge.timeout_argument = timeout_argument(Operation::destroy);
   rds::logging::debug("destroying rds_instance_ssl: turning SSL off", {{"instance_id", instance_id}});
@@ -184,20 +224,29 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
     result.diagnostics.error("Cannot read rds_instance_ssl", "The state has no instance_id to look up.");
     return result;
   }
+  const rds::client::Deadline deadline = read_deadline(*client);
   try {
     rds::logging::debug("reading RDS instance", {{"instance_id", instance_id}});
-    const auto instance = client->get_instance(instance_id, context_->cancel_token());
+    const auto instance =
+        client->get_instance(instance_id, deadline, context_->operation_token(request.cancel));
     if (!instance) {
       rds::logging::debug("RDS instance is gone; removing it from the state", {{"instance_id", instance_id}});
       result.new_state = Value::null(schema().value_type());
       return result;
     }
-    // An API that does not report enable_ssl tells nothing new: keep what the state says.
+    // An API that does not report enable_ssl tells nothing new: keep what the state says, and say so.
+    if (!instance->enable_ssl) {
+      result.diagnostics.warning("RDS instance " + instance_id + " does not report enable_ssl",
+                                 "The RDS API's answer for instance " + instance_id +
+                                     " has no enable_ssl field, so the refresh cannot see the SSL setting; "
+                                     "the state keeps what it had.");
+    }
     const bool ssl_enable =
         instance->enable_ssl.value_or(request.current_state.get_bool(ssl::kSslEnable).value_or(false));
     result.new_state = ssl::state_from_api(instance_id, ssl_enable, request.current_state);
   } catch (const std::exception& error) {
-    add_api_error(result.diagnostics, "Cannot read RDS instance " + instance_id, error);
+    add_api_error(result.diagnostics, "Cannot read RDS instance " + instance_id, error,
+                  ErrorContext{.timeout_argument = "", .deadline_passed = client->clock().now() >= deadline});
   }
   return result;
 }
@@ -207,10 +256,10 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
   std::string id = request.id;
   id.erase(0, id.find_first_not_of(" \t\r\n"));
   id.erase(id.find_last_not_of(" \t\r\n") + 1);
-  if (id.empty()) {
-    result.diagnostics.error(
-        "Cannot import rds_instance_ssl",
-        "The import ID must be the ID of an RDS for MySQL instance, got an empty string.");
+  if (const std::string problem = instance_id_problem(id); !problem.empty()) {
+    result.diagnostics.error("Cannot import rds_instance_ssl",
+                             "The import ID must be the ID of an RDS for MySQL instance, got \"" +
+                                 request.id + "\": " + problem + ".");
     return result;
   }
   auto client = this->client(result.diagnostics);
@@ -218,7 +267,8 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
   const std::string summary = "Cannot import rds_instance_ssl for RDS instance " + id;
   try {
     rds::logging::debug("importing RDS instance", {{"instance_id", id}});
-    const auto instance = client->get_instance(id, context_->cancel_token());
+    const auto instance =
+        client->get_instance(id, read_deadline(*client), context_->operation_token(request.cancel));
     if (!instance) {
       result.diagnostics.error(summary, "RDS instance " + id + " does not exist in this project.");
       return result;

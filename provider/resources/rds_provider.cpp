@@ -40,7 +40,8 @@ class RdsProvider : public rds::core::Provider {
     return diags;
   }
 
-  Diagnostics configure(const Value& config, const std::string& terraform_version) override {
+  Diagnostics configure(const Value& config, const std::string& terraform_version,
+                        const rds::core::CancelToken& cancel) override {
     Diagnostics diags;
     ProviderSettings settings = settings_from_config(config);
     apply_environment(settings, options_.environment, diags);
@@ -58,11 +59,24 @@ class RdsProvider : public rds::core::Provider {
          {"auth", settings.access_key.known_set() ? "aksk"
                   : settings.token.known_set()    ? "token"
                                                   : "password"}});
+    diags.append(security_warnings(settings));
+    std::shared_ptr<rds::client::RdsClient> client;
     try {
-      context_->set_client(options_.make_client(std::move(client_config)));
+      client = options_.make_client(std::move(client_config));
     } catch (const std::exception& error) {
       add_api_error(diags, "Cannot configure the rds provider", error);
+      return diags;
     }
+    try {
+      // Log in once here, for every resource of this provider: a refused password is one error on the
+      // provider block instead of one per resource (and one IAM login attempt per resource).
+      client->sign_in(client->clock().now() + rds::client::RdsClient::kDefaultCallLimit,
+                      context_->operation_token(cancel));
+    } catch (const std::exception& error) {
+      add_api_error(diags, "Cannot log in to IAM", error);
+      return diags;
+    }
+    context_->set_client(std::move(client));
     return diags;
   }
 
@@ -79,6 +93,12 @@ class RdsProvider : public rds::core::Provider {
   std::vector<std::shared_ptr<rds::core::Resource>> resources_;
 };
 
+// "argument endpoint in the provider block" or "environment variable RDS_ENDPOINT".
+std::string origin_of(const std::string& name, const Setting<std::string>& setting) {
+  if (setting.origin.starts_with("environment")) return setting.origin;
+  return "argument " + name + " in the provider block";
+}
+
 template <class T>
 T value_or(const Setting<T>& setting, T fallback) {
   return setting.value.value_or(std::move(fallback));
@@ -91,6 +111,8 @@ rds::client::ClientConfig client_config_from(const ProviderSettings& s,
   rds::client::ClientConfig config;
   config.endpoint = value_or(s.endpoint, {});
   config.auth_url = value_or(s.auth_url, {});
+  config.endpoint_origin = s.endpoint.known_set() ? origin_of("endpoint", s.endpoint) : "";
+  config.auth_url_origin = s.auth_url.known_set() ? origin_of("auth_url", s.auth_url) : "";
   config.region = value_or(s.region, {});
   config.project_id = value_or(s.project_id, {});
   config.access_key = value_or(s.access_key, {});

@@ -15,6 +15,24 @@ std::string failure_summary(const ConvergeRequest& request) {
          request.instance_id;
 }
 
+void warn_ssl_not_reported(const ConvergeRequest& request, rds::core::Diagnostics& diags) {
+  diags.warning(
+      "RDS instance " + request.instance_id + " does not report enable_ssl",
+      "The RDS API's answer for instance " + request.instance_id +
+          " has no enable_ssl field, so the provider cannot confirm that SSL is " +
+          (request.wanted ? "enabled" : "disabled") +
+          ". The switch was requested and the instance is ACTIVE; check the setting in the console.");
+}
+
+ErrorContext context(rds::client::RdsClient& client, const ConvergeRequest& request,
+                     const ConvergeOutcome& outcome) {
+  // Within a second of the deadline the operation could not go on either: the client gives every
+  // transfer at least a second, and a transfer cut by the deadline ends a few milliseconds before it.
+  return ErrorContext{.timeout_argument = request.timeout_argument,
+                      .deadline_passed = client.clock().now() + std::chrono::seconds(1) >= request.deadline,
+                      .switch_requested = outcome.change_requested};
+}
+
 }  // namespace
 
 ConvergeOutcome converge_ssl(rds::client::RdsClient& client, const ConvergeRequest& request,
@@ -28,68 +46,65 @@ ConvergeOutcome converge_ssl(rds::client::RdsClient& client, const ConvergeReque
     if (!outcome.succeeded) diags.error(failure_summary(request), "instance_id is empty.");
     return outcome;
   }
+  rds::client::SslChange change;
+  // What the last read or the switch told, also when a step below throws.
+  auto remember = [&] {
+    outcome.change_requested = change.put_sent || change.accepted;
+    if (change.last_read) {
+      outcome.last_seen = change.last_read->enable_ssl;
+      outcome.ssl_reported = change.last_read->enable_ssl.has_value();
+    }
+  };
   try {
-    debug("reading RDS instance", {{"instance_id", id}});
-    std::optional<rds::client::Instance> instance = client.get_instance(id, request.cancel);
-    if (!instance) {
-      outcome.instance_missing = true;
-      if (request.nothing_to_do_if_missing) {
-        debug("RDS instance does not exist; nothing to change", {{"instance_id", id}});
-        outcome.succeeded = true;
-      } else {
-        diags.error(failure_summary(request),
-                    "RDS instance " + id +
-                        " does not exist in this project (GET /v3/{project_id}/instances?id=" + id +
-                        " returned no instance). Check instance_id, project_id and region.");
-      }
-      return outcome;
-    }
-    outcome.last_seen = instance->enable_ssl;
-    if (!rds::client::supports_ssl(*instance)) {
-      if (request.nothing_to_do_if_missing) {
-        outcome.succeeded = true;
-      } else {
-        diags.error(failure_summary(request),
-                    "RDS instance " + id + " runs " + instance->engine + " " + instance->engine_version +
-                        ", but the RDS API supports configuring SSL on MySQL instances only.");
-      }
-      return outcome;
-    }
-    if (!rds::client::is_ready(*instance)) {
-      debug("waiting for RDS instance to become ACTIVE", {{"instance_id", id}, {"status", instance->status}});
-      *instance = client.wait_until_ready(id, request.deadline, request.cancel);
-      outcome.last_seen = instance->enable_ssl;
-    }
-    if (instance->enable_ssl == request.wanted) {
+    debug("bringing SSL to the wanted value", {{"instance_id", id}, {"enable_ssl", on_off(request.wanted)}});
+    client.set_ssl(id, request.wanted, request.deadline, request.cancel, change);
+    remember();
+    if (!change.accepted) {
       debug("SSL already has the wanted value; no change sent",
             {{"instance_id", id}, {"enable_ssl", on_off(request.wanted)}});
       outcome.succeeded = true;
       return outcome;
     }
-    debug("setting SSL", {{"instance_id", id}, {"ssl_option", on_off(request.wanted)}});
-    const std::optional<std::string> job =
-        client.set_ssl(id, request.wanted, request.deadline, request.cancel);
-    outcome.change_requested = true;
-    if (job) {
-      debug("waiting for SSL job", {{"instance_id", id}, {"job_id", *job}});
-      client.wait_until_job_done(*job, request.deadline, request.cancel);
+    if (change.job_id) {
+      debug("waiting for SSL job", {{"instance_id", id}, {"job_id", *change.job_id}});
+      client.wait_until_job_done(*change.job_id, request.deadline, request.cancel);
     }
     debug("waiting until the API reports the SSL setting",
           {{"instance_id", id}, {"enable_ssl", on_off(request.wanted)}});
     const rds::client::Instance done =
         client.wait_until_ssl(id, request.wanted, request.deadline, request.cancel);
     outcome.last_seen = done.enable_ssl;
+    outcome.ssl_reported = done.enable_ssl.has_value();
+    if (!outcome.ssl_reported) warn_ssl_not_reported(request, diags);
     debug("SSL setting done", {{"instance_id", id}, {"enable_ssl", on_off(request.wanted)}});
     outcome.succeeded = true;
   } catch (const rds::client::NotFoundError& error) {
+    remember();
     outcome.instance_missing = true;
     if (request.nothing_to_do_if_missing && !outcome.change_requested) {
+      debug("RDS instance does not exist; nothing to change", {{"instance_id", id}});
       outcome.succeeded = true;
+    } else if (error.http_status() == 0) {
+      diags.error(failure_summary(request),
+                  "RDS instance " + id +
+                      " does not exist in this project (GET /v3/{project_id}/instances?id=" + id +
+                      " returned no instance). Check instance_id, project_id and region.");
     } else {
-      add_api_error(diags, failure_summary(request), error, request.timeout_argument);
+      add_api_error(diags, failure_summary(request), error, context(client, request, outcome));
+    }
+  } catch (const rds::client::UnsupportedEngineError& error) {
+    remember();
+    if (request.nothing_to_do_if_missing) {
+      outcome.succeeded = true;  // destroy: an engine without SSL support has no SSL to turn off
+    } else {
+      const auto& instance = *change.last_read;
+      diags.error(failure_summary(request),
+                  "RDS instance " + id + " runs " + instance.engine + " " + instance.engine_version +
+                      ", but the RDS API supports configuring SSL on MySQL instances only.");
     }
   } catch (const std::exception& error) {
-    add_api_error(diags, failure_summary(request), error, request.timeout_argument);
+    remember();
+    add_api_error(diags, failure_summary(request), error, context(client, request, outcome));
   }
   return outcome;
 }

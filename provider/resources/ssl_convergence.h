@@ -24,16 +24,20 @@ struct ConvergeRequest {
 struct ConvergeOutcome {
   bool succeeded = false;
   bool instance_missing = false;  // the instance does not exist (only reported, never an error for destroy)
-  bool change_requested = false;  // the API accepted the PUT: the instance is changing or has changed
+  // A PUT left and was not refused: the instance is changing, has changed, or (no answer came) may be.
+  bool change_requested = false;
   std::optional<bool> last_seen;  // enable_ssl as the API last reported it
+  bool ssl_reported = true;       // false when the API's answer had no enable_ssl at all
 };
 
 // Steps, each logged at debug level with the instance id:
 //   read the instance (missing → error naming it; not MySQL → error naming it and its engine)
-//   → wait until ACTIVE → if enable_ssl already equals `wanted`, stop (no PUT)
-//   → PUT (the client retries the busy codes until the deadline) → wait for the job when one came back
+//   → if enable_ssl already equals `wanted`, stop: no wait, no PUT
+//   → wait until ACTIVE → PUT; after a busy answer read again, and stop without a PUT once enable_ssl
+//     has the wanted value (someone else's switch finished) → wait for the job when one came back
 //   → wait until enable_ssl equals `wanted`.
-// Failures become error diagnostics (with API code, message and request id); nothing is thrown.
+// Failures become error diagnostics (with API code, message and request id); nothing is thrown. An
+// instance whose answer has no enable_ssl gets a warning: the result cannot be confirmed.
 ConvergeOutcome converge_ssl(rds::client::RdsClient& client, const ConvergeRequest& request,
                              rds::core::Diagnostics& diags);
 

@@ -10,7 +10,8 @@ namespace rds::resources::instance_ssl {
 
 enum class Operation { create, update, destroy };
 
-// Adds an error on timeouts.<name> for every known, non-null value that is not a duration.
+// Adds an error on timeouts.<name> for every known, non-null value that is not a duration, is zero or
+// negative, or is longer than kMaxTimeout.
 // `resource` is the resource's config object; unknown and null values pass.
 void validate_timeouts(const rds::core::Value& resource, rds::core::Diagnostics& diags);
 

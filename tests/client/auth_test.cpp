@@ -186,6 +186,45 @@ TEST(ClientAuthTest, FailedLoginIsAnApiErrorWithoutThePassword) {
   }
 }
 
+// Issue 9, point 3: IAM's refusal is remembered: the same wrong password is never sent twice.
+TEST(ClientAuthTest, RefusedLoginIsNotTriedAgainWithTheSameCredentials) {
+  ClientHarness h;
+  h.transport->then(
+      json_response(401, R"({"error":{"code":401,"message":"The username or password is wrong."}})"));
+  auto client = h.make(password_config());
+  EXPECT_THROW(client->sign_in(h.in(60s), CancelToken()), ApiError);
+  for (int i = 0; i < 5; ++i) EXPECT_THROW(client->get_instance("i1"), ApiError);
+  EXPECT_EQ(h.transport->requests.size(), 1u);
+}
+
+TEST(ClientAuthTest, SignInLogsInOnceForEveryLaterCall) {
+  ClientHarness h;
+  h.transport->then(issued("iam-token-1"));
+  h.transport->then(ok_instance());
+  h.transport->then(ok_instance());
+  auto client = h.make(password_config());
+  client->sign_in(h.in(60s), CancelToken());
+  client->get_instance("i1");
+  client->get_instance("i1");
+  EXPECT_EQ(h.transport->methods_and_paths(),
+            (std::vector<std::string>{"POST /auth/tokens", "GET /v3/p1/instances", "GET /v3/p1/instances"}));
+}
+
+TEST(ClientAuthTest, IamLoginIsLoggedLikeEveryCallWithoutSecrets) {
+  ClientHarness h;
+  h.transport->then(issued("IAM-TOKEN-SECRET"));
+  h.make(password_config())->sign_in(h.in(60s), CancelToken());
+  const std::string text = h.all_logged_text();
+  EXPECT_NE(
+      text.find(
+          "IAM login\nmethod=POST\nurl=http://127.0.0.1:8080/v3/auth/tokens\nuser_name=alice\nstatus=201"),
+      std::string::npos)
+      << text;
+  EXPECT_NE(text.find("duration_ms="), std::string::npos) << text;
+  EXPECT_EQ(text.find("PASSWORD-SECRET"), std::string::npos) << text;
+  EXPECT_EQ(text.find("IAM-TOKEN-SECRET"), std::string::npos) << text;
+}
+
 TEST(ClientAuthTest, TransientLoginFailureIsRetried) {
   ClientHarness h;
   h.transport->then(json_response(503, ""));

@@ -8,6 +8,7 @@
 
 #include "client/rds_client.h"
 #include "fakes.h"
+#include "set_ssl.h"
 
 namespace rds::client::testing {
 

@@ -62,10 +62,30 @@ TEST(ClientRetryTest, RetryAfterIsCappedSoAServerCannotStallUsForHours) {
 
 TEST(ClientRetryTest, TooManyRequestsWithoutRetryAfterUsesBackoff) {
   ClientHarness h;
-  h.transport->then(json_response(429, "", {{"retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"}}));
+  h.transport->then(json_response(429, ""));
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
   h.make()->get_instance("i1");
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{250ms}));
+}
+
+TEST(ClientRetryTest, RetryAfterAsAnHttpDateIsHonoured) {
+  ClientHarness h;  // the fake clock's UTC time is 2026-11-28 00:00:00
+  h.transport->then(json_response(429, "", {{"retry-after", "Sat, 28 Nov 2026 00:00:07 GMT"}}));
+  h.transport->then(json_response(503, "", {{"retry-after", "Wed, 21 Oct 2015 07:28:00 GMT"}}));  // past
+  h.transport->then(json_response(429, "", {{"retry-after", "soon"}}));  // unreadable: own backoff
+  h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
+  h.make()->get_instance("i1");
+  EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{7000ms, 0ms, 1000ms}));
+}
+
+TEST(ClientRetryTest, ServerErrorsWithAnyCodeAreRetried) {
+  ClientHarness h;
+  h.transport->then(json_response(500, R"({"error_code":"DBS.200000","error_msg":"Internal error."})"));
+  h.transport->then(json_response(502, ""));
+  h.transport->then(json_response(504, ""));
+  h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
+  EXPECT_TRUE(h.make()->get_instance("i1"));
+  EXPECT_EQ(h.transport->requests.size(), 4u);
 }
 
 TEST(ClientRetryTest, GivesUpAfterMaxRetriesWithTheLastApiError) {
@@ -83,7 +103,10 @@ TEST(ClientRetryTest, GivesUpAfterMaxRetriesWithTheLastApiError) {
   } catch (const ApiError& error) {
     EXPECT_EQ(error.http_status(), 503);
     EXPECT_EQ(error.request_id(), "r-3");
-    EXPECT_NE(std::string(error.what()).find("get instance i1"), std::string::npos) << error.what();
+    const std::string what = error.what();
+    EXPECT_NE(what.find("get instance i1"), std::string::npos) << what;
+    EXPECT_NE(what.find("Gave up after 3 attempts over"), std::string::npos) << what;
+    EXPECT_NE(what.find("max_retries = 2"), std::string::npos) << what;
   }
   EXPECT_EQ(h.transport->requests.size(), 3u);
 }
@@ -97,12 +120,19 @@ TEST(ClientRetryTest, ConnectionErrorsAreRetriedThenReportedAsTransportError) {
   });
   auto config = ClientHarness::token_config();
   config.max_retries = 3;
+  config.endpoint_origin = "environment variable RDS_ENDPOINT";
   try {
     h.make(config)->get_instance("i1");
     FAIL() << "no exception";
   } catch (const TransportError& error) {
-    EXPECT_NE(std::string(error.what()).find("get instance i1"), std::string::npos) << error.what();
-    EXPECT_NE(std::string(error.what()).find("Connection refused"), std::string::npos) << error.what();
+    const std::string what = error.what();
+    EXPECT_NE(what.find("get instance i1"), std::string::npos) << what;
+    EXPECT_NE(what.find("Connection refused"), std::string::npos) << what;
+    EXPECT_NE(what.find("Gave up after 4 attempts over"), std::string::npos) << what;
+    EXPECT_NE(what.find("max_retries = 3"), std::string::npos) << what;
+    EXPECT_NE(what.find("the RDS endpoint https://rds.example.test (from environment variable RDS_ENDPOINT)"),
+              std::string::npos)
+        << what;
   }
   EXPECT_EQ(calls, 4);
   EXPECT_EQ(h.clock->sleeps.size(), 3u);
@@ -126,8 +156,8 @@ TEST(ClientRetryTest, TlsVerificationFailureIsNotRetried) {
   EXPECT_TRUE(h.clock->sleeps.empty());
 }
 
-TEST(ClientRetryTest, ClientErrorsAndOtherServerErrorsFailAtOnce) {
-  for (int status : {400, 403, 500}) {
+TEST(ClientRetryTest, ClientErrorsAndServerErrorsThatCannotPassFailAtOnce) {
+  for (int status : {400, 403, 404, 501, 505}) {
     ClientHarness h;
     h.transport->then(json_response(status, R"({"error_code":"DBS.999","error_msg":"nope"})"));
     EXPECT_THROW(h.make()->get_instance("i1"), ApiError) << status;
@@ -160,8 +190,33 @@ TEST(ClientRetryTest, RetriesInsideAWaitStopAtItsDeadline) {
       std::make_shared<testing::FakeTransport>([](const HttpRequest&) { return json_response(503, ""); });
   auto config = ClientHarness::token_config();
   config.max_retries = 100;
-  EXPECT_THROW(h.make(config)->wait_until_ready("i1", h.in(3s), CancelToken()), Error);
+  try {
+    h.make(config)->wait_until_ready("i1", h.in(3s), CancelToken());
+    FAIL() << "no exception";
+  } catch (const ApiError& error) {
+    EXPECT_NE(std::string(error.what()).find("the operation's deadline came before another retry"),
+              std::string::npos)
+        << error.what();
+  }
   EXPECT_LE(h.clock->elapsed(), 3s);
+}
+
+// Issue 9, point 6: the first read of an operation runs under its deadline, so an API that accepts
+// connections and never answers cannot hold a 3 s operation for six 60 s request timeouts.
+TEST(ClientRetryTest, AnUnansweredFirstReadIsBoundedByTheOperationsDeadline) {
+  ClientHarness h;
+  h.transport = std::make_shared<testing::FakeTransport>([&](const HttpRequest& request) -> HttpResponse {
+    // What curl does with the transfer timeout it was given: wait it out, then fail.
+    h.clock->advance(std::chrono::duration_cast<std::chrono::milliseconds>(*request.timeout));
+    throw TransportError("GET x", "Operation timed out", true);
+  });
+  auto client = h.make();
+  SslChange change;
+  EXPECT_THROW(client->set_ssl("i1", true, h.in(3s), CancelToken(), change), TransportError);
+  ASSERT_FALSE(h.transport->requests.empty());
+  EXPECT_EQ(*h.transport->requests.at(0).timeout, 3s);
+  EXPECT_LE(h.clock->elapsed(), 4s);  // the one second a last answer may take past the deadline
+  EXPECT_FALSE(change.put_sent);
 }
 
 TEST(ClientRetryTest, TransfersInsideAWaitAreBoundedByItsDeadline) {

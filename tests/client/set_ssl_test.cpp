@@ -41,7 +41,7 @@ TEST(ClientGetInstanceTest, IdsThatWouldChangeTheUrlAreRefusedBeforeAnyRequest) 
   auto client = h.make();
   for (std::string id : std::vector<std::string>{"", "a/b", "a b", "a?x=1", "a#b", "a%2F", "a\nb"})
     EXPECT_THROW(client->get_instance(id), Error) << id;
-  EXPECT_THROW(client->set_ssl("../x", true, h.in(1s), CancelToken()), Error);
+  EXPECT_THROW(testing::set_ssl(*client, "../x", true, h.in(1s), CancelToken()), Error);
   EXPECT_THROW(client->get_job("j/1"), Error);
   EXPECT_TRUE(h.transport->requests.empty());
 }
@@ -95,8 +95,9 @@ TEST(ClientSetSslTest, SendsSslOptionAndReturnsNoJobForAnEmptyObject) {
   ClientHarness h;
   h.transport->then(mysql());
   h.transport->then(json_response(200, "{}"));
-  auto job = h.make()->set_ssl("i1", true, h.in(60s), CancelToken());
-  EXPECT_FALSE(job.has_value());
+  auto change = testing::set_ssl(*h.make(), "i1", true, h.in(60s), CancelToken());
+  EXPECT_TRUE(change.accepted);
+  EXPECT_FALSE(change.job_id.has_value());
   const auto& put = h.transport->requests.at(1);
   EXPECT_EQ(put.method, "PUT");
   EXPECT_EQ(put.path, "/v3/p1/instances/i1/ssl");
@@ -108,7 +109,8 @@ TEST(ClientSetSslTest, ReturnsTheJobIdWhenTheCloudAnswersOne) {
   ClientHarness h;
   h.transport->then(mysql("ACTIVE", "true"));
   h.transport->then(json_response(200, R"({"job_id":"job-42"})"));
-  EXPECT_EQ(h.make()->set_ssl("i1", false, h.in(60s), CancelToken()), std::optional<std::string>("job-42"));
+  EXPECT_EQ(testing::set_ssl(*h.make(), "i1", false, h.in(60s), CancelToken()).job_id,
+            std::optional<std::string>("job-42"));
   EXPECT_EQ(h.transport->requests.at(1).body, R"({"ssl_option":false})");
 }
 
@@ -116,21 +118,21 @@ TEST(ClientSetSslTest, EmptyBodyMeansNoJob) {
   ClientHarness h;
   h.transport->then(mysql());
   h.transport->then(json_response(200, ""));
-  EXPECT_FALSE(h.make()->set_ssl("i1", true, h.in(60s), CancelToken()).has_value());
+  EXPECT_FALSE(testing::set_ssl(*h.make(), "i1", true, h.in(60s), CancelToken()).job_id.has_value());
 }
 
 TEST(ClientSetSslTest, MalformedAnswerIsAnErrorNotACrash) {
   ClientHarness h;
   h.transport->then(mysql());
   h.transport->then(json_response(200, "{job_id:"));
-  EXPECT_THROW(h.make()->set_ssl("i1", true, h.in(60s), CancelToken()), ResponseFormatError);
+  EXPECT_THROW(testing::set_ssl(*h.make(), "i1", true, h.in(60s), CancelToken()), ResponseFormatError);
 }
 
 TEST(ClientSetSslTest, NonMySqlEngineIsRefusedNamingTheEngineWithoutCallingPut) {
   ClientHarness h;
   h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "PostgreSQL", "false")));
   try {
-    h.make()->set_ssl("i1", true, h.in(60s), CancelToken());
+    testing::set_ssl(*h.make(), "i1", true, h.in(60s), CancelToken());
     FAIL() << "no exception";
   } catch (const UnsupportedEngineError& error) {
     EXPECT_EQ(error.engine(), "PostgreSQL");
@@ -142,7 +144,7 @@ TEST(ClientSetSslTest, NonMySqlEngineIsRefusedNamingTheEngineWithoutCallingPut) 
 TEST(ClientSetSslTest, MissingInstanceIsNotFound) {
   ClientHarness h;
   h.transport->then(json_response(200, R"({"instances":[],"total_count":0})"));
-  EXPECT_THROW(h.make()->set_ssl("i1", true, h.in(60s), CancelToken()), NotFoundError);
+  EXPECT_THROW(testing::set_ssl(*h.make(), "i1", true, h.in(60s), CancelToken()), NotFoundError);
 }
 
 TEST(ClientSetSslTest, NotFoundCodeOnPutIsNotFound) {
@@ -150,7 +152,7 @@ TEST(ClientSetSslTest, NotFoundCodeOnPutIsNotFound) {
   h.transport->then(mysql());
   h.transport->then(
       json_response(404, R"({"error_code":"DBS.200002","error_msg":"The DB instance does not exist."})"));
-  EXPECT_THROW(h.make()->set_ssl("i1", true, h.in(60s), CancelToken()), NotFoundError);
+  EXPECT_THROW(testing::set_ssl(*h.make(), "i1", true, h.in(60s), CancelToken()), NotFoundError);
 }
 
 TEST(ClientSetSslTest, BusyAnswerIsRetriedAfterTheInstanceIsReady) {
@@ -163,7 +165,7 @@ TEST(ClientSetSslTest, BusyAnswerIsRetriedAfterTheInstanceIsReady) {
       json_response(500, R"({"errCode":"DBS.280036","externalMessage":"Instance not ready."})"));
   h.transport->then(mysql("ACTIVE"));
   h.transport->then(json_response(200, "{}"));
-  EXPECT_FALSE(h.make()->set_ssl("i1", true, h.in(60s), CancelToken()).has_value());
+  EXPECT_FALSE(testing::set_ssl(*h.make(), "i1", true, h.in(60s), CancelToken()).job_id.has_value());
   EXPECT_EQ(
       h.transport->methods_and_paths(),
       (std::vector<std::string>{"GET /v3/p1/instances", "PUT /v3/p1/instances/i1/ssl", "GET /v3/p1/instances",
@@ -176,7 +178,7 @@ TEST(ClientSetSslTest, BusyUntilTheDeadlineIsATimeoutNamingTheLastError) {
   h.transport = std::make_shared<testing::FakeTransport>(
       [](const HttpRequest& request) { return request.method == "PUT" ? busy() : mysql(); });
   try {
-    h.make()->set_ssl("i1", true, h.in(20s), CancelToken());
+    testing::set_ssl(*h.make(), "i1", true, h.in(20s), CancelToken());
     FAIL() << "no exception";
   } catch (const TimeoutError& error) {
     EXPECT_NE(error.last_seen().find("DBS.200019"), std::string::npos) << error.last_seen();
@@ -192,7 +194,7 @@ TEST(ClientSetSslTest, OtherErrorsFailAtOnce) {
   h.transport->then(json_response(400, R"({"error_code":"DBS.200001","error_msg":"Invalid parameter."})",
                                   {{"x-request-id", "rq-77"}}));
   try {
-    h.make()->set_ssl("i1", true, h.in(60s), CancelToken());
+    testing::set_ssl(*h.make(), "i1", true, h.in(60s), CancelToken());
     FAIL() << "no exception";
   } catch (const ApiError& error) {
     EXPECT_EQ(error.error_code(), "DBS.200001");
@@ -207,8 +209,87 @@ TEST(ClientSetSslTest, CancelWhileBusyStopsPromptly) {
       [](const HttpRequest& request) { return request.method == "PUT" ? busy() : mysql(); });
   CancelSource cancel;
   h.clock->on_sleep = [&] { cancel.cancel(); };
-  EXPECT_THROW(h.make()->set_ssl("i1", true, h.in(600s), cancel.token()), CancelledError);
+  EXPECT_THROW(testing::set_ssl(*h.make(), "i1", true, h.in(600s), cancel.token()), CancelledError);
   EXPECT_EQ(h.transport->requests.size(), 2u);
+}
+
+// Issue 9, point 1: a switch to true runs already (console); its busy answers end when it is done, and
+// then SSL has the wanted value: no second PUT.
+TEST(ClientSetSslTest, NoPutWhenARunningSwitchHasReachedTheWantedValueMeanwhile) {
+  ClientHarness h;
+  h.transport->then(mysql("ACTIVE", "false"));
+  h.transport->then(busy());
+  h.transport->then(mysql("ACTIVE", "false"));
+  h.transport->then(busy());
+  h.transport->then(mysql("ACTIVE", "true"));
+  auto change = testing::set_ssl(*h.make(), "i1", true, h.in(60s));
+  EXPECT_FALSE(change.accepted);
+  EXPECT_FALSE(change.put_sent);
+  EXPECT_EQ(
+      h.transport->methods_and_paths(),
+      (std::vector<std::string>{"GET /v3/p1/instances", "PUT /v3/p1/instances/i1/ssl", "GET /v3/p1/instances",
+                                "PUT /v3/p1/instances/i1/ssl", "GET /v3/p1/instances"}));
+}
+
+// Issue 9, point 4: the wanted value is checked before waiting for ACTIVE.
+TEST(ClientSetSslTest, NoWaitAndNoPutWhenSslAlreadyHasTheWantedValueOfABusyInstance) {
+  ClientHarness h;
+  h.transport->then(mysql("REBOOTING", "true"));
+  auto change = testing::set_ssl(*h.make(), "i1", true, h.in(60s));
+  EXPECT_FALSE(change.accepted);
+  EXPECT_EQ(h.transport->requests.size(), 1u);
+  EXPECT_TRUE(h.clock->sleeps.empty());
+}
+
+TEST(ClientSetSslTest, AStatusThatNeverTurnsActiveFailsAtOnce) {
+  ClientHarness h;
+  h.transport->then(mysql("FROZEN", "false"));
+  try {
+    testing::set_ssl(*h.make(), "i1", true, h.in(60s));
+    FAIL() << "no exception";
+  } catch (const InstanceFailedError& error) {
+    EXPECT_NE(std::string(error.what()).find("FROZEN"), std::string::npos) << error.what();
+  }
+  EXPECT_EQ(h.transport->requests.size(), 1u);
+  EXPECT_TRUE(h.clock->sleeps.empty());
+}
+
+// A PUT whose answer was a 500 or never came may have started the switch: read before sending again.
+TEST(ClientSetSslTest, ATransientPutFailureIsFollowedByAReadNotABlindRetry) {
+  ClientHarness h;
+  h.transport->then(mysql("ACTIVE", "false"));
+  h.transport->then(json_response(500, R"({"error_code":"DBS.200000","error_msg":"Internal error."})"));
+  h.transport->then(mysql("ACTIVE", "true"));
+  auto change = testing::set_ssl(*h.make(), "i1", true, h.in(60s));
+  EXPECT_FALSE(change.accepted);
+  EXPECT_EQ(h.transport->methods_and_paths(),
+            (std::vector<std::string>{"GET /v3/p1/instances", "PUT /v3/p1/instances/i1/ssl",
+                                      "GET /v3/p1/instances"}));
+
+  ClientHarness dropped;
+  dropped.transport->then(mysql("ACTIVE", "false"));
+  dropped.transport->then(
+      [](const HttpRequest&) -> HttpResponse { throw TransportError("PUT", "reset", true); });
+  dropped.transport->then(mysql("ACTIVE", "false"));
+  dropped.transport->then(json_response(200, "{}"));
+  EXPECT_TRUE(testing::set_ssl(*dropped.make(), "i1", true, dropped.in(60s)).accepted);
+  EXPECT_EQ(dropped.transport->methods_and_paths(),
+            (std::vector<std::string>{"GET /v3/p1/instances", "PUT /v3/p1/instances/i1/ssl",
+                                      "GET /v3/p1/instances", "PUT /v3/p1/instances/i1/ssl"}));
+}
+
+TEST(ClientSetSslTest, AnUnansweredPutIsReportedAsPossiblySent) {
+  ClientHarness h;
+  h.transport = std::make_shared<testing::FakeTransport>([](const HttpRequest& request) -> HttpResponse {
+    if (request.method == "PUT") throw TransportError("PUT", "Operation timed out", true);
+    return mysql("ACTIVE", "false");
+  });
+  auto config = ClientHarness::token_config();
+  config.max_retries = 1;
+  SslChange change;
+  EXPECT_THROW(h.make(config)->set_ssl("i1", true, h.in(60s), CancelToken(), change), TransportError);
+  EXPECT_TRUE(change.put_sent);
+  EXPECT_FALSE(change.accepted);
 }
 
 }  // namespace

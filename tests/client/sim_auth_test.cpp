@@ -29,7 +29,7 @@ TEST(ClientSimAuthTest, AkSkSignatureIsAccepted) {
 TEST(ClientSimAuthTest, AkSkSignsBodiesOfPutRequests) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.1", "--quiet"});
   auto client = sim_client(sim_config(sim, Auth::aksk));
-  client->set_ssl("db1", true, testing::seconds_from_now(10), CancelToken());
+  testing::set_ssl(*client, "db1", true, testing::seconds_from_now(10), CancelToken());
   EXPECT_EQ(client->wait_until_ssl("db1", true, testing::seconds_from_now(10), CancelToken()).enable_ssl,
             true);
 }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "client/rds_client.h"
+#include "set_ssl.h"
 #include "tests/support/sim_process.h"
 
 namespace rds::client::testing {

@@ -37,10 +37,17 @@ TEST(ClientSimFaultsTest, GatewayErrorsBeyondMaxRetriesAreReported) {
   EXPECT_EQ(api_requests(sim), 3u);
 }
 
-TEST(ClientSimFaultsTest, ServerErrorIsReportedAtOnceWithCodeMessageAndRequestId) {
+TEST(ClientSimFaultsTest, OneServerErrorIsRiddenOut) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "status"}, {"status", 500}, {"error_code", "DBS.200000"}, {"count", 1}});
+  EXPECT_TRUE(sim_client(sim_config(sim))->get_instance("db1"));
+  EXPECT_EQ(api_requests(sim), 2u);
+}
+
+TEST(ClientSimFaultsTest, ServerErrorThatCannotPassIsReportedAtOnceWithCodeMessageAndRequestId) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "status"},
-                    {"status", 500},
+                    {"status", 501},
                     {"error_code", "DBS.200047"},
                     {"error_msg", "Internal"},
                     {"count", 1}});
@@ -48,7 +55,7 @@ TEST(ClientSimFaultsTest, ServerErrorIsReportedAtOnceWithCodeMessageAndRequestId
     sim_client(sim_config(sim))->get_instance("db1");
     FAIL() << "no exception";
   } catch (const ApiError& error) {
-    EXPECT_EQ(error.http_status(), 500);
+    EXPECT_EQ(error.http_status(), 501);
     EXPECT_EQ(error.error_code(), "DBS.200047");
     EXPECT_EQ(error.error_msg(), "Internal");
     EXPECT_EQ(error.request_id(), sim.requests().at(0).at("request_id").get<std::string>());
@@ -82,7 +89,7 @@ TEST(ClientSimFaultsTest, BusyCodeOnTheSslCallIsRetried) {
                     {"method", "PUT"},
                     {"path_contains", "/ssl"}});
   auto client = sim_client(sim_config(sim));
-  client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken());
   EXPECT_EQ(client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken()).enable_ssl, true);
 }
 
@@ -160,7 +167,7 @@ TEST(ClientSimFaultsTest, FailedJobIsReported) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--job-mode", "--ssl-switch-seconds", "0.2", "--quiet"});
   sim.inject_fault({{"kind", "job_failure"}});
   auto client = sim_client(sim_config(sim));
-  auto job_id = client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  auto job_id = testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken()).job_id;
   ASSERT_TRUE(job_id.has_value());
   EXPECT_THROW(client->wait_until_job_done(*job_id, seconds_from_now(30), CancelToken()), JobFailedError);
 }

@@ -35,24 +35,45 @@ TEST(ClientSimOperationsTest, UnknownInstanceIsAbsent) {
 TEST(ClientSimOperationsTest, EnablingSslIsSeenOnceTheSwitchCompletes) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.5", "--quiet"});
   auto client = sim_client(sim_config(sim));
-  auto job = client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
-  EXPECT_FALSE(job.has_value());
+  auto change = testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken());
+  EXPECT_TRUE(change.accepted);
+  EXPECT_FALSE(change.job_id.has_value());
   EXPECT_EQ(client->get_instance("db1")->enable_ssl, false);  // the switch takes 0.5 s
   auto instance = client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken());
   EXPECT_EQ(instance.enable_ssl, true);
 }
 
-TEST(ClientSimOperationsTest, SecondChangeDuringASwitchIsRetriedAsBusyUntilItSucceeds) {
+// Issue 9, point 1: a switch to true already runs (started in the console); asking for true again is
+// refused as busy until the running switch is done, and then nothing more is sent.
+TEST(ClientSimOperationsTest, NoSecondSwitchIsSentBehindARunningOneToTheSameValue) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.6", "--quiet"});
   auto client = sim_client(sim_config(sim));
-  client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
-  client->set_ssl("db1", false, seconds_from_now(30), CancelToken());  // refused as busy at first
-  auto instance = client->wait_until_ssl("db1", false, seconds_from_now(30), CancelToken());
-  EXPECT_EQ(instance.enable_ssl, false);
-  int busy = 0;
-  for (const auto& request : sim.requests())
-    if (request.at("method") == "PUT" && request.at("status") == 409) ++busy;
+  ASSERT_TRUE(testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken()).accepted);
+
+  auto second = testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken());
+
+  EXPECT_FALSE(second.accepted) << "SSL was already on by the time the instance accepted changes again";
+  EXPECT_EQ(client->get_instance("db1")->enable_ssl, true);
+  int accepted = 0, busy = 0;
+  for (const auto& request : sim.requests()) {
+    if (request.at("method") != "PUT") continue;
+    if (request.at("status") == 200) ++accepted;
+    if (request.at("status") == 409) ++busy;
+  }
+  EXPECT_EQ(accepted, 1) << ::testing::PrintToString(request_summary(sim));
   EXPECT_GE(busy, 1) << ::testing::PrintToString(request_summary(sim));
+}
+
+TEST(ClientSimOperationsTest, OppositeChangeDuringASwitchIsRetriedAsBusyUntilItSucceeds) {
+  SimProcess sim({"--instance", "db1:MySQL:on", "--ssl-switch-seconds", "0.6", "--quiet"});
+  auto client = sim_client(sim_config(sim));
+  testing::set_ssl(*client, "db1", false, seconds_from_now(30), CancelToken());
+  // SSL still reads true while it is switched off, so true is "already there": nothing is sent.
+  EXPECT_FALSE(testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken()).accepted);
+  client->wait_until_ssl("db1", false, seconds_from_now(30), CancelToken());
+  // Now turning it on again must wait out nothing and be accepted.
+  EXPECT_TRUE(testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken()).accepted);
+  EXPECT_EQ(client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken()).enable_ssl, true);
 }
 
 TEST(ClientSimOperationsTest, BusyInstanceStatusIsWaitedOutBeforeTheChange) {
@@ -60,7 +81,7 @@ TEST(ClientSimOperationsTest, BusyInstanceStatusIsWaitedOutBeforeTheChange) {
   sim.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 1}});
   auto client = sim_client(sim_config(sim));
   auto started = std::chrono::steady_clock::now();
-  client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken());
   EXPECT_GE(std::chrono::steady_clock::now() - started, 500ms);
   EXPECT_EQ(client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken()).enable_ssl, true);
 }
@@ -70,7 +91,7 @@ TEST(ClientSimOperationsTest, BusyPastTheDeadlineIsATimeout) {
   sim.admin("PATCH", "/_admin/instances/db1", {{"status", "REBOOTING"}});
   auto client = sim_client(sim_config(sim));
   auto started = std::chrono::steady_clock::now();
-  EXPECT_THROW(client->set_ssl("db1", true, std::chrono::steady_clock::now() + 1s, CancelToken()),
+  EXPECT_THROW(testing::set_ssl(*client, "db1", true, std::chrono::steady_clock::now() + 1s, CancelToken()),
                TimeoutError);
   EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
 }
@@ -78,7 +99,7 @@ TEST(ClientSimOperationsTest, BusyPastTheDeadlineIsATimeout) {
 TEST(ClientSimOperationsTest, JobModeAnswersAJobThatCompletes) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--job-mode", "--ssl-switch-seconds", "0.3", "--quiet"});
   auto client = sim_client(sim_config(sim));
-  auto job_id = client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  auto job_id = testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken()).job_id;
   ASSERT_TRUE(job_id.has_value());
   auto job = client->wait_until_job_done(*job_id, seconds_from_now(30), CancelToken());
   EXPECT_EQ(job.status, "Completed");
@@ -94,7 +115,7 @@ TEST(ClientSimOperationsTest, UnknownJobIsNotFound) {
 TEST(ClientSimOperationsTest, NonMySqlInstanceIsRefusedWithAPlainMessage) {
   SimProcess sim({"--instance", "pg1:PostgreSQL:off", "--quiet"});
   try {
-    sim_client(sim_config(sim))->set_ssl("pg1", true, seconds_from_now(10), CancelToken());
+    testing::set_ssl(*sim_client(sim_config(sim)), "pg1", true, seconds_from_now(10), CancelToken());
     FAIL() << "no exception";
   } catch (const UnsupportedEngineError& error) {
     EXPECT_STREQ(error.what(),
@@ -104,8 +125,9 @@ TEST(ClientSimOperationsTest, NonMySqlInstanceIsRefusedWithAPlainMessage) {
 
 TEST(ClientSimOperationsTest, MissingInstanceIsNotFoundOnSetSsl) {
   SimProcess sim({"--quiet"});
-  EXPECT_THROW(sim_client(sim_config(sim))->set_ssl("gone", true, seconds_from_now(10), CancelToken()),
-               NotFoundError);
+  EXPECT_THROW(
+      testing::set_ssl(*sim_client(sim_config(sim)), "gone", true, seconds_from_now(10), CancelToken()),
+      NotFoundError);
 }
 
 // Both cancel tests prove that a cancel ends the work early, not how fast: bench/ prints that figure.
@@ -166,7 +188,7 @@ TEST(ClientSimOperationsTest, ASequenceOfCallsReusesOneConnection) {
   auto client = sim_client(sim_config(sim, testing::Auth::aksk));
   sim.reset();
   for (int i = 0; i < 5; ++i) client->get_instance("db1");
-  client->set_ssl("db1", true, seconds_from_now(30), CancelToken());
+  testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken());
   client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken());
   EXPECT_GE(sim.requests().size(), 8u);
   EXPECT_EQ(sim.connections(), 1) << ::testing::PrintToString(request_summary(sim));

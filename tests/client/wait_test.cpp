@@ -58,8 +58,8 @@ TEST(ClientWaitTest, BusyAndUnknownStatusesArePolledWithGrowingIntervals) {
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{250ms, 375ms, 562ms}));
 }
 
-TEST(ClientWaitTest, FailedStatusesAreTerminal) {
-  for (std::string status : {"FAILED", "CREATE FAIL"}) {
+TEST(ClientWaitTest, StatusesThatNeverTurnActiveByThemselvesEndTheWaitAtOnce) {
+  for (std::string status : {"FAILED", "CREATE FAIL", "FROZEN", "SHUTDOWN"}) {
     ClientHarness h;
     h.transport->then(instance("BUILD"));
     h.transport->then(instance(status));
@@ -193,11 +193,35 @@ TEST(ClientWaitTest, JobWaitEndsOnCompleted) {
   EXPECT_EQ(h.transport->requests[0].query, (QueryParams{{"id", "j1"}}));
 }
 
-TEST(ClientWaitTest, FailedJobIsAnError) {
+TEST(ClientWaitTest, FailedJobIsAnErrorWithItsFailReason) {
   ClientHarness h;
   h.transport->then(job("Running"));
-  h.transport->then(job("Failed"));
-  EXPECT_THROW(h.make()->wait_until_job_done("j1", h.in(60s), CancelToken()), JobFailedError);
+  h.transport->then(json_response(
+      200, R"({"job":{"id":"j1","name":"SetSSL","status":"Failed","fail_reason":"Disk is full."}})"));
+  try {
+    h.make()->wait_until_job_done("j1", h.in(60s), CancelToken());
+    FAIL() << "no exception";
+  } catch (const JobFailedError& error) {
+    EXPECT_NE(std::string(error.what()).find("Failed: Disk is full."), std::string::npos) << error.what();
+  }
+}
+
+TEST(ClientWaitTest, EveryPollLogsWhatItSaw) {
+  ClientHarness h;
+  h.transport->then(instance("BACKING UP", "false"));
+  h.transport->then(instance("ACTIVE", "true"));
+  h.make()->wait_until_ssl("i1", true, h.in(60s), CancelToken());
+  const std::string text = h.all_logged_text();
+  EXPECT_NE(text.find("polled instance\ninstance_id=i1\nstatus=BACKING UP\nenable_ssl=false"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("status=ACTIVE\nenable_ssl=true"), std::string::npos) << text;
+
+  h.transport->then(job("Running"));
+  h.transport->then(job("Completed"));
+  h.make()->wait_until_job_done("j1", h.in(60s), CancelToken());
+  EXPECT_NE(h.all_logged_text().find("polled job\njob_id=j1\njob_status=Running"), std::string::npos)
+      << h.all_logged_text();
 }
 
 TEST(ClientWaitTest, UnknownJobIsNotFound) {

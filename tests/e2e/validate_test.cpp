@@ -96,5 +96,87 @@ resource "rds_instance_ssl" "x" {
   expect_error_naming(result, "ssl_enable");
 }
 
+// Issue 9, point 6: bad input is caught at validate time, on the attribute, with the reason.
+TEST_F(TerraformValidate, RejectsInstanceIdsThatWouldAddressOtherInstances) {
+  for (const char* id : {"db 1", "db/1", "db?1", "db#1", "db%1", "*db"}) {
+    auto result = validate("provider \"rds\" {}\n" + ssl_resource("x", id, true));
+    expect_error_naming(result, "instance_id");
+    EXPECT_NE(result.out.find(id), std::string::npos) << id << "\n" << result.describe();
+  }
+}
+
+TEST_F(TerraformValidate, CallsAWhitespaceOnlyInstanceIdWhatItIs) {
+  auto result = validate("provider \"rds\" {}\n" + ssl_resource("x", "   ", true));
+  expect_error_naming(result, "instance_id");
+  EXPECT_NE(result.out.find("only whitespace"), std::string::npos) << result.describe();
+}
+
+TEST_F(TerraformValidate, RejectsTimeoutsThatAreZeroNegativeOrBeyondTheMaximum) {
+  for (const char* timeout : {"0s", "0", "-5m", "25h", "2562047h"}) {
+    auto result =
+        validate("provider \"rds\" {}\n" +
+                 ssl_resource("x", "inst-1", true,
+                              std::string("  timeouts {\n    update = \"") + timeout + "\"\n  }\n"));
+    expect_error_naming(result, "update");
+  }
+  auto longest = validate("provider \"rds\" {}\n" +
+                          ssl_resource("x", "inst-1", true, "  timeouts {\n    update = \"24h\"\n  }\n"));
+  EXPECT_TRUE(longest.succeeded()) << "24h is the documented maximum\n" << longest.describe();
+}
+
+TEST_F(TerraformValidate, RejectsAnEndpointCopiedWithItsVersionPathAndNamesTheFix) {
+  for (const char* endpoint :
+       {"https://rds.eu-de.otc.t-systems.com/v3", "https://rds.eu-de.otc.t-systems.com/v3/0123abc/"}) {
+    auto result = validate(std::string("provider \"rds\" {\n  endpoint = \"") + endpoint + "\"\n}\n" +
+                           ssl_resource("x", "inst-1", true));
+    expect_error_naming(result, "endpoint");
+    EXPECT_NE(result.out.find("\\\"https://rds.eu-de.otc.t-systems.com\\\""), std::string::npos)
+        << "the error must give the base URL to use\n"
+        << result.describe();
+  }
+}
+
+TEST_F(TerraformValidate, RejectsAnAuthUrlWithoutTheVersionAndNamesTheFix) {
+  auto result = validate(R"(provider "rds" {
+  auth_url = "https://iam.eu-de.otc.t-systems.com"
+}
+)" + ssl_resource("x", "inst-1", true));
+  expect_error_naming(result, "auth_url");
+  EXPECT_NE(result.out.find("https://iam.eu-de.otc.t-systems.com/v3"), std::string::npos)
+      << result.describe();
+}
+
+TEST_F(TerraformValidate, RejectsAProjectIdWithCharactersNoProjectIdHas) {
+  auto result = validate(R"(provider "rds" {
+  project_id = "0123/abc"
+}
+)" + ssl_resource("x", "inst-1", true));
+  expect_error_naming(result, "project_id");
+}
+
+TEST_F(TerraformValidate, CredentialsInTheBlockWinOverThoseInTheEnvironment) {
+  workspace_.set_env("OS_ACCESS_KEY", "AK-FROM-ENV");
+  workspace_.set_env("OS_SECRET_KEY", "SK-FROM-ENV");
+  auto result = validate(R"(provider "rds" {
+  token = "T"
+}
+)" + ssl_resource("x", "inst-1", true));
+  EXPECT_TRUE(result.succeeded()) << "the block's token must not conflict with keys in the environment\n"
+                                  << result.describe();
+}
+
+TEST_F(TerraformValidate, ConflictingCredentialsNameWhereEachCameFrom) {
+  auto result = validate(R"(provider "rds" {
+  token      = "T"
+  access_key = "AK"
+  secret_key = "SK"
+}
+)" + ssl_resource("x", "inst-1", true));
+  expect_error_naming(result, "token");
+  EXPECT_NE(result.out.find("token (set in the provider block)"), std::string::npos) << result.describe();
+  EXPECT_NE(result.out.find("access_key (set in the provider block)"), std::string::npos)
+      << result.describe();
+}
+
 }  // namespace
 }  // namespace rds::testing

@@ -128,7 +128,8 @@ class TestProvider : public core::Provider {
     return d;
   }
 
-  Diagnostics configure(const Value& config, const std::string& terraform_version) override {
+  Diagnostics configure(const Value& config, const std::string& terraform_version,
+                        const core::CancelToken&) override {
     std::lock_guard lock(mutex_);
     configured_region = config.get_string("region").value_or("");
     configured_terraform_version = terraform_version;

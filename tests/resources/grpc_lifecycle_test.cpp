@@ -355,4 +355,31 @@ TYPED_TEST(GrpcLifecycle, StopEndsAWaitingApplyPromptlyWithTheKnownState) {
 }
 
 }  // namespace
+// Issue 9, point 0: the work of an RPC whose client went away (here its deadline passed) stops at once:
+// without that, the read would be answered after 2 s and the switch sent 2 s later.
+TYPED_TEST(GrpcLifecycle, AnApplyWhoseClientGaveUpSendsNothingMore) {
+  using P = TypeParam;
+  this->start({"--instance", "db1:MySQL:off"});
+  this->configure();
+  auto planned = this->plan(Value::null(resource_type()), config("db1", true), config("db1", true));
+  ASSERT_FALSE(has_error(planned.diagnostics())) << describe(planned.diagnostics());
+  this->sim_->inject_fault({{"kind", "latency"}, {"latency_ms", 2000}, {"count", 10}});
+
+  typename P::Apply::Request request;
+  request.set_type_name("rds_instance_ssl");
+  request.mutable_prior_state()->set_msgpack(pack(Value::null(resource_type())));
+  request.mutable_planned_state()->set_msgpack(planned.planned_state().msgpack());
+  request.mutable_config()->set_msgpack(pack(config("db1", true)));
+  typename P::Apply::Response response;
+  auto status =
+      this->stub_->ApplyResourceChange(rds::testing::PluginProcess::context(500ms).get(), request, &response);
+  EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
+
+  std::this_thread::sleep_for(6s);  // longer than the read and the switch would take
+  int puts = 0;
+  for (const auto& logged : this->sim_->requests()) puts += logged.value("method", "") == "PUT" ? 1 : 0;
+  EXPECT_EQ(puts, 0) << this->sim_->requests().dump(1);
+  EXPECT_FALSE(this->sim_->instance("db1").at("enable_ssl").template get<bool>());
+}
+
 }  // namespace rds::resources

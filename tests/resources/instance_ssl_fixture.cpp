@@ -65,7 +65,7 @@ void SimBackedTest::start(std::vector<std::string> sim_args) {
                                                      {"access_key", Value::string("sim-ak")},
                                                      {"secret_key", Value::string("sim-sk")},
                                                      {"max_retries", Value::number(rds::core::Number(2))}});
-  auto diags = provider_->configure(config, "1.11.4");
+  auto diags = provider_->configure(config, "1.11.4", {});
   ASSERT_FALSE(diags.has_errors()) << describe(diags);
   resource_ = provider_->resources().at(0);
 }

@@ -133,15 +133,23 @@ TEST(ProviderValidate, TwoCredentialMethodsConflict) {
   EXPECT_TRUE(has_error_at(diags, "token", "Conflicting")) << dump(diags);
 }
 
-TEST(ProviderValidate, CredentialFromEnvironmentConflictsWithConfigAndSaysWhereItCameFrom) {
+TEST(ProviderValidate, CredentialsInTheBlockWinOverACredentialInTheEnvironment) {
   auto diags = provider({{"OS_TOKEN", "T"}})
                    ->validate_config(config({{"access_key", str("AK")}, {"secret_key", str("SK")}}));
+  EXPECT_FALSE(diags.has_errors()) << dump(diags);
+}
+
+TEST(ProviderValidate, EnvironmentCredentialsConflictAndSayWhereTheyCameFrom) {
+  auto diags = provider({{"OS_TOKEN", "T"}, {"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}})
+                   ->validate_config(config({}));
   EXPECT_TRUE(has_error_at(diags, "token", "environment variable OS_TOKEN")) << dump(diags);
 }
 
-TEST(ProviderValidate, EnvironmentCompletesCredentials) {
+TEST(ProviderValidate, EnvironmentCompletesNoCredentialsTheBlockStarted) {
   auto diags = provider({{"OS_SECRET_KEY", "SK"}})->validate_config(config({{"access_key", str("AK")}}));
-  EXPECT_FALSE(diags.has_errors()) << dump(diags);
+  EXPECT_TRUE(has_error_at(diags, "access_key", "secret_key")) << dump(diags);
+  EXPECT_FALSE(
+      provider({{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}})->validate_config(config({})).has_errors());
 }
 
 TEST(ProviderValidate, UnknownValuesAreTolerated) {
@@ -185,30 +193,31 @@ TEST(ProviderValidate, InsecureFromEnvironmentMustBeABoolean) {
 }
 
 TEST(ProviderConfigure, MissingProjectIdIsAClearError) {
-  auto diags =
-      provider({{"RDS_ENDPOINT", "http://127.0.0.1:1"}})->configure(config({{"token", str("T")}}), "1.11.4");
+  auto diags = provider({{"RDS_ENDPOINT", "http://127.0.0.1:1"}})
+                   ->configure(config({{"token", str("T")}}), "1.11.4", {});
   EXPECT_TRUE(has_error_at(diags, "project_id", "OS_PROJECT_ID")) << dump(diags);
 }
 
 TEST(ProviderConfigure, NoCredentialsAtAllIsAClearError) {
-  auto diags = provider(kSimEnv)->configure(config({}), "1.11.4");
+  auto diags = provider(kSimEnv)->configure(config({}), "1.11.4", {});
   ASSERT_TRUE(diags.has_errors());
   EXPECT_NE(dump(diags).find("No credentials"), std::string::npos) << dump(diags);
 }
 
 TEST(ProviderConfigure, MissingRegionWithoutEndpointIsAClearError) {
-  auto diags = provider({{"OS_PROJECT_ID", "p"}})->configure(config({{"token", str("T")}}), "1.11.4");
+  auto diags = provider({{"OS_PROJECT_ID", "p"}})->configure(config({{"token", str("T")}}), "1.11.4", {});
   EXPECT_TRUE(has_error_at(diags, "region", "OS_REGION_NAME")) << dump(diags);
 }
 
 TEST(ProviderConfigure, UnreadableCacertFileIsReportedOnTheAttribute) {
   auto diags = provider(kSimEnv)->configure(
-      config({{"token", str("T")}, {"cacert_file", str("/nonexistent/ca.pem")}}), "1.11.4");
+      config({{"token", str("T")}, {"cacert_file", str("/nonexistent/ca.pem")}}), "1.11.4", {});
   EXPECT_TRUE(has_error_at(diags, "cacert_file", "/nonexistent/ca.pem")) << dump(diags);
 }
 
 TEST(ProviderConfigure, UnknownArgumentAtConfigureIsAnError) {
-  auto diags = provider(kSimEnv)->configure(config({{"token", Value::unknown(Type::string())}}), "1.11.4");
+  auto diags =
+      provider(kSimEnv)->configure(config({{"token", Value::unknown(Type::string())}}), "1.11.4", {});
   EXPECT_TRUE(has_error_at(diags, "token", "known")) << dump(diags);
 }
 
@@ -223,8 +232,13 @@ TEST(ProviderConfigure, EnvironmentDefaultsFillTheClientConfig) {
                 {"OS_DOMAIN_NAME", "dom"},
                 {"OS_INSECURE", "true"}};
   auto diags =
-      provider(env, recorder)->configure(config({{"max_retries", Value::number(Number(2))}}), "1.11.4");
-  ASSERT_FALSE(diags.has_errors()) << dump(diags);
+      provider(env, recorder)->configure(config({{"max_retries", Value::number(Number(2))}}), "1.11.4", {});
+  // Nothing listens on port 9: the password login at configure fails, after the client was made.
+  for (const auto& d : diags) {
+    if (d.severity == rds::core::Severity::error) {
+      EXPECT_EQ(d.summary, "Cannot log in to IAM") << dump(diags);
+    }
+  }
   ASSERT_TRUE(recorder->config);
   const auto& c = *recorder->config;
   EXPECT_EQ(c.region, "eu-de");
@@ -245,7 +259,7 @@ TEST(ProviderConfigure, ConfigValuesWinOverEnvironment) {
   const Env env{{"OS_PROJECT_ID", "env-project"},
                 {"RDS_ENDPOINT", "http://127.0.0.1:9"},
                 {"OS_AUTH_TOKEN", "env-token"}};
-  auto diags = provider(env, recorder)->configure(config({{"project_id", str("cfg-project")}}), "1.11.4");
+  auto diags = provider(env, recorder)->configure(config({{"project_id", str("cfg-project")}}), "1.11.4", {});
   ASSERT_FALSE(diags.has_errors()) << dump(diags);
   EXPECT_EQ(recorder->config->project_id, "cfg-project");
   EXPECT_EQ(recorder->config->token, "env-token");  // OS_AUTH_TOKEN is the second name of token
@@ -258,7 +272,7 @@ TEST(ProviderConfigure, TemporaryKeysAndCaBundleComeFromTheEnvironment) {
   const Env env{{"OS_PROJECT_ID", "p"},  {"OS_REGION_NAME", "eu-nl"}, {"OS_ACCESS_KEY", "AK"},
                 {"OS_SECRET_KEY", "SK"}, {"OS_SECURITY_TOKEN", "ST"}, {"OS_CACERT", ca_file},
                 {"OS_INSECURE", "0"}};
-  auto diags = provider(env, recorder)->configure(config({}), "1.11.4");
+  auto diags = provider(env, recorder)->configure(config({}), "1.11.4", {});
   ASSERT_FALSE(diags.has_errors()) << dump(diags);
   const auto& c = *recorder->config;
   EXPECT_EQ(c.region, "eu-nl");
@@ -276,6 +290,94 @@ TEST(ProviderConfigure, ResourceOperationsBeforeConfigureSayTheProviderIsNotConf
   auto result = resource->import_state({"abc"});
   ASSERT_TRUE(result.diagnostics.has_errors());
   EXPECT_NE(result.diagnostics.items()[0].summary.find("not configured"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace rds::resources
+
+namespace rds::resources {
+namespace {
+
+bool has_warning_at(const Diagnostics& diags, const std::string& attribute, const std::string& text) {
+  for (const auto& d : diags) {
+    if (d.severity == rds::core::Severity::warning && d.path == AttributePath(attribute) &&
+        (d.summary + " " + d.detail).find(text) != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+ProviderSettings settings_of(std::map<std::string, Value> block, Env env) {
+  Diagnostics ignored;
+  ProviderSettings settings = settings_from_config(config(std::move(block)));
+  apply_environment(settings, fake_env(std::move(env)), ignored);
+  return settings;
+}
+
+// Issue 9, point 6: the environment fills in credentials only when the block sets none.
+TEST(ProviderCredentials, BlockCredentialsShutOutEnvironmentCredentials) {
+  auto settings = settings_of({{"token", str("T")}},
+                              {{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}, {"OS_PROJECT_ID", "p1"}});
+  EXPECT_FALSE(settings.access_key.known_set());
+  EXPECT_FALSE(settings.secret_key.known_set());
+  EXPECT_EQ(settings.project_id.value, std::optional<std::string>("p1"))
+      << "non-credentials still come from env";
+  EXPECT_FALSE(check_settings(settings).has_errors()) << dump(check_settings(settings));
+
+  auto from_env = settings_of({}, {{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}});
+  EXPECT_TRUE(from_env.access_key.known_set());
+}
+
+TEST(ProviderCredentials, AConflictNamesWhereEachMethodCameFrom) {
+  auto settings = settings_of({}, {{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}, {"OS_TOKEN", "T"}});
+  auto diags = check_settings(settings);
+  EXPECT_TRUE(has_error_at(diags, "token", "token (from environment variable OS_TOKEN)")) << dump(diags);
+  EXPECT_TRUE(has_error_at(diags, "token", "access_key (from environment variable OS_ACCESS_KEY)"))
+      << dump(diags);
+}
+
+// Issue 9, point 7.
+TEST(ProviderSecurityWarnings, PasswordOrTokenOverPlainHttpToAnotherHostIsWarned) {
+  auto password = settings_of({{"user_name", str("u")},
+                               {"password", str("p")},
+                               {"domain_name", str("d")},
+                               {"auth_url", str("http://iam.example.com/v3")},
+                               {"endpoint", str("http://rds.example.com")}},
+                              {});
+  auto diags = security_warnings(password);
+  EXPECT_TRUE(has_warning_at(diags, "auth_url", "IAM password")) << dump(diags);
+  EXPECT_TRUE(has_warning_at(diags, "endpoint", "IAM token")) << dump(diags);
+
+  auto token = settings_of({{"token", str("T")}, {"endpoint", str("HTTP://10.0.0.5:8080")}}, {});
+  EXPECT_TRUE(has_warning_at(security_warnings(token), "endpoint", "unencrypted"))
+      << dump(security_warnings(token));
+}
+
+TEST(ProviderSecurityWarnings, LoopbackHttpsAndAkSkAreNotWarned) {
+  for (const char* url :
+       {"http://127.0.0.1:8080", "http://localhost:1", "http://[::1]:9", "https://rds.example.com"}) {
+    auto token = settings_of({{"token", str("T")}, {"endpoint", str(url)}}, {});
+    EXPECT_TRUE(security_warnings(token).empty()) << url << "\n" << dump(security_warnings(token));
+  }
+  auto aksk = settings_of(
+      {{"access_key", str("AK")}, {"secret_key", str("SK")}, {"endpoint", str("http://rds.example.com")}},
+      {});
+  EXPECT_TRUE(security_warnings(aksk).empty()) << "only a signature travels with AK/SK";
+}
+
+TEST(ProviderSecurityWarnings, InsecureIsWarned) {
+  auto settings = settings_of({{"token", str("T")}, {"insecure", Value::boolean(true)}}, {});
+  EXPECT_TRUE(has_warning_at(security_warnings(settings), "insecure", "does not verify"))
+      << dump(security_warnings(settings));
+}
+
+TEST(ProviderSecurityWarnings, ConfigureGivesThemOnce) {
+  auto diags = provider(kSimEnv)->configure(config({{"token", str("T")}, {"insecure", Value::boolean(true)}}),
+                                            "1.11.4", {});
+  int count = 0;
+  for (const auto& d : diags) count += d.summary == "TLS verification is off" ? 1 : 0;
+  EXPECT_EQ(count, 1) << dump(diags);
 }
 
 }  // namespace

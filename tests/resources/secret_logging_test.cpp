@@ -41,7 +41,7 @@ void exercise(const rds::testing::SimProcess& sim, std::map<std::string, Value> 
   credentials["endpoint"] = Value::string(sim.base_url());
   credentials["auth_url"] = Value::string(sim.auth_url());
   credentials["project_id"] = Value::string(sim.project_id());
-  auto diags = provider->configure(Value::object(provider_schema().value_type(), credentials), "1.11.4");
+  auto diags = provider->configure(Value::object(provider_schema().value_type(), credentials), "1.11.4", {});
   ASSERT_FALSE(diags.has_errors()) << describe(diags);
   auto resource = provider->resources().at(0);
 
@@ -70,7 +70,7 @@ TEST(SecretLogging, NoCredentialAppearsInTraceLogsForAnyAuthenticationMethod) {
   const std::string text = log.text();
   // The log is not empty: every API step is there with its instance id.
   EXPECT_NE(text.find("\"instance_id\":\"db1\""), std::string::npos) << text.substr(0, 2000);
-  EXPECT_NE(text.find("setting SSL"), std::string::npos);
+  EXPECT_NE(text.find("bringing SSL to the wanted value"), std::string::npos);
   // The API client's own lines (each HTTP call) are routed into the same log.
   EXPECT_NE(text.find("RDS API call"), std::string::npos);
   for (const char* secret : {"SECRET-SK-7f3a", "SECRET-PW-91bc", "SECRET-TOKEN-55de"}) {

@@ -1,6 +1,9 @@
 #include "tests/e2e/support/sim_environment.h"
 
+#include <httplib.h>
+
 #include <sstream>
+#include <stdexcept>
 
 namespace rds::testing {
 namespace {
@@ -73,6 +76,36 @@ void SimEnvironment::set_ssl_switch_seconds(double seconds) {
 
 void SimEnvironment::inject_fault(const nlohmann::json& fault) {
   sim_.admin("POST", "/_admin/faults", fault);
+}
+
+int SimEnvironment::start_switch_like_the_console(const std::string& id, bool enabled) {
+  httplib::Client client(sim_.base_url());
+  const nlohmann::json body = {{"ssl_option", enabled}};
+  auto result = client.Put("/v3/" + sim_.project_id() + "/instances/" + id + "/ssl",
+                           httplib::Headers{{"X-Auth-Token", "sim-token"}}, body.dump(), "application/json");
+  if (!result) throw std::runtime_error("console PUT failed: " + httplib::to_string(result.error()));
+  return result->status;
+}
+
+void SimEnvironment::add_instance_without_enable_ssl(const std::string& id) {
+  sim_.admin("POST", "/_admin/instances",
+             {{"id", id},
+              {"name", "e2e-" + id},
+              {"engine", "MySQL"},
+              {"status", "ACTIVE"},
+              {"enable_ssl", nullptr}});
+}
+
+int SimEnvironment::accepted_switches() const {
+  int count = 0;
+  for (const auto& request : requests()) {
+    const int status = request.value("status", 0);
+    if (request.value("method", "") == "PUT" && request.value("path", "").ends_with("/ssl") &&
+        status >= 200 && status < 300) {
+      ++count;
+    }
+  }
+  return count;
 }
 
 nlohmann::json SimEnvironment::requests() const { return sim_.admin("GET", "/_admin/requests")["requests"]; }

@@ -44,6 +44,12 @@ class SimEnvironment {
   // Keeps the instance in `status` (e.g. "BACKING UP") for `seconds`, then back to ACTIVE.
   void hold_status(const std::string& id, const std::string& status, double seconds);
   void set_ssl_switch_seconds(double seconds);
+  // Starts an SSL switch through the RDS API itself, as someone in the console would; returns its status.
+  int start_switch_like_the_console(const std::string& id, bool enabled);
+  // Adds a MySQL instance whose API answer has no enable_ssl field (old API versions).
+  void add_instance_without_enable_ssl(const std::string& id);
+  // How many PUT .../ssl the sim accepted (answered 2xx): the switches that really started.
+  int accepted_switches() const;
   // Queues a fault (see sim/README.md: kind status|retry_after|malformed|latency|drop, count, ...).
   void inject_fault(const nlohmann::json& fault);
   // The request log: [{"method","path","query","status","auth","time"}...].

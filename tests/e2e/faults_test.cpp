@@ -1,0 +1,256 @@
+// Issue 9 through real Terraform: no needless switch, no SSL flap, one login, deadlines that hold, every
+// transient failure ridden out, and errors that say everything.
+#include <gtest/gtest.h>
+#include <signal.h>
+
+#include <chrono>
+#include <thread>
+
+#include "tests/e2e/support/e2e_test.h"
+
+namespace rds::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// How often `text` occurs in `output`.
+int occurrences(const std::string& output, const std::string& text) {
+  int count = 0;
+  for (auto at = output.find(text); at != std::string::npos; at = output.find(text, at + text.size()))
+    ++count;
+  return count;
+}
+
+template <typename Condition>
+bool eventually(Condition condition, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(50ms);
+  }
+  return condition();
+}
+
+using Faults = E2eTest;
+
+TEST_F(Faults, ApplyBehindARunningSwitchToTheSameValueSendsNoSecondSwitch) {
+  SimOptions options;
+  options.ssl_switch_seconds = 3.0;
+  start(options);
+  sim().add_instance("mysql-1", false);
+  ASSERT_EQ(sim().start_switch_like_the_console("mysql-1", true), 200);
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+
+  apply_ok();
+
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  EXPECT_EQ(sim().accepted_switches(), 1) << "only the console's switch may run\n"
+                                          << sim().requests().dump(1);
+  EXPECT_GE(sim().count_requests("PUT", "/ssl"), 2)
+      << "the provider's own PUT must have met the running switch";
+  expect_empty_plan("after riding out the console's switch");
+}
+
+TEST_F(Faults, ReplacingATimedOutCreateNeverSwitchesSslOff) {
+  SimOptions options;
+  options.ssl_switch_seconds = 5.0;
+  start(options);
+  sim().add_instance("mysql-1", false);
+  workspace().write_config(ssl_resource("x", "mysql-1", true, R"(  disable_on_destroy = true
+  timeouts {
+    create = "2s"
+  }
+)"));
+
+  auto timed_out = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+  ASSERT_EQ(timed_out.exit_code, 1) << timed_out.describe();
+  const std::string output = timed_out.plain_output();
+  EXPECT_NE(output.find("timeouts.create ran out"), std::string::npos) << "the error must name the timeout\n"
+                                                                       << timed_out.describe();
+  EXPECT_NE(output.find("may still complete"), std::string::npos)
+      << "the error must say the switch may still complete\n"
+      << timed_out.describe();
+  ASSERT_TRUE(workspace().state_resource("rds_instance_ssl.x").value("tainted", false))
+      << timed_out.describe();
+
+  workspace().write_config(ssl_resource("x", "mysql-1", true, "  disable_on_destroy = true\n"));
+  apply_ok();
+
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  EXPECT_EQ(sim().accepted_switches(), 1) << "the replacement switched SSL off and on again\n"
+                                          << sim().requests().dump(1);
+  expect_empty_plan("after the replacement");
+}
+
+TEST_F(Faults, ReplacingAnInterruptedCreateNeverSwitchesSslOff) {
+  SimOptions options;
+  options.ssl_switch_seconds = 4.0;
+  start(options);
+  sim().add_instance("mysql-1", false);
+  workspace().write_config(ssl_resource("x", "mysql-1", true, "  disable_on_destroy = true\n"));
+
+  auto apply = workspace().start_terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+  ASSERT_TRUE(eventually([&] { return sim().count_requests("PUT", "/ssl") > 0; }, 60s))
+      << apply->stdout_so_far() << apply->stderr_so_far();
+  apply->signal_group(SIGINT);
+  auto interrupted = apply->wait(30s);
+  ASSERT_FALSE(interrupted.timed_out) << interrupted.describe();
+  ASSERT_FALSE(workspace().state_resource("rds_instance_ssl.x").is_null()) << interrupted.describe();
+
+  apply_ok();
+
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  EXPECT_EQ(sim().accepted_switches(), 1) << sim().requests().dump(1);
+  expect_empty_plan("after the replacement");
+}
+
+TEST_F(Faults, AWrongPasswordIsOneLoginAndOneErrorForManyResources) {
+  start();
+  std::string config;
+  for (int i = 1; i <= 5; ++i) {
+    sim().add_instance("mysql-" + std::to_string(i), false);
+    config += ssl_resource("r" + std::to_string(i), "mysql-" + std::to_string(i), true);
+  }
+  workspace().set_env("OS_ACCESS_KEY", "");
+  workspace().set_env("OS_SECRET_KEY", "");
+  workspace().set_env("OS_USERNAME", "sim-user");
+  workspace().set_env("OS_PASSWORD", "not-the-password");
+  workspace().set_env("OS_DOMAIN_NAME", "sim-domain");
+  workspace().write_config(config);
+
+  auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
+
+  EXPECT_EQ(plan.exit_code, 1) << plan.describe();
+  EXPECT_EQ(sim().count_requests("POST", "/v3/auth/tokens"), 1) << sim().requests().dump(1);
+  EXPECT_EQ(occurrences(plan.plain_output(), "Error: Cannot log in to IAM"), 1) << plan.describe();
+  EXPECT_NE(plan.plain_output().find("HTTP 401"), std::string::npos) << plan.describe();
+  EXPECT_EQ(plan.plain_output().find("not-the-password"), std::string::npos) << "secrets are never shown";
+}
+
+TEST_F(Faults, ChangingOnlyTheTimeoutsOfARebootingInstanceNeitherWaitsNorSwitches) {
+  start();
+  sim().add_instance("mysql-1", false);
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+  apply_ok();
+  sim().hold_status("mysql-1", "REBOOTING", 600);
+
+  workspace().write_config(ssl_resource("x", "mysql-1", true, "  timeouts {\n    update = \"5s\"\n  }\n"));
+  apply_ok();
+
+  EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 1) << sim().requests().dump(1);
+  expect_empty_plan("after changing only the timeouts");
+}
+
+TEST_F(Faults, AnApiThatNeverAnswersCannotHoldACreatePastItsTimeout) {
+  start();
+  sim().add_instance("mysql-1", false);
+  sim().inject_fault({{"kind", "latency"}, {"latency_ms", 120000}, {"count", 100}});
+  workspace().write_config(ssl_resource("x", "mysql-1", true, "  timeouts {\n    create = \"3s\"\n  }\n"));
+
+  const auto started = std::chrono::steady_clock::now();
+  auto apply = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"}, 110s);
+  const auto took = std::chrono::steady_clock::now() - started;
+
+  ASSERT_FALSE(apply.timed_out) << apply.describe();
+  EXPECT_EQ(apply.exit_code, 1) << apply.describe();
+  EXPECT_NE(apply.plain_output().find("timeouts.create ran out"), std::string::npos) << apply.describe();
+  // Bounded by the 3 s timeout plus Terraform's own start-up, far from the six 60 s request timeouts of
+  // an unbounded first read; the margin is wide for a loaded machine.
+  EXPECT_LT(took, 45s) << apply.describe();
+}
+
+TEST_F(Faults, OneServerErrorOnTheFirstReadIsRiddenOut) {
+  start();
+  sim().add_instance("mysql-1", false);
+  sim().inject_fault({{"kind", "status"}, {"status", 500}, {"error_code", "DBS.200000"}, {"count", 1}});
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+
+  apply_ok();
+
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  expect_empty_plan("after riding out one HTTP 500");
+}
+
+TEST_F(Faults, TwentyResourcesConvergeUnderAMixOfTransientFailures) {
+  start();
+  std::string config;
+  for (int i = 1; i <= 20; ++i) {
+    sim().add_instance("mysql-" + std::to_string(i), false);
+    config += ssl_resource("r" + std::to_string(i), "mysql-" + std::to_string(i), true);
+  }
+  for (int round = 0; round < 2; ++round) {
+    sim().inject_fault({{"kind", "status"}, {"status", 500}, {"error_code", "DBS.200000"}, {"count", 2}});
+    sim().inject_fault({{"kind", "drop"}, {"count", 2}});
+    sim().inject_fault({{"kind", "status"}, {"status", 503}, {"count", 2}});
+    sim().inject_fault({{"kind", "retry_after"}, {"retry_after", 1}, {"count", 2}});
+  }
+  workspace().write_config(config);
+
+  apply_ok();
+
+  for (int i = 1; i <= 20; ++i) EXPECT_TRUE(sim().ssl_enabled("mysql-" + std::to_string(i))) << i;
+  EXPECT_EQ(sim().accepted_switches(), 20) << sim().requests().dump(1);
+  expect_empty_plan("after riding out the faults");
+}
+
+TEST_F(Faults, AFailedJobReportsItsFailReason) {
+  SimOptions options;
+  options.job_mode = true;
+  start(options);
+  sim().add_instance("mysql-1", false);
+  sim().inject_fault({{"kind", "job_failure"}});
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+
+  auto apply = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+
+  EXPECT_EQ(apply.exit_code, 1) << apply.describe();
+  EXPECT_NE(apply.plain_output().find("Injected job failure"), std::string::npos) << apply.describe();
+}
+
+TEST_F(Faults, AFrozenInstanceFailsAtOnceNamingItsStatus) {
+  start();
+  sim().add_instance("mysql-1", false);
+  sim().hold_status("mysql-1", "FROZEN", 600);
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+
+  const auto started = std::chrono::steady_clock::now();
+  auto apply = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+
+  EXPECT_EQ(apply.exit_code, 1) << apply.describe();
+  EXPECT_NE(apply.plain_output().find("FROZEN"), std::string::npos) << apply.describe();
+  EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 60s) << "it must not wait out the 30m timeout";
+}
+
+TEST_F(Faults, AnAnswerWithoutEnableSslIsAWarningNotASilentSuccess) {
+  start();
+  sim().add_instance_without_enable_ssl("mysql-old");
+  workspace().write_config(ssl_resource("x", "mysql-old", true));
+
+  auto apply = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+
+  ASSERT_TRUE(apply.succeeded()) << apply.describe();
+  auto warnings = terraform_warnings(apply);
+  bool warned = false;
+  for (const auto& warning : warnings)
+    warned = warned || warning.find("does not report enable_ssl") != std::string::npos;
+  EXPECT_TRUE(warned) << apply.describe();
+}
+
+TEST_F(Faults, InsecureIsWarnedOncePerProvider) {
+  start();
+  std::string config = "provider \"rds\" {\n  insecure = true\n}\n";
+  for (int i = 1; i <= 3; ++i) {
+    sim().add_instance("mysql-" + std::to_string(i), false);
+    config += ssl_resource("r" + std::to_string(i), "mysql-" + std::to_string(i), true);
+  }
+  workspace().write_config(config);
+
+  auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
+
+  ASSERT_TRUE(plan.succeeded()) << plan.describe();
+  EXPECT_EQ(occurrences(plan.plain_output(), "Warning: TLS verification is off"), 1) << plan.describe();
+}
+
+}  // namespace
+}  // namespace rds::testing
