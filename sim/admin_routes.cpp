@@ -1,5 +1,7 @@
 #include "sim/admin_routes.h"
 
+#include <functional>
+
 #include "sim/http_util.h"
 #include "sim/rds_routes.h"
 #include "sim/seed.h"
@@ -13,9 +15,9 @@ void admin_error(httplib::Response& res, int status, const std::string& message)
 }
 
 // Parses the admin request body as a JSON object (an empty body counts as {}).
-std::optional<nlohmann::json> object_body(const httplib::Request& req, httplib::Response& res) {
-  if (req.body.empty()) return nlohmann::json::object();
-  auto body = parse_json_body(req.body);
+std::optional<nlohmann::json> object_body(const std::string& text, httplib::Response& res) {
+  if (text.empty()) return nlohmann::json::object();
+  auto body = parse_json_body(text);
   if (!body || !body->is_object()) {
     admin_error(res, 400, "the body must be a JSON object");
     return std::nullopt;
@@ -59,8 +61,8 @@ InstancePatch parse_patch(const nlohmann::json& body) {
   return patch;
 }
 
-void post_config(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  auto body = object_body(req, res);
+void post_config(SimContext& ctx, const std::string& text, httplib::Response& res) {
+  auto body = object_body(text, res);
   if (!body) return;
   try {
     reject_unknown_fields(*body, {"ssl_switch_seconds", "job_mode", "token_ttl_seconds"});
@@ -91,6 +93,27 @@ void post_config(SimContext& ctx, const httplib::Request& req, httplib::Response
              {"token_ttl_seconds", ctx.token_ttl_seconds.load()}});
 }
 
+// An admin handler, given the request body: empty when the request sent none.
+using AdminHandler = std::function<void(const httplib::Request&, httplib::Response&, const std::string&)>;
+
+// Admin POST, PATCH and DELETE routes take a ContentReader, so that a request without a body (curl -X
+// POST with no data sends no Content-Length) is answered at once; see read_announced_body().
+httplib::Server::HandlerWithContentReader with_body(AdminHandler handler) {
+  return [handler = std::move(handler)](const httplib::Request& req, httplib::Response& res,
+                                        const httplib::ContentReader& reader) {
+    handler(req, res, read_announced_body(req, reader));
+  };
+}
+void on_post(httplib::Server& server, const std::string& pattern, AdminHandler handler) {
+  server.Post(pattern, with_body(std::move(handler)));
+}
+void on_patch(httplib::Server& server, const std::string& pattern, AdminHandler handler) {
+  server.Patch(pattern, with_body(std::move(handler)));
+}
+void on_delete(httplib::Server& server, const std::string& pattern, AdminHandler handler) {
+  server.Delete(pattern, with_body(std::move(handler)));
+}
+
 }  // namespace
 
 nlohmann::json admin_instance_json(const Instance& inst, MonoTime now) {
@@ -107,17 +130,18 @@ nlohmann::json admin_instance_json(const Instance& inst, MonoTime now) {
 }
 
 void add_admin_routes(httplib::Server& server, SimContext& ctx) {
-  server.Post("/_admin/instances", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto body = object_body(req, res);
-    if (!body) return;
-    try {
-      auto inst = ctx.state.add_instance(instance_spec_from_json(*body));
-      send_json(res, 201, admin_instance_json(inst, ctx.clocks.mono()));
-    } catch (const std::invalid_argument& e) {
-      admin_error(res, std::string(e.what()).find("already exists") != std::string::npos ? 409 : 400,
-                  e.what());
-    }
-  });
+  on_post(server, "/_admin/instances",
+          [&ctx](const httplib::Request&, httplib::Response& res, const std::string& text) {
+            auto body = object_body(text, res);
+            if (!body) return;
+            try {
+              auto inst = ctx.state.add_instance(instance_spec_from_json(*body));
+              send_json(res, 201, admin_instance_json(inst, ctx.clocks.mono()));
+            } catch (const std::invalid_argument& e) {
+              admin_error(res, std::string(e.what()).find("already exists") != std::string::npos ? 409 : 400,
+                          e.what());
+            }
+          });
   server.Get("/_admin/instances", [&ctx](const httplib::Request&, httplib::Response& res) {
     nlohmann::json list = nlohmann::json::array();
     for (const auto& inst : ctx.state.instances())
@@ -129,60 +153,69 @@ void add_admin_routes(httplib::Server& server, SimContext& ctx) {
     if (!inst) return admin_error(res, 404, "no instance " + std::string(req.matches[1]));
     send_json(res, 200, admin_instance_json(*inst, ctx.clocks.mono()));
   });
-  server.Patch(R"(/_admin/instances/([^/]+))", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto body = object_body(req, res);
-    if (!body) return;
-    try {
-      auto inst = ctx.state.patch_instance(req.matches[1], parse_patch(*body));
-      if (!inst) return admin_error(res, 404, "no instance " + std::string(req.matches[1]));
-      send_json(res, 200, admin_instance_json(*inst, ctx.clocks.mono()));
-    } catch (const std::invalid_argument& e) {
-      admin_error(res, 400, e.what());
-    }
-  });
-  server.Delete(R"(/_admin/instances/([^/]+))", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    if (!ctx.state.remove_instance(req.matches[1]))
-      return admin_error(res, 404, "no instance " + std::string(req.matches[1]));
-    res.status = 204;
-  });
-  server.Post("/_admin/config",
-              [&ctx](const httplib::Request& req, httplib::Response& res) { post_config(ctx, req, res); });
-  server.Post("/_admin/faults", [&ctx](const httplib::Request& req, httplib::Response& res) {
-    auto body = object_body(req, res);
-    if (!body) return;
-    try {
-      ctx.faults.add(parse_fault(*body));
-      send_json(res, 201, {{"faults", ctx.faults.pending()}});
-    } catch (const std::invalid_argument& e) {
-      admin_error(res, 400, e.what());
-    }
-  });
+  on_patch(server, R"(/_admin/instances/([^/]+))",
+           [&ctx](const httplib::Request& req, httplib::Response& res, const std::string& text) {
+             auto body = object_body(text, res);
+             if (!body) return;
+             try {
+               auto inst = ctx.state.patch_instance(req.matches[1], parse_patch(*body));
+               if (!inst) return admin_error(res, 404, "no instance " + std::string(req.matches[1]));
+               send_json(res, 200, admin_instance_json(*inst, ctx.clocks.mono()));
+             } catch (const std::invalid_argument& e) {
+               admin_error(res, 400, e.what());
+             }
+           });
+  on_delete(server, R"(/_admin/instances/([^/]+))",
+            [&ctx](const httplib::Request& req, httplib::Response& res, const std::string&) {
+              if (!ctx.state.remove_instance(req.matches[1]))
+                return admin_error(res, 404, "no instance " + std::string(req.matches[1]));
+              res.status = 204;
+            });
+  on_post(server, "/_admin/config",
+          [&ctx](const httplib::Request&, httplib::Response& res, const std::string& text) {
+            post_config(ctx, text, res);
+          });
+  on_post(server, "/_admin/faults",
+          [&ctx](const httplib::Request&, httplib::Response& res, const std::string& text) {
+            auto body = object_body(text, res);
+            if (!body) return;
+            try {
+              ctx.faults.add(parse_fault(*body));
+              send_json(res, 201, {{"faults", ctx.faults.pending()}});
+            } catch (const std::invalid_argument& e) {
+              admin_error(res, 400, e.what());
+            }
+          });
   server.Get("/_admin/faults", [&ctx](const httplib::Request&, httplib::Response& res) {
     send_json(res, 200, {{"faults", ctx.faults.pending()}});
   });
-  server.Delete("/_admin/faults", [&ctx](const httplib::Request&, httplib::Response& res) {
-    ctx.faults.clear();
-    res.status = 204;
-  });
+  on_delete(server, "/_admin/faults",
+            [&ctx](const httplib::Request&, httplib::Response& res, const std::string&) {
+              ctx.faults.clear();
+              res.status = 204;
+            });
   server.Get("/_admin/requests", [&ctx](const httplib::Request&, httplib::Response& res) {
     send_json(res, 200, ctx.log.to_json());
   });
-  server.Delete("/_admin/requests", [&ctx](const httplib::Request&, httplib::Response& res) {
-    ctx.log.clear();
-    res.status = 204;
-  });
+  on_delete(server, "/_admin/requests",
+            [&ctx](const httplib::Request&, httplib::Response& res, const std::string&) {
+              ctx.log.clear();
+              res.status = 204;
+            });
   server.Get("/_admin/connections", [&ctx](const httplib::Request&, httplib::Response& res) {
     send_json(res, 200, {{"accepted", ctx.log.connections()}});
   });
-  server.Post("/_admin/tokens/revoke", [&ctx](const httplib::Request&, httplib::Response& res) {
-    ctx.tokens.revoke_all();
-    res.status = 204;
-  });
-  server.Post("/_admin/reset", [&ctx](const httplib::Request&, httplib::Response& res) {
-    ctx.faults.clear();
-    ctx.log.clear();
-    res.status = 204;
-  });
+  on_post(server, "/_admin/tokens/revoke",
+          [&ctx](const httplib::Request&, httplib::Response& res, const std::string&) {
+            ctx.tokens.revoke_all();
+            res.status = 204;
+          });
+  on_post(server, "/_admin/reset",
+          [&ctx](const httplib::Request&, httplib::Response& res, const std::string&) {
+            ctx.faults.clear();
+            ctx.log.clear();
+            res.status = 204;
+          });
 }
 
 }  // namespace rds::sim

@@ -33,6 +33,16 @@ void send_iam_error(httplib::Response& res, int status, std::string_view title, 
   send_json(res, status, {{"error", {{"code", status}, {"message", message}, {"title", title}}}});
 }
 
+std::string read_announced_body(const httplib::Request& req, const httplib::ContentReader& reader) {
+  std::string body;
+  if (!req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) return body;
+  reader([&body](const char* data, size_t length) {
+    body.append(data, length);
+    return true;
+  });
+  return body;
+}
+
 std::optional<nlohmann::json> parse_json_body(const std::string& body) {
   auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) return std::nullopt;

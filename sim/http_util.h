@@ -25,6 +25,12 @@ void send_legacy_error(httplib::Response& res, int status, std::string_view erro
 // The IAM (Keystone) error body: {"error": {"code": 401, "message": "...", "title": "Unauthorized"}}.
 void send_iam_error(httplib::Response& res, int status, std::string_view title, std::string_view message);
 
+// The body of a request given to a handler registered with a ContentReader: read when the request
+// announces one (Content-Length or Transfer-Encoding), empty otherwise. A request with neither has no
+// body (RFC 9112, section 6.3), but httplib 0.11 reads a POST or DELETE without them until the client
+// closes the connection, so `curl -X POST .../_admin/reset` waited for the read timeout and got 400.
+std::string read_announced_body(const httplib::Request& req, const httplib::ContentReader& reader);
+
 // Parses a request body as JSON; std::nullopt when it is not valid JSON.
 std::optional<nlohmann::json> parse_json_body(const std::string& body);
 

@@ -2,79 +2,87 @@
 
 #include <cmath>
 
+#include "provider/core/json_reader.h"
+
 namespace rds::core {
 namespace {
 
 constexpr int kMaxDepth = 256;
 
-[[noreturn]] void mismatch(const nlohmann::json& json, const Type& type, const AttributePath& path) {
+[[noreturn]] void mismatch(const JsonNode& json, const Type& type, const AttributePath& path) {
   throw CodecError(std::string("expected ") + type.to_string() + ", found JSON " + json.type_name(), path);
 }
 
-Number number_from_json(const nlohmann::json& json, const AttributePath& path) {
+// From the literal as written, so that 0.1 stays the decimal 0.1 rather than the nearest double and
+// 123456789012345678901234567890 keeps every digit; cty also takes a number written as a string.
+Number number_from_json(const JsonNode& json, const AttributePath& path) {
+  if (json.kind != JsonNode::Kind::number && json.kind != JsonNode::Kind::string) {
+    throw CodecError(std::string("expected number, found JSON ") + json.type_name(), path);
+  }
   try {
-    if (json.is_number_integer() && !json.is_number_unsigned()) return Number(json.get<int64_t>());
-    // Unsigned beyond int64 and floats: go through the shortest decimal text nlohmann prints, so that
-    // 0.1 stays the decimal 0.1 rather than the nearest double.
-    if (json.is_number()) return Number::parse(json.dump());
-    if (json.is_string()) return Number::parse(json.get_ref<const std::string&>());
+    return Number::parse(json.text);
   } catch (const std::invalid_argument& e) {
     throw CodecError(e.what(), path);
   }
-  throw CodecError(std::string("expected number, found JSON ") + json.type_name(), path);
 }
 
-Value decode(const nlohmann::json& json, const Type& type, const JsonDecodeOptions& options,
+Value decode(const JsonNode& json, const Type& type, const JsonDecodeOptions& options,
              const AttributePath& path, int depth) {
   if (depth > kMaxDepth) throw CodecError("value nested too deeply", path);
-  if (json.is_null()) return Value::null(type);
+  if (json.kind == JsonNode::Kind::null) return Value::null(type);
   switch (type.kind()) {
     case Type::Kind::dynamic: {
       // cty's JSON form of a dynamically-typed value: {"value": ..., "type": ...}.
-      if (!json.is_object() || !json.contains("value") || !json.contains("type")) {
+      if (json.kind != JsonNode::Kind::object || !json.members.contains("value") ||
+          !json.members.contains("type")) {
         throw CodecError("dynamic value is not an object with \"value\" and \"type\"", path);
       }
       Type actual;
       try {
-        actual = Type::from_json(json["type"]);
+        actual = Type::from_json(json.members.at("type").to_json());
       } catch (const std::exception& e) {
         throw CodecError(std::string("dynamic value has an invalid type: ") + e.what(), path);
       }
-      return decode(json["value"], actual, options, path, depth + 1);
+      return decode(json.members.at("value"), actual, options, path, depth + 1);
     }
     case Type::Kind::string:
-      // cty accepts numbers and bools where a string is expected (they convert losslessly).
-      if (json.is_string()) return Value::string(json.get<std::string>());
-      if (json.is_number() || json.is_boolean()) return Value::string(json.dump());
+      // cty accepts numbers and bools where a string is expected: a number becomes its literal as
+      // written (cty's JSON decoder keeps it as a json.Number), never a rounded double.
+      if (json.kind == JsonNode::Kind::string || json.kind == JsonNode::Kind::number) {
+        return Value::string(json.text);
+      }
+      if (json.kind == JsonNode::Kind::boolean) return Value::string(json.boolean ? "true" : "false");
       mismatch(json, type, path);
     case Type::Kind::boolean:
-      if (json.is_boolean()) return Value::boolean(json.get<bool>());
-      if (json == "true" || json == "false") return Value::boolean(json == "true");
+      if (json.kind == JsonNode::Kind::boolean) return Value::boolean(json.boolean);
+      if (json.kind == JsonNode::Kind::string && (json.text == "true" || json.text == "false")) {
+        return Value::boolean(json.text == "true");
+      }
       mismatch(json, type, path);
     case Type::Kind::number:
       return Value::number(number_from_json(json, path));
     case Type::Kind::list:
     case Type::Kind::set: {
-      if (!json.is_array()) mismatch(json, type, path);
+      if (json.kind != JsonNode::Kind::array) mismatch(json, type, path);
       std::vector<Value> elements;
-      for (size_t i = 0; i < json.size(); ++i) {
-        elements.push_back(
-            decode(json[i], type.element(), options, path.index(static_cast<int64_t>(i)), depth + 1));
+      for (size_t i = 0; i < json.elements.size(); ++i) {
+        elements.push_back(decode(json.elements[i], type.element(), options,
+                                  path.index(static_cast<int64_t>(i)), depth + 1));
       }
       if (type.kind() == Type::Kind::list) return Value::list(type.element(), std::move(elements));
       return Value::set(type.element(), std::move(elements));
     }
     case Type::Kind::map: {
-      if (!json.is_object()) mismatch(json, type, path);
+      if (json.kind != JsonNode::Kind::object) mismatch(json, type, path);
       std::map<std::string, Value> entries;
-      for (const auto& [k, v] : json.items())
+      for (const auto& [k, v] : json.members)
         entries[k] = decode(v, type.element(), options, path.key(k), depth + 1);
       return Value::map(type.element(), std::move(entries));
     }
     case Type::Kind::object: {
-      if (!json.is_object()) mismatch(json, type, path);
+      if (json.kind != JsonNode::Kind::object) mismatch(json, type, path);
       std::map<std::string, Value> attributes;
-      for (const auto& [k, v] : json.items()) {
+      for (const auto& [k, v] : json.members) {
         auto attr = type.attributes().find(k);
         if (attr == type.attributes().end()) {
           if (options.drop_unknown_attributes) continue;
@@ -150,17 +158,12 @@ nlohmann::json encode(const Value& value, const Type& type, const AttributePath&
 }  // namespace
 
 Value value_from_json(const nlohmann::json& json, const Type& type, JsonDecodeOptions options) {
-  return decode(json, type, options, AttributePath(), 0);
+  return decode_json(json.dump(), type, options);
 }
 
 Value decode_json(std::string_view text, const Type& type, JsonDecodeOptions options) {
-  nlohmann::json json;
-  try {
-    json = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    throw CodecError(std::string("malformed JSON: ") + e.what(), {});
-  }
-  return value_from_json(json, type, options);
+  // Deep enough for everything decode() accepts (values below kMaxDepth levels of arrays and objects).
+  return decode(read_json(text, kMaxDepth + 1), type, options, AttributePath(), 0);
 }
 
 nlohmann::json value_to_json(const Value& value, const Type& type) {

@@ -20,7 +20,9 @@ struct JsonDecodeOptions {
 };
 
 // Object attributes missing from the JSON are null. Throws CodecError on malformed JSON or a mismatch.
+// Numbers are taken exactly as written, in number and string attributes alike.
 Value decode_json(std::string_view text, const Type& type, JsonDecodeOptions options = {});
+// The same for JSON already parsed, whose numbers are what nlohmann holds (int64, uint64 or double).
 Value value_from_json(const nlohmann::json& json, const Type& type, JsonDecodeOptions options = {});
 
 // For UpgradeResourceState: decode stored state leniently (attributes no longer in the schema dropped).

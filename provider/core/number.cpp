@@ -1,8 +1,8 @@
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <regex>
 #include <sstream>
 #include <stdexcept>
 
@@ -11,6 +11,13 @@
 namespace rds::core {
 
 namespace {
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Exponents are clamped to +-10^15: a number with such an exponent is far outside int64 and float64
+// whatever its digits (so its text is kept), and the clamp keeps the exponent arithmetic below from
+// overflowing however many digits the exponent is written with.
+constexpr int64_t kExponentLimit = 1'000'000'000'000'000;
 
 // A decimal literal reduced to sign, significant digits (no leading or trailing zeros) and a power of
 // ten, so that two spellings of the same number compare equal ("1.50" == "15e-1").
@@ -21,10 +28,14 @@ struct CanonicalDecimal {
   friend bool operator==(const CanonicalDecimal&, const CanonicalDecimal&) = default;
 };
 
+// `text` must be a literal (Number::is_literal), or printf's "%e" form of a finite double, which is one.
 CanonicalDecimal canonical(std::string_view text) {
   CanonicalDecimal c;
   size_t i = 0;
-  if (i < text.size() && (text[i] == '-' || text[i] == '+')) c.negative = text[i++] == '-';
+  if (text[i] == '-') {
+    c.negative = true;
+    ++i;
+  }
   std::string digits;
   int64_t exponent = 0;
   bool fraction = false;
@@ -36,26 +47,81 @@ CanonicalDecimal canonical(std::string_view text) {
     digits += text[i];
     if (fraction) --exponent;
   }
-  if (i < text.size()) exponent += std::strtoll(std::string(text.substr(i + 1)).c_str(), nullptr, 10);
+  if (i < text.size()) {
+    ++i;  // the 'e'
+    bool negative_exponent = false;
+    if (text[i] == '-' || text[i] == '+') negative_exponent = text[i++] == '-';
+    int64_t written = 0;
+    for (; i < text.size(); ++i) written = std::min(kExponentLimit, written * 10 + (text[i] - '0'));
+    exponent += negative_exponent ? -written : written;
+  }
   size_t first = digits.find_first_not_of('0');
   if (first == std::string::npos) return CanonicalDecimal{};
   digits.erase(0, first);
-  while (digits.back() == '0') {
-    digits.pop_back();
-    ++exponent;
-  }
+  size_t last = digits.find_last_not_of('0');
+  exponent += static_cast<int64_t>(digits.size() - 1 - last);
+  digits.erase(last + 1);
   c.digits = std::move(digits);
   c.exponent = exponent;
   return c;
 }
 
+// The float64 that is exactly `c`, if there is one. A finite float64's exact decimal expansion has at
+// most 767 significant digits and lies within [4.9e-324, 1.8e308], so anything else is not one; ruling
+// that out first keeps strtod and the comparison to short inputs, whatever the size of the literal.
+std::optional<double> exact_double(const CanonicalDecimal& c) {
+  constexpr size_t kMaxDoubleDigits = 767;
+  if (c.digits.size() > kMaxDoubleDigits) return std::nullopt;
+  const int64_t magnitude = c.exponent + static_cast<int64_t>(c.digits.size());  // |value| < 10^magnitude
+  if (magnitude > 309 || magnitude < -323) return std::nullopt;
+  const std::string shortest = (c.negative ? "-" : "") + c.digits + "e" + std::to_string(c.exponent);
+  const double d = std::strtod(shortest.c_str(), nullptr);
+  if (!std::isfinite(d)) return std::nullopt;
+  // glibc prints a double's exact decimal expansion; 1100 digits hold the longest one.
+  char exact[1200];
+  std::snprintf(exact, sizeof exact, "%.1100e", d);
+  if (canonical(exact) != c) return std::nullopt;
+  return d;
+}
+
+// A malformed number may be 100,000 characters long: error messages quote its start only.
+std::string quote_for_error(std::string_view text) {
+  constexpr size_t kQuoted = 40;
+  if (text.size() <= kQuoted) return "\"" + std::string(text) + "\"";
+  return "\"" + std::string(text.substr(0, kQuoted)) + "...\" (" + std::to_string(text.size()) +
+         " characters)";
+}
+
 }  // namespace
 
+bool Number::is_literal(std::string_view text) {
+  size_t i = 0;
+  const auto skip_digits = [&] {
+    const size_t start = i;
+    while (i < text.size() && is_digit(text[i])) ++i;
+    return i > start;
+  };
+  if (i < text.size() && text[i] == '-') ++i;
+  if (i < text.size() && text[i] == '0') {
+    ++i;  // a leading zero stands alone: "01" is not a literal
+  } else if (!skip_digits()) {
+    return false;
+  }
+  if (i < text.size() && text[i] == '.') {
+    ++i;
+    if (!skip_digits()) return false;
+  }
+  if (i < text.size() && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < text.size() && (text[i] == '-' || text[i] == '+')) ++i;
+    if (!skip_digits()) return false;
+  }
+  return i == text.size();
+}
+
 Number Number::parse(std::string_view text) {
-  static const std::regex decimal(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
-  std::string s(text);
-  if (!std::regex_match(s, decimal)) throw std::invalid_argument("not a number: \"" + s + "\"");
-  CanonicalDecimal c = canonical(s);
+  if (!is_literal(text)) throw std::invalid_argument("not a number: " + quote_for_error(text));
+  const CanonicalDecimal c = canonical(text);
   if (c.digits.empty()) return Number(int64_t{0});
   if (c.exponent >= 0 && c.digits.size() + static_cast<size_t>(c.exponent) <= 19) {
     std::string integral = (c.negative ? "-" : "") + c.digits + std::string(c.exponent, '0');
@@ -63,16 +129,10 @@ Number Number::parse(std::string_view text) {
     auto [end, ec] = std::from_chars(integral.data(), integral.data() + integral.size(), i);
     if (ec == std::errc() && end == integral.data() + integral.size()) return Number(i);
   }
-  // A float64 only when it is exactly this number (glibc prints a double's exact decimal expansion).
-  double d = std::strtod(s.c_str(), nullptr);
-  if (std::isfinite(d)) {
-    char exact[1200];
-    std::snprintf(exact, sizeof exact, "%.1100e", d);
-    if (canonical(exact) == c) return Number(d);
-  }
+  if (const auto d = exact_double(c)) return Number(*d);
   // Keep the text: it is exact, whatever its precision.
   Number n;
-  n.repr_ = std::move(s);
+  n.repr_ = std::string(text);
   return n;
 }
 

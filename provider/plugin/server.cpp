@@ -109,7 +109,8 @@ int serve(int argc, char** argv, const ServiceFactory& factory) {
     return 2;
   }
   if (args.help) {
-    std::cerr << usage(program);
+    // Asked-for usage is the program's output (`--help | less` must work); only misuse goes to stderr.
+    std::cout << usage(program) << std::flush;
     return 0;
   }
 

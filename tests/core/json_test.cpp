@@ -44,6 +44,59 @@ TEST(Json, NumbersKeepTheirPrecision) {
   EXPECT_EQ(decode_json(R"("12")", Type::number()), Value::number(12));
 }
 
+TEST(Json, NumberInAStringAttributeKeepsItsLiteralText) {
+  // cty's JSON decoder keeps a number as the json.Number text it read; a double would print
+  // 123456789012345678901234567890 as 1.2345678901234568e+29.
+  for (const std::string literal :
+       {"123456789012345678901234567890", "0.1", "1e2", "1.0", "-2.50E-3", "1e400"}) {
+    EXPECT_EQ(decode_state_json(R"({"id":)" + literal + "}", kState).get_string("id"), literal);
+  }
+  EXPECT_EQ(decode_json(R"({"create":18446744073709551616})", kState.attributes().at("timeouts"))
+                .get_string("create"),
+            "18446744073709551616");
+}
+
+TEST(Json, NumberAttributesKeepEveryDigit) {
+  for (const std::string literal : {"123456789012345678901234567890", "1e400", "-1.5e-400", "0.1",
+                                    "123456789012345678901234567890.000000000000000000001"}) {
+    const Number n = decode_state_json(R"({"port":)" + literal + "}", kState).attr("port").as_number();
+    EXPECT_TRUE(n.is_decimal()) << literal;
+    EXPECT_EQ(n.to_string(), literal);
+  }
+  const std::string huge = "9" + std::string(100000, '0');
+  EXPECT_EQ(decode_json(huge, Type::number()).as_number().to_string(), huge);
+  EXPECT_EQ(decode_json(R"(["1e400"])", Type::list(Type::number())).elements().at(0).as_number().to_string(),
+            "1e400");
+}
+
+TEST(Json, MalformedTextIsACodecError) {
+  for (const char* text :
+       {"",         " ",       "[1,]", "[1 2]", R"({"a" 1})", R"({"a":1,})", "{1:2}",   "01",
+        "1.",       "-",       "+1",   "tru",   "nul",        "1 2",         R"("\x")", "\"a\tb\"",
+        "\"\xff\"", R"("abc)", "[",    "]",     "{}}",        "NaN",         "\"\\\""}) {
+    try {
+      decode_json(text, Type::string());
+      ADD_FAILURE() << "decoded " << text;
+    } catch (const CodecError& e) {
+      EXPECT_EQ(std::string(e.what()).rfind("malformed JSON: ", 0), 0u) << e.what();
+    }
+  }
+}
+
+TEST(Json, DynamicValueWhoseTypeIsAHugeNumberIsACodecError) {
+  for (const char* text : {R"({"value":1,"type":1e400})", R"({"value":1,"type":["list",1e400]})",
+                           R"({"value":1,"type":123456789012345678901234567890})"}) {
+    EXPECT_THROW(decode_json(text, Type::dynamic()), CodecError) << text;
+  }
+}
+
+TEST(Json, RepeatedKeysKeepTheLastValueAndWhitespaceIsIgnored) {
+  Value v = decode_json(" {\t\"id\" : \"a\" ,\n\"id\":\"b\", \"tags\":{ } }\r\n", kState);
+  EXPECT_EQ(v.get_string("id"), "b");
+  EXPECT_TRUE(v.attr("tags").entries().empty());
+  EXPECT_EQ(decode_json(R"("\u00e9\ud83d\ude00")", Type::string()), Value::string("\u00e9\U0001F600"));
+}
+
 TEST(Json, PrimitivesConvertLikeCty) {
   EXPECT_EQ(decode_json("true", Type::string()), Value::string("true"));
   EXPECT_EQ(decode_json("7", Type::string()), Value::string("7"));

@@ -1,0 +1,216 @@
+// The real terraform-provider-rds given 100,000-digit numbers, over protocol 5 and protocol 6. Terraform
+// sends a number that fits neither int64 nor float64 as its decimal text (`max_retries = 1e100000`
+// arrives as 100,001 digits); parsing one used to overflow the stack and kill the provider, which
+// Terraform reports as "the plugin did not respond". Now it is an error diagnostic on the attribute.
+//
+// The test walks the schemas the provider returns: every attribute of type number, in every block of
+// the provider, resource and data source schemas, gets the huge number, so an attribute added later is
+// covered without touching this file. Configs are encoded here from the wire schema (msgpack by hand),
+// independent of the provider's own codec.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <type_traits>
+#include <vector>
+
+#include "tests/harness/plugin_process.h"
+
+namespace rds::testing {
+namespace {
+
+const std::string kNil("\xc0", 1);
+
+// A 100,000-digit number as msgpack carries big numbers, and one that is malformed at its end.
+const std::vector<std::string> kHugeNumbers = {std::string(100000, '9'), std::string(100000, '9') + "x"};
+
+// --- minimal msgpack writer ----------------------------------------------------------------------------
+std::string big_endian(uint64_t value, int bytes) {
+  std::string out;
+  for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((value >> (8 * i)) & 0xff);
+  return out;
+}
+
+std::string msgpack_string(const std::string& s) {
+  if (s.size() < 32) return static_cast<char>(0xa0 | s.size()) + s;
+  if (s.size() < 0x100) return "\xd9" + big_endian(s.size(), 1) + s;
+  if (s.size() < 0x10000) return "\xda" + big_endian(s.size(), 2) + s;
+  return "\xdb" + big_endian(s.size(), 4) + s;
+}
+
+std::string map_header(size_t count) {
+  return count < 16 ? std::string(1, static_cast<char>(0x80 | count)) : "\xde" + big_endian(count, 2);
+}
+
+// The block as an object whose number attributes hold `number` and whose other attributes are null;
+// nested blocks hold one such object each, so that their number attributes are reached too. The
+// names of the number attributes are added to `numeric`.
+template <class Block>
+std::string object_with_number(const Block& block, const std::string& number,
+                               std::vector<std::string>& numeric) {
+  std::string out = map_header(static_cast<size_t>(block.attributes_size() + block.block_types_size()));
+  for (const auto& attribute : block.attributes()) {
+    out += msgpack_string(attribute.name());
+    if (attribute.type() == R"("number")") {
+      out += msgpack_string(number);
+      numeric.push_back(attribute.name());
+    } else {
+      out += kNil;
+    }
+  }
+  for (const auto& nested : block.block_types()) {
+    using Nested = std::decay_t<decltype(nested)>;
+    out += msgpack_string(nested.type_name());
+    const std::string element = object_with_number(nested.block(), number, numeric);
+    if (nested.nesting() == Nested::LIST || nested.nesting() == Nested::SET) {
+      out += "\x91" + element;  // an array of one
+    } else if (nested.nesting() == Nested::MAP) {
+      out += map_header(1) + msgpack_string("key") + element;
+    } else {
+      out += element;  // SINGLE or GROUP
+    }
+  }
+  return out;
+}
+
+// --- the two protocol versions -------------------------------------------------------------------------
+struct Protocol5 {
+  static constexpr int kVersion = 5;
+  using Stub = tfplugin5::Provider::Stub;
+  using Schema = tfplugin5::GetProviderSchema;
+  using ValidateProvider = tfplugin5::PrepareProviderConfig;
+  using ValidateResource = tfplugin5::ValidateResourceTypeConfig;
+  using ValidateDataSource = tfplugin5::ValidateDataSourceConfig;
+  static std::unique_ptr<Stub> stub(PluginProcess& plugin) { return plugin.v5(); }
+  static grpc::Status schema(Stub& s, grpc::ClientContext* c, Schema::Response* out) {
+    return s.GetSchema(c, {}, out);
+  }
+  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateProvider::Request& r,
+                               ValidateProvider::Response* out) {
+    return s.PrepareProviderConfig(c, r, out);
+  }
+  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateResource::Request& r,
+                               ValidateResource::Response* out) {
+    return s.ValidateResourceTypeConfig(c, r, out);
+  }
+  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateDataSource::Request& r,
+                               ValidateDataSource::Response* out) {
+    return s.ValidateDataSourceConfig(c, r, out);
+  }
+};
+
+struct Protocol6 {
+  static constexpr int kVersion = 6;
+  using Stub = tfplugin6::Provider::Stub;
+  using Schema = tfplugin6::GetProviderSchema;
+  using ValidateProvider = tfplugin6::ValidateProviderConfig;
+  using ValidateResource = tfplugin6::ValidateResourceConfig;
+  using ValidateDataSource = tfplugin6::ValidateDataResourceConfig;
+  static std::unique_ptr<Stub> stub(PluginProcess& plugin) { return plugin.v6(); }
+  static grpc::Status schema(Stub& s, grpc::ClientContext* c, Schema::Response* out) {
+    return s.GetProviderSchema(c, {}, out);
+  }
+  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateProvider::Request& r,
+                               ValidateProvider::Response* out) {
+    return s.ValidateProviderConfig(c, r, out);
+  }
+  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateResource::Request& r,
+                               ValidateResource::Response* out) {
+    return s.ValidateResourceConfig(c, r, out);
+  }
+  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateDataSource::Request& r,
+                               ValidateDataSource::Response* out) {
+    return s.ValidateDataResourceConfig(c, r, out);
+  }
+};
+
+template <class Diagnostics>
+std::string describe(const Diagnostics& diagnostics) {
+  std::string out;
+  for (const auto& d : diagnostics) out += d.summary() + ": " + d.detail().substr(0, 300) + "\n";
+  return out;
+}
+
+// An error whose attribute path ends at `name`, or whose text names it.
+template <class Diagnostics>
+bool has_error_naming(const Diagnostics& diagnostics, const std::string& name) {
+  for (const auto& d : diagnostics) {
+    if (d.severity() != std::decay_t<decltype(d)>::ERROR) continue;
+    const auto& steps = d.attribute().steps();
+    if (!steps.empty() && steps.rbegin()->attribute_name() == name) return true;
+    if (d.summary().find(name) != std::string::npos || d.detail().find(name) != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
+template <class P>
+class ProviderBadNumbers : public ::testing::Test {
+ protected:
+  // Sends the schema's config with `number` in every number attribute through the validate RPC of
+  // `Rpc`; expects an answer (not a dead plugin) with an error naming each of those attributes.
+  // Returns the names, empty when the schema has no number attribute (then nothing is sent).
+  template <class Rpc, class SchemaMessage>
+  std::vector<std::string> expect_rejected(typename P::Stub& stub, const std::string& label,
+                                           const SchemaMessage& schema, const std::string& number,
+                                           const std::string& type_name = "") {
+    std::vector<std::string> numeric;
+    const std::string config = object_with_number(schema.block(), number, numeric);
+    if (numeric.empty()) return numeric;
+    typename Rpc::Request request;
+    if constexpr (requires { request.set_type_name(type_name); }) request.set_type_name(type_name);
+    request.mutable_config()->set_msgpack(config);
+    typename Rpc::Response response;
+    auto context = PluginProcess::context(std::chrono::seconds(30));
+    const grpc::Status status = P::validate(stub, context.get(), request, &response);
+    EXPECT_TRUE(status.ok()) << label << ": " << status.error_message();
+    for (const auto& name : numeric) {
+      EXPECT_TRUE(has_error_naming(response.diagnostics(), name))
+          << label << " accepted a " << number.size() << "-character number in " << name << ":\n"
+          << describe(response.diagnostics());
+    }
+    return numeric;
+  }
+};
+
+using Protocols = ::testing::Types<Protocol5, Protocol6>;
+TYPED_TEST_SUITE(ProviderBadNumbers, Protocols);
+
+TYPED_TEST(ProviderBadNumbers, HundredThousandDigitNumbersInEveryNumberAttributeAreErrorsNotCrashes) {
+  using P = TypeParam;
+  PluginOptions options;
+  options.binary = provider_binary_path();
+  options.protocol_versions = {P::kVersion};
+  PluginProcess plugin(options);
+  auto stub = P::stub(plugin);
+  typename P::Schema::Response schema;
+  auto schema_context = PluginProcess::context();
+  ASSERT_TRUE(P::schema(*stub, schema_context.get(), &schema).ok());
+
+  for (const std::string& number : kHugeNumbers) {
+    const auto provider_numbers = this->template expect_rejected<typename P::ValidateProvider>(
+        *stub, "provider", schema.provider(), number);
+    EXPECT_NE(std::find(provider_numbers.begin(), provider_numbers.end(), "max_retries"),
+              provider_numbers.end())
+        << "the walk over the provider schema missed max_retries";
+    for (const auto& [type_name, resource] : schema.resource_schemas()) {
+      this->template expect_rejected<typename P::ValidateResource>(*stub, type_name, resource, number,
+                                                                   type_name);
+    }
+    for (const auto& [type_name, data_source] : schema.data_source_schemas()) {
+      this->template expect_rejected<typename P::ValidateDataSource>(*stub, type_name, data_source, number,
+                                                                     type_name);
+    }
+  }
+
+  EXPECT_TRUE(plugin.process().running()) << plugin.process().stderr_so_far();
+  typename P::Schema::Response again;
+  auto again_context = PluginProcess::context();
+  EXPECT_TRUE(P::schema(*stub, again_context.get(), &again).ok()) << "the plugin stopped answering";
+  EXPECT_EQ(plugin.shutdown(), 0);
+}
+
+}  // namespace
+}  // namespace rds::testing
