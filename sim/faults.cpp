@@ -35,6 +35,16 @@ int int_field(const nlohmann::json& body, const char* name, int fallback, int mi
   return v.get<int>();
 }
 
+double number_field(const nlohmann::json& body, const char* name, double fallback, double min, double max) {
+  if (!body.contains(name)) return fallback;
+  const auto& v = body[name];
+  if (!v.is_number() || v.get<double>() < min || v.get<double>() > max) {
+    throw std::invalid_argument(std::string(name) + " must be a number between " + std::to_string(min) +
+                                " and " + std::to_string(max));
+  }
+  return v.get<double>();
+}
+
 std::string string_field(const nlohmann::json& body, const char* name, std::string fallback) {
   if (!body.contains(name)) return fallback;
   if (!body[name].is_string()) throw std::invalid_argument(std::string(name) + " must be a string");
@@ -70,8 +80,9 @@ std::string to_string(FaultKind kind) {
 Fault parse_fault(const nlohmann::json& body) {
   if (!body.is_object()) throw std::invalid_argument("the fault must be a JSON object");
   if (!body.contains("kind")) throw std::invalid_argument("kind is required");
-  reject_unknown_fields(body, {"kind", "count", "status", "error_code", "error_msg", "legacy_body",
-                               "retry_after", "latency_ms", "method", "path_contains"});
+  reject_unknown_fields(
+      body, {"kind", "count", "status", "error_code", "error_msg", "legacy_body", "retry_after", "latency_ms",
+             "method", "path_contains", "probability", "seconds"});
   Fault f;
   f.kind = parse_kind(string_field(body, "kind", ""));
   f.count = int_field(body, "count", 1, 1, 1000000);
@@ -86,27 +97,42 @@ Fault parse_fault(const nlohmann::json& body) {
   f.latency_ms = int_field(body, "latency_ms", 200, 0, 600000);
   f.method = string_field(body, "method", "");
   f.path_contains = string_field(body, "path_contains", "");
+  f.probability = number_field(body, "probability", 1.0, 0.0, 1.0);
+  f.seconds = number_field(body, "seconds", 0.0, 0.0, 3600.0);
+  if (f.seconds > 0 && f.kind == FaultKind::job_failure)
+    throw std::invalid_argument("seconds does not apply to job_failure");
   return f;
 }
 
 nlohmann::json to_json(const Fault& f) {
-  return {{"kind", to_string(f.kind)},       {"count", f.count},           {"status", f.status},
-          {"error_code", f.error_code},      {"error_msg", f.error_msg},   {"legacy_body", f.legacy_body},
-          {"retry_after", f.retry_after},    {"latency_ms", f.latency_ms}, {"method", f.method},
-          {"path_contains", f.path_contains}};
+  return {{"kind", to_string(f.kind)},    {"count", f.count},
+          {"status", f.status},           {"error_code", f.error_code},
+          {"error_msg", f.error_msg},     {"legacy_body", f.legacy_body},
+          {"retry_after", f.retry_after}, {"latency_ms", f.latency_ms},
+          {"method", f.method},           {"path_contains", f.path_contains},
+          {"probability", f.probability}, {"seconds", f.seconds}};
 }
 
 void FaultQueue::add(Fault fault) {
+  if (fault.seconds > 0) {
+    fault.until =
+        std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                                               std::chrono::duration<double>(fault.seconds));
+  }
   std::lock_guard lock(mutex_);
   faults_.push_back(std::move(fault));
 }
 
 std::optional<Fault> FaultQueue::take(const std::string& method, const std::string& path) {
   std::lock_guard lock(mutex_);
+  const auto now = std::chrono::steady_clock::now();
+  std::erase_if(faults_, [&](const Fault& f) { return f.seconds > 0 && now >= f.until; });
   for (auto it = faults_.begin(); it != faults_.end(); ++it) {
     if (!it->matches(method, path)) continue;
+    if (it->probability < 1.0 && std::uniform_real_distribution<double>(0.0, 1.0)(random_) >= it->probability)
+      continue;
     Fault taken = *it;
-    if (--it->count <= 0) faults_.erase(it);
+    if (it->seconds <= 0 && --it->count <= 0) faults_.erase(it);
     return taken;
   }
   return std::nullopt;

@@ -1,10 +1,12 @@
 #pragma once
 // Faults injected through POST /_admin/faults: the next N matching API answers misbehave the way a real
 // cloud or the network sometimes does. Faults apply to the RDS and IAM routes only, never to /_admin.
+#include <chrono>
 #include <deque>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <random>
 #include <string>
 
 namespace rds::sim {
@@ -29,6 +31,13 @@ struct Fault {
   int latency_ms = 200;
   std::string method;         // empty => any method (compared case-insensitively)
   std::string path_contains;  // empty => any path
+  // Each matching request gets the fault with this chance; `count` counts only those that got it, so
+  // faults of several kinds with a small probability each make a random mix of failures.
+  double probability = 1.0;
+  // > 0: the fault hits every matching request for this many seconds from when it is added (an
+  // outage), whatever `count` says.
+  double seconds = 0;
+  std::chrono::steady_clock::time_point until{};  // set by FaultQueue::add when seconds > 0
 
   bool matches(const std::string& request_method, const std::string& request_path) const;
 };
@@ -52,6 +61,7 @@ class FaultQueue {
  private:
   mutable std::mutex mutex_;
   std::deque<Fault> faults_;
+  std::mt19937 random_{std::random_device{}()};
 };
 
 }  // namespace rds::sim

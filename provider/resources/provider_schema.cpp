@@ -106,12 +106,21 @@ Schema build() {
                        "Path of a PEM file of CA certificates to trust instead of the system store. Default: "
                        "environment variable `OS_CACERT`."));
   a.push_back(argument("max_retries", Type::number(),
-                       "How often a request is retried after a throttling (429), gateway (502/503/504) or "
-                       "connection error. Busy-instance errors are retried until the resource's timeout "
-                       "instead. Default 5; no environment variable.",
-                       "How often a request is retried after a throttling (429), gateway (502/503/504) or "
-                       "connection error. Busy-instance errors are retried until the resource's timeout "
-                       "instead. Default `5`; no environment variable."));
+                       "How often a request is retried after a transient failure: HTTP 500, 502, 503, 504, "
+                       "throttling (429), a refused or reset connection, or a request timeout. Busy-instance "
+                       "errors are retried until the resource's timeout instead. Default 5; no environment "
+                       "variable.",
+                       "How often a request is retried after a transient failure: HTTP 500, 502, 503, 504, "
+                       "throttling (429), a refused or reset connection, or a request timeout. Busy-instance "
+                       "errors are retried until the resource's timeout instead. Default `5`; no environment "
+                       "variable."));
+  a.push_back(argument("request_timeout", Type::string(),
+                       "How long one HTTP request may take before it is abandoned (and retried, within "
+                       "max_retries), as a duration from \"1s\" to \"1h\". Default \"60s\"; no environment "
+                       "variable.",
+                       "How long one HTTP request may take before it is abandoned (and retried, within "
+                       "`max_retries`), as a duration from `\"1s\"` to `\"1h\"`. Default `\"60s\"`; no "
+                       "environment variable."));
   return schema;
 }
 

@@ -6,6 +6,9 @@
 #include <cstdlib>
 #include <fstream>
 #include <initializer_list>
+#include <variant>
+
+#include "provider/resources/duration.h"
 
 namespace rds::resources {
 namespace {
@@ -23,7 +26,7 @@ struct StringArgument {
   bool credential = false;              // part of a credential method (see apply_environment)
 };
 
-constexpr std::array<StringArgument, 12> kStringArguments{{
+constexpr std::array<StringArgument, 13> kStringArguments{{
     {"region", &ProviderSettings::region, {"OS_REGION_NAME", ""}},
     {"project_id", &ProviderSettings::project_id, {"OS_PROJECT_ID", ""}},
     {"endpoint", &ProviderSettings::endpoint, {"RDS_ENDPOINT", ""}},
@@ -36,6 +39,7 @@ constexpr std::array<StringArgument, 12> kStringArguments{{
     {"password", &ProviderSettings::password, {"OS_PASSWORD", ""}, true},
     {"domain_name", &ProviderSettings::domain_name, {"OS_DOMAIN_NAME", ""}, true},
     {"cacert_file", &ProviderSettings::cacert_file, {"OS_CACERT", ""}},
+    {"request_timeout", &ProviderSettings::request_timeout, {"", ""}},
 }};
 
 std::string lower(std::string text) {
@@ -162,6 +166,17 @@ void check_project_id(const ProviderSettings& s, Diagnostics& diags) {
   }
 }
 
+void check_request_timeout(const ProviderSettings& s, Diagnostics& diags) {
+  if (!s.request_timeout.known_set()) return;
+  const DurationResult parsed = parse_duration(*s.request_timeout.value);
+  const auto* duration = std::get_if<std::chrono::nanoseconds>(&parsed);
+  if (duration != nullptr && *duration >= kMinRequestTimeout && *duration <= kMaxRequestTimeout) return;
+  diags.error("Invalid request_timeout",
+              "request_timeout must be a duration from \"1s\" to \"1h\", got \"" + *s.request_timeout.value +
+                  "\"" + (duration == nullptr ? ": " + std::get<std::string>(parsed) : std::string(".")),
+              AttributePath("request_timeout"));
+}
+
 void check_url(const Setting<std::string>& setting, std::string_view name, std::string_view what,
                Diagnostics& diags) {
   if (!setting.known_set() || is_http_url(*setting.value)) return;
@@ -281,6 +296,9 @@ ProviderSettings settings_from_config(const Value& config) {
   if (!retries.is_null() && retries.is_known()) {
     // A fraction or an enormous number cannot be a retry count; keep it out of range so the check names it.
     settings.max_retries.value = retries.as_number().to_int64().value_or(-1);
+    // For the message: the number as written, shortened (it may have 100,000 digits).
+    const std::string text = retries.as_number().to_string();
+    settings.max_retries_text = text.size() > 40 ? text.substr(0, 40) + "..." : text;
     settings.max_retries.origin = kFromConfig;
   }
   return settings;
@@ -329,8 +347,12 @@ Diagnostics check_settings(const ProviderSettings& settings) {
     check_auth_url_path(settings, diags);
   }
   check_project_id(settings, diags);
-  if (settings.max_retries.known_set() && *settings.max_retries.value < 0) {
-    diags.error("Invalid max_retries", "max_retries must be a whole number of 0 or more.",
+  check_request_timeout(settings, diags);
+  if (settings.max_retries.known_set() &&
+      (*settings.max_retries.value < 0 || *settings.max_retries.value > kMaxRetriesLimit)) {
+    diags.error("Invalid max_retries",
+                "max_retries must be a whole number from 0 to " + std::to_string(kMaxRetriesLimit) +
+                    ", got " + settings.max_retries_text + ".",
                 AttributePath("max_retries"));
   }
   check_credentials(settings, diags);

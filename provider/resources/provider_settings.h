@@ -6,6 +6,7 @@
 // without a server. rds_provider.cpp maps a config Value onto ProviderSettings and the result onto
 // rds::client::ClientConfig.
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -17,6 +18,12 @@
 #include "provider/core/value.h"
 
 namespace rds::resources {
+
+// The most retries of one request max_retries accepts (with backoff capped at 20 s, hours of retrying).
+inline constexpr int64_t kMaxRetriesLimit = 1000;
+// The range request_timeout accepts.
+inline constexpr std::chrono::seconds kMinRequestTimeout{1};
+inline constexpr std::chrono::hours kMaxRequestTimeout{1};
 
 // One argument: a known value, a value Terraform does not know yet (only at validate time, e.g. it
 // comes from another resource), or unset. `origin` says where a known value came from, for messages:
@@ -39,7 +46,9 @@ struct ProviderSettings {
   Setting<std::string> user_name, password, domain_name;
   Setting<bool> insecure;
   Setting<std::string> cacert_file;
-  Setting<int64_t> max_retries;
+  Setting<int64_t> max_retries;          // -1 when the config's number is not a whole int64
+  std::string max_retries_text;          // the config's number as written (shortened), for messages
+  Setting<std::string> request_timeout;  // a duration, checked by check_settings
 };
 
 // Reads an environment variable; nullopt when unset. Injected so tests never touch the real environment.

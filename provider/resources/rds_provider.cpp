@@ -5,6 +5,7 @@
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
 #include "provider/resources/client_log.h"
+#include "provider/resources/duration.h"
 #include "provider/resources/provider_context.h"
 #include "provider/resources/provider_schema.h"
 #include "provider/resources/rds_instance_ssl.h"
@@ -124,7 +125,14 @@ rds::client::ClientConfig client_config_from(const ProviderSettings& s,
   config.domain_name = value_or(s.domain_name, {});
   config.insecure = value_or(s.insecure, false);
   config.cacert_file = value_or(s.cacert_file, {});
-  config.max_retries = static_cast<int>(std::min<int64_t>(value_or<int64_t>(s.max_retries, 5), 1000));
+  config.max_retries =
+      static_cast<int>(std::min<int64_t>(value_or<int64_t>(s.max_retries, 5), kMaxRetriesLimit));
+  if (s.request_timeout.known_set()) {
+    // check_settings refused anything but a duration in range.
+    const DurationResult parsed = parse_duration(*s.request_timeout.value);
+    if (const auto* timeout = std::get_if<std::chrono::nanoseconds>(&parsed))
+      config.request_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(*timeout);
+  }
   if (!terraform_version.empty()) config.user_agent = "Terraform/" + terraform_version;
   config.log = client_log_sink();
   return config;

@@ -81,7 +81,8 @@ TEST(ProviderSchema, EveryArgumentIsOptionalDescribedAndNamesItsEnvironmentVaria
                                                   {"domain_name", "OS_DOMAIN_NAME"},
                                                   {"insecure", "OS_INSECURE"},
                                                   {"cacert_file", "OS_CACERT"},
-                                                  {"max_retries", "Default"}};
+                                                  {"max_retries", "Default"},
+                                                  {"request_timeout", "Default"}};
   const auto& attributes = provider_schema().block.attributes;
   EXPECT_EQ(attributes.size(), env_of.size());
   for (const auto& attribute : attributes) {

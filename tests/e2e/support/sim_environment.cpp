@@ -1,6 +1,7 @@
 #include "tests/e2e/support/sim_environment.h"
 
 #include <httplib.h>
+#include <signal.h>
 
 #include <sstream>
 #include <stdexcept>
@@ -24,33 +25,44 @@ std::vector<std::string> sim_args(const SimOptions& options) {
 
 }  // namespace
 
-SimEnvironment::SimEnvironment(SimOptions options) : sim_(sim_args(options)) {}
+SimEnvironment::SimEnvironment(SimOptions options)
+    : options_(std::move(options)), sim_(std::make_unique<SimProcess>(sim_args(options_))) {}
+
+void SimEnvironment::restart_losing_state() {
+  const int port = sim_->port();
+  sim_->signal(SIGKILL);
+  sim_->wait_exit(std::chrono::seconds(5));
+  sim_.reset();
+  SimOptions same_port = options_;
+  same_port.extra_args.insert(same_port.extra_args.end(), {"--port", std::to_string(port)});
+  sim_ = std::make_unique<SimProcess>(sim_args(same_port));
+}
 
 Environment SimEnvironment::provider_env() const {
   // The sim serves RDS and IAM from one base URL; the credentials are its documented defaults.
-  return {{"RDS_ENDPOINT", sim_.base_url()}, {"OS_AUTH_URL", sim_.base_url() + "/v3"},
-          {"OS_REGION_NAME", "eu-de"},       {"OS_PROJECT_ID", "sim-project"},
-          {"OS_ACCESS_KEY", "sim-ak"},       {"OS_SECRET_KEY", "sim-sk"}};
+  return {{"RDS_ENDPOINT", sim_->base_url()}, {"OS_AUTH_URL", sim_->base_url() + "/v3"},
+          {"OS_REGION_NAME", "eu-de"},        {"OS_PROJECT_ID", "sim-project"},
+          {"OS_ACCESS_KEY", "sim-ak"},        {"OS_SECRET_KEY", "sim-sk"}};
 }
 
 void SimEnvironment::add_instance(const std::string& id, bool ssl_enabled, const std::string& engine) {
   std::string version = engine == "MySQL" ? "8.0" : engine == "PostgreSQL" ? "14" : "2019_SE";
-  sim_.admin("POST", "/_admin/instances",
-             {{"id", id},
-              {"name", "e2e-" + id},
-              {"engine", engine},
-              {"engine_version", version},
-              {"status", "ACTIVE"},
-              {"enable_ssl", ssl_enabled}});
+  sim_->admin("POST", "/_admin/instances",
+              {{"id", id},
+               {"name", "e2e-" + id},
+               {"engine", engine},
+               {"engine_version", version},
+               {"status", "ACTIVE"},
+               {"enable_ssl", ssl_enabled}});
 }
 
 void SimEnvironment::delete_instance(const std::string& id) {
-  sim_.admin("DELETE", "/_admin/instances/" + id);
+  sim_->admin("DELETE", "/_admin/instances/" + id);
 }
 
 bool SimEnvironment::instance_exists(const std::string& id) const {
   try {
-    sim_.admin("GET", "/_admin/instances/" + id);
+    sim_->admin("GET", "/_admin/instances/" + id);
     return true;
   } catch (const std::exception&) {
     return false;
@@ -58,42 +70,42 @@ bool SimEnvironment::instance_exists(const std::string& id) const {
 }
 
 bool SimEnvironment::ssl_enabled(const std::string& id) const {
-  auto instance = sim_.admin("GET", "/_admin/instances/" + id);
+  auto instance = sim_->admin("GET", "/_admin/instances/" + id);
   return instance.at("enable_ssl").get<bool>();
 }
 
 void SimEnvironment::flip_ssl_out_of_band(const std::string& id, bool enabled) {
-  sim_.admin("PATCH", "/_admin/instances/" + id, {{"enable_ssl", enabled}});
+  sim_->admin("PATCH", "/_admin/instances/" + id, {{"enable_ssl", enabled}});
 }
 
 void SimEnvironment::hold_status(const std::string& id, const std::string& status, double seconds) {
-  sim_.admin("PATCH", "/_admin/instances/" + id, {{"status", status}, {"status_seconds", seconds}});
+  sim_->admin("PATCH", "/_admin/instances/" + id, {{"status", status}, {"status_seconds", seconds}});
 }
 
 void SimEnvironment::set_ssl_switch_seconds(double seconds) {
-  sim_.admin("POST", "/_admin/config", {{"ssl_switch_seconds", seconds}});
+  sim_->admin("POST", "/_admin/config", {{"ssl_switch_seconds", seconds}});
 }
 
 void SimEnvironment::inject_fault(const nlohmann::json& fault) {
-  sim_.admin("POST", "/_admin/faults", fault);
+  sim_->admin("POST", "/_admin/faults", fault);
 }
 
 int SimEnvironment::start_switch_like_the_console(const std::string& id, bool enabled) {
-  httplib::Client client(sim_.base_url());
+  httplib::Client client(sim_->base_url());
   const nlohmann::json body = {{"ssl_option", enabled}};
-  auto result = client.Put("/v3/" + sim_.project_id() + "/instances/" + id + "/ssl",
+  auto result = client.Put("/v3/" + sim_->project_id() + "/instances/" + id + "/ssl",
                            httplib::Headers{{"X-Auth-Token", "sim-token"}}, body.dump(), "application/json");
   if (!result) throw std::runtime_error("console PUT failed: " + httplib::to_string(result.error()));
   return result->status;
 }
 
 void SimEnvironment::add_instance_without_enable_ssl(const std::string& id) {
-  sim_.admin("POST", "/_admin/instances",
-             {{"id", id},
-              {"name", "e2e-" + id},
-              {"engine", "MySQL"},
-              {"status", "ACTIVE"},
-              {"enable_ssl", nullptr}});
+  sim_->admin("POST", "/_admin/instances",
+              {{"id", id},
+               {"name", "e2e-" + id},
+               {"engine", "MySQL"},
+               {"status", "ACTIVE"},
+               {"enable_ssl", nullptr}});
 }
 
 int SimEnvironment::accepted_switches() const {
@@ -108,7 +120,7 @@ int SimEnvironment::accepted_switches() const {
   return count;
 }
 
-nlohmann::json SimEnvironment::requests() const { return sim_.admin("GET", "/_admin/requests")["requests"]; }
+nlohmann::json SimEnvironment::requests() const { return sim_->admin("GET", "/_admin/requests")["requests"]; }
 
 int SimEnvironment::count_requests(const std::string& method, const std::string& path_part) const {
   int count = 0;

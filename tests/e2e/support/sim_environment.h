@@ -4,6 +4,7 @@
 // what they mean to a user ("flip SSL out of band", "hold the instance busy") rather than the HTTP route.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,7 +30,7 @@ class SimEnvironment {
  public:
   explicit SimEnvironment(SimOptions options = {});
 
-  const std::string& base_url() const { return sim_.base_url(); }
+  const std::string& base_url() const { return sim_->base_url(); }
 
   // Environment variables that configure `provider "rds" {}` for this sim with AK/SK credentials.
   Environment provider_env() const;
@@ -57,10 +58,15 @@ class SimEnvironment {
   // How many requests matched `method` and had `path_part` in their path.
   int count_requests(const std::string& method, const std::string& path_part) const;
 
-  const SimProcess& process() const { return sim_; }
+  const SimProcess& process() const { return *sim_; }
+
+  // Kills the sim (SIGKILL) and starts a fresh one on the same port: every instance, switch and token is
+  // lost, as when the cloud's API servers restart from scratch.
+  void restart_losing_state();
 
  private:
-  SimProcess sim_;
+  SimOptions options_;
+  std::unique_ptr<SimProcess> sim_;
 };
 
 }  // namespace rds::testing
