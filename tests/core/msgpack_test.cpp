@@ -133,6 +133,20 @@ TEST(Msgpack, DynamicValuesCarryTheirTypeAsJson) {
   EXPECT_EQ(dec(enc(list, Type::dynamic()), Type::dynamic()), list);
 }
 
+// Found by tests/fuzz/msgpack_fuzz: a null or unknown string in a dynamic attribute was written as a bare
+// nil / unknown and read back as a null or unknown of type dynamic, a different value.
+TEST(Msgpack, NullAndUnknownOfAKnownTypeInADynamicSlotKeepTheirType) {
+  // [ "\"string\"" as bytes, nil ] and [ "\"bool\"" as bytes, unknown ]
+  EXPECT_EQ(enc(Value::null(Type::string()), Type::dynamic()), "92 c4 08 22 73 74 72 69 6e 67 22 c0");
+  EXPECT_EQ(enc(Value::unknown(Type::boolean()), Type::dynamic()), "92 c4 06 22 62 6f 6f 6c 22 d4 00 00");
+  for (const Value& v : {Value::null(Type::string()), Value::unknown(Type::boolean()),
+                         Value::null(Type::list(Type::number()))}) {
+    const Value back = dec(enc(v, Type::dynamic()), Type::dynamic());
+    EXPECT_EQ(back, v) << v.type().to_string() << " came back as " << back.type().to_string();
+  }
+  EXPECT_EQ(enc(Value::null(Type::dynamic()), Type::dynamic()), "c0");
+}
+
 TEST(Msgpack, MalformedInputIsAnErrorNamingThePath) {
   Type t = Type::object({{"ssl", Type::boolean()}});
   try {
