@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "tests/core/hex.h"
 
 namespace rds::core {
@@ -131,6 +133,19 @@ TEST(Msgpack, DynamicValuesCarryTheirTypeAsJson) {
   EXPECT_EQ(enc(Value::unknown(Type::dynamic()), Type::dynamic()), "d4 00 00");
   Value list = Value::list(Type::number(), {Value::number(1)});
   EXPECT_EQ(dec(enc(list, Type::dynamic()), Type::dynamic()), list);
+}
+
+// Found by tests/fuzz/msgpack_fuzz: a NaN float was taken as a number, so the decoded value was not equal
+// to itself (nor a set holding it free of duplicates). Terraform never sends one; infinities it does.
+TEST(Msgpack, NaNIsRefusedAndInfinitiesAreNumbers) {
+  EXPECT_THROW(dec("cb 7f f8 00 00 00 00 00 00", Type::number()), CodecError);
+  EXPECT_THROW(dec("cb ff f8 00 00 00 00 00 01", Type::number()), CodecError);
+  EXPECT_THROW(dec("ca 7f c0 00 00", Type::number()), CodecError);
+  EXPECT_THROW(dec("91 cb 7f f8 00 00 00 00 00 00", Type::set(Type::number())), CodecError);
+  const Value infinity = dec("cb 7f f0 00 00 00 00 00 00", Type::number());
+  EXPECT_EQ(infinity, Value::number(std::numeric_limits<double>::infinity()));
+  EXPECT_EQ(dec(enc(infinity, Type::number()), Type::number()), infinity);
+  EXPECT_EQ(dec("ca ff 80 00 00", Type::number()), Value::number(-std::numeric_limits<double>::infinity()));
 }
 
 // Found by tests/fuzz/msgpack_fuzz: a null or unknown string in a dynamic attribute was written as a bare
