@@ -193,5 +193,24 @@ TEST(Msgpack, DeeplyNestedInputIsRejectedNotACrash) {
   EXPECT_THROW(decode_msgpack(bytes, t), CodecError);
 }
 
+// Found with tests/fuzz/msgpack_fuzz and a large hand-made input: a dynamic value's type of 200,000
+// nested lists (1.8 MB of type JSON) overflowed the stack while the type was read.
+TEST(Msgpack, DeeplyNestedDynamicTypeIsRejectedNotACrash) {
+  const int depth = 200000;
+  std::string type_json;
+  for (int i = 0; i < depth; ++i) type_json += R"(["list",)";
+  type_json += R"("string")" + std::string(depth, ']');
+  std::string bytes = from_hex("92 db");
+  for (int shift = 24; shift >= 0; shift -= 8) bytes += static_cast<char>((type_json.size() >> shift) & 0xff);
+  bytes += type_json + from_hex("c0");
+  try {
+    decode_msgpack(bytes, Type::dynamic());
+    FAIL() << "expected CodecError";
+  } catch (const CodecError& e) {
+    EXPECT_NE(std::string(e.what()).find("nested"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(Type::from_json(nlohmann::json::parse(type_json)), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace rds::core
