@@ -1,7 +1,9 @@
 #include "client/auth.h"
 
-#include <ctime>
+#include <array>
+#include <charconv>
 #include <nlohmann/json.hpp>
+#include <string_view>
 
 #include "client/error_body.h"
 #include "client/errors.h"
@@ -20,20 +22,41 @@ std::string header_value(const HeaderList& headers, const std::string& name) {
   return {};
 }
 
-// IAM's expires_at, "2026-11-29T00:00:00.000000Z"; std::nullopt when absent or unreadable.
+// IAM's expires_at, "2026-11-29T00:00:00.000000Z"; std::nullopt when absent or not such a time.
+// The fields are range-checked before any arithmetic: an answer claiming the year 3000 overflowed the
+// conversion to system_clock (int64 nanoseconds since 1970 end in 2262) into an expiry in the past.
 std::optional<std::chrono::system_clock::time_point> parse_expiry(const std::string& body) {
   auto json = nlohmann::json::parse(body, nullptr, false);
   if (json.is_discarded() || !json.is_object() || !json.contains("token") || !json["token"].is_object())
     return std::nullopt;
   auto& token = json["token"];
   if (!token.contains("expires_at") || !token["expires_at"].is_string()) return std::nullopt;
-  std::tm utc{};
-  if (std::sscanf(token["expires_at"].get<std::string>().c_str(), "%d-%d-%dT%d:%d:%d", &utc.tm_year,
-                  &utc.tm_mon, &utc.tm_mday, &utc.tm_hour, &utc.tm_min, &utc.tm_sec) != 6)
+  const std::string& text = token["expires_at"].get_ref<const std::string&>();
+  // Year, month, day, hour, minute, second, each followed by its separator (the fraction and zone after
+  // the seconds are ignored: IAM answers in UTC).
+  std::array<int, 6> field{};
+  constexpr std::string_view kSeparators = "--T::";
+  const char* at = text.data();
+  const char* const end = text.data() + text.size();
+  for (size_t i = 0; i < field.size(); ++i) {
+    const auto [next, ec] = std::from_chars(at, end, field[i]);
+    if (ec != std::errc() || next == at) return std::nullopt;
+    at = next;
+    if (i < kSeparators.size()) {
+      if (at == end || *at != kSeparators[i]) return std::nullopt;
+      ++at;
+    }
+  }
+  const auto [year, month, day, hour, minute, second] = field;
+  // A token lives a day: a year outside this range is a garbled answer, not an expiry to wait for.
+  if (year < 1970 || year > 2200 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 ||
+      minute < 0 || minute > 59 || second < 0 || second > 60)
     return std::nullopt;
-  utc.tm_year -= 1900;
-  utc.tm_mon -= 1;
-  return std::chrono::system_clock::from_time_t(timegm(&utc));
+  using namespace std::chrono;
+  const year_month_day date{std::chrono::year(year), std::chrono::month(static_cast<unsigned>(month)),
+                            std::chrono::day(static_cast<unsigned>(day))};
+  if (!date.ok()) return std::nullopt;  // 31 April, 29 February of a common year
+  return sys_days(date) + hours(hour) + minutes(minute) + seconds(second);
 }
 }  // namespace
 

@@ -2,6 +2,7 @@
 
 // Decoding side of the msgpack codec (see msgpack.h for the wire rules).
 #include <bit>
+#include <cmath>
 #include <cstdint>
 
 namespace rds::core {
@@ -113,6 +114,13 @@ class Reader {
     return n;
   }
 
+  // cty numbers may be infinite but never NaN (Terraform cannot send one); a NaN would also break every
+  // comparison of the value with itself (plans, sets), so it is refused as malformed.
+  static Number finite_or_infinite(double d, const AttributePath& path) {
+    if (std::isnan(d)) throw CodecError("msgpack float is NaN, which is not a number", path);
+    return Number(d);
+  }
+
   std::optional<Number> number(const AttributePath& path) {
     uint8_t b = peek(path);
     if (b <= 0x7f) return ++pos_, Number(int64_t{b});
@@ -140,10 +148,11 @@ class Reader {
         return ++pos_, Number(static_cast<int64_t>(big_endian(8, path)));
       case 0xca: {
         ++pos_;
-        return Number(static_cast<double>(std::bit_cast<float>(static_cast<uint32_t>(big_endian(4, path)))));
+        return finite_or_infinite(
+            static_cast<double>(std::bit_cast<float>(static_cast<uint32_t>(big_endian(4, path)))), path);
       }
       case 0xcb:
-        return ++pos_, Number(std::bit_cast<double>(big_endian(8, path)));
+        return ++pos_, finite_or_infinite(std::bit_cast<double>(big_endian(8, path)), path);
       default:
         break;
     }

@@ -91,15 +91,17 @@ void expect_kind(const Value& value, const Type& type, const AttributePath& path
 }
 
 void encode(Writer& w, const Value& value, const Type& type, const AttributePath& path) {
-  // Order matters: an unknown is never null, and a null of any type is nil.
-  if (value.is_unknown()) return w.unknown();
-  if (value.is_null()) return w.nil();
-  if (type.kind() == Type::Kind::dynamic) {
-    // object-wire-format.md: a dynamically-typed value is [type as JSON bytes, value of that type].
+  if (type.kind() == Type::Kind::dynamic && value.type().kind() != Type::Kind::dynamic) {
+    // object-wire-format.md: a dynamically-typed value is [type as JSON bytes, value of that type]. This
+    // holds for a null or unknown of a known type too (cty's marshal wraps every value whose type is not
+    // itself dynamic): written bare, it would decode as a null or unknown of type dynamic, another value.
     w.array_header(2);
     w.binary(value.type().to_json_string());
     return encode(w, value, value.type(), path);
   }
+  // Order matters: an unknown is never null, and a null of any type is nil.
+  if (value.is_unknown()) return w.unknown();
+  if (value.is_null()) return w.nil();
   expect_kind(value, type, path);
   switch (type.kind()) {
     case Type::Kind::string:

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
-#include <sstream>
 #include <stdexcept>
 
 #include "provider/core/value.h"
@@ -84,6 +83,17 @@ std::optional<double> exact_double(const CanonicalDecimal& c) {
   return d;
 }
 
+// `c` written without an exponent: 12.5, 0.001, 1000.
+std::string positional(const CanonicalDecimal& c) {
+  std::string out = c.negative ? "-" : "";
+  const int64_t digits = static_cast<int64_t>(c.digits.size());
+  if (c.exponent >= 0) return out + c.digits + std::string(static_cast<size_t>(c.exponent), '0');
+  const int64_t point = digits + c.exponent;  // digits before the decimal point
+  if (point <= 0) return out + "0." + std::string(static_cast<size_t>(-point), '0') + c.digits;
+  return out + c.digits.substr(0, static_cast<size_t>(point)) + "." +
+         c.digits.substr(static_cast<size_t>(point));
+}
+
 // A malformed number may be 100,000 characters long: error messages quote its start only.
 std::string quote_for_error(std::string_view text) {
   constexpr size_t kQuoted = 40;
@@ -160,10 +170,19 @@ std::string Number::to_string() const {
   double d = as_double();
   if (std::isnan(d)) return "NaN";
   if (std::isinf(d)) return d > 0 ? "+Inf" : "-Inf";
-  std::ostringstream out;
-  out.precision(17);
-  out << d;
-  return out.str();
+  // parse() makes a double only of text that is exactly that double, so the text must be exact too:
+  // the shortest form that reads back as `d` ("1.5", "1e+22") when it is exact, else every digit of the
+  // value, written out as cty writes numbers (big.Float's Text('f', -1)). 17 significant digits are not
+  // enough: 9223372836854775808 printed "9.2233720368547758e+18", which parse() keeps as another number.
+  char shortest[64];
+  const auto [end, ec] = std::to_chars(shortest, shortest + sizeof shortest, d);
+  char exact_text[1200];
+  std::snprintf(exact_text, sizeof exact_text, "%.1100e", d);
+  const CanonicalDecimal exact = canonical(exact_text);
+  if (ec == std::errc() && canonical(std::string_view(shortest, end - shortest)) == exact) {
+    return std::string(shortest, end);
+  }
+  return positional(exact);
 }
 
 bool operator==(const Number& a, const Number& b) {

@@ -70,31 +70,46 @@ nlohmann::json Type::to_json() const {
   return nullptr;
 }
 
-Type Type::from_json(const nlohmann::json& json) {
+namespace {
+
+// Types nest no deeper than the values the codecs accept (their kMaxDepth). The limit keeps the
+// recursion below off the end of the stack: a dynamic value's type arrives as JSON text, and 200,000
+// nested ["list", ...] in a 1.8 MB msgpack message overflowed it.
+constexpr int kMaxTypeDepth = 256;
+
+Type type_from_json(const nlohmann::json& json, int depth) {
+  if (depth > kMaxTypeDepth) {
+    throw std::invalid_argument("type nested more than " + std::to_string(kMaxTypeDepth) + " levels deep");
+  }
   if (json.is_string()) {
     const auto& s = json.get_ref<const std::string&>();
-    if (s == "string") return string();
-    if (s == "bool") return boolean();
-    if (s == "number") return number();
-    if (s == "dynamic") return dynamic();
+    if (s == "string") return Type::string();
+    if (s == "bool") return Type::boolean();
+    if (s == "number") return Type::number();
+    if (s == "dynamic") return Type::dynamic();
     throw std::invalid_argument("unknown primitive type \"" + s + "\"");
   }
   if (!json.is_array() || json.size() < 2 || !json[0].is_string()) {
     throw std::invalid_argument("not a type: " + json.dump());
   }
   const auto& kind = json[0].get_ref<const std::string&>();
-  if (kind == "list") return list(from_json(json[1]));
-  if (kind == "set") return set(from_json(json[1]));
-  if (kind == "map") return map(from_json(json[1]));
+  if (kind == "list") return Type::list(type_from_json(json[1], depth + 1));
+  if (kind == "set") return Type::set(type_from_json(json[1], depth + 1));
+  if (kind == "map") return Type::map(type_from_json(json[1], depth + 1));
   if (kind == "object") {
     // Optional-attribute markers (a third element) only appear in type constraints, not in values.
     if (!json[1].is_object()) throw std::invalid_argument("object type without attributes: " + json.dump());
     std::map<std::string, Type> attributes;
-    for (const auto& [name, type] : json[1].items()) attributes.emplace(name, from_json(type));
-    return object(std::move(attributes));
+    for (const auto& [name, type] : json[1].items())
+      attributes.emplace(name, type_from_json(type, depth + 1));
+    return Type::object(std::move(attributes));
   }
   throw std::invalid_argument("unsupported type kind \"" + kind + "\"");
 }
+
+}  // namespace
+
+Type Type::from_json(const nlohmann::json& json) { return type_from_json(json, 0); }
 
 std::string Type::to_string() const {
   switch (kind_) {

@@ -43,7 +43,8 @@ class Type {
   // The cty JSON form used on the wire: "string", ["list","string"], ["object",{"a":"bool"}], "dynamic".
   nlohmann::json to_json() const;
   std::string to_json_string() const { return to_json().dump(); }
-  // Throws std::invalid_argument on anything that is not a cty type we model (e.g. tuples).
+  // Throws std::invalid_argument on anything that is not a cty type we model (e.g. tuples), and on types
+  // nested more than 256 levels deep.
   static Type from_json(const nlohmann::json& json);
   // Human form for error messages: list(string), object({a: bool}).
   std::string to_string() const;

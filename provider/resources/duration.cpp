@@ -44,27 +44,32 @@ DurationResult parse_duration(std::string_view text) {
   if (rest == "0") return std::chrono::nanoseconds(0);
   if (rest.empty()) return invalid(text, "it has no number");
 
-  // Accumulate in long double: exact enough for any realistic timeout and it keeps fractions
-  // ("1.5h") simple; overflow is checked against int64 nanoseconds at the end.
-  long double total = 0;
+  // Exact integer arithmetic, as Go's time.ParseDuration does it: each term is whole * unit plus
+  // fraction * unit / 10^digits, truncated to the nanosecond. (Accumulating in floating point made
+  // "1.000000003s" one nanosecond short, so a duration did not read back from its own text.)
+  constexpr uint64_t kMax = std::numeric_limits<int64_t>::max();
+  uint64_t total = 0;
   while (!rest.empty()) {
     size_t pos = 0;
-    long double whole = 0;
+    uint64_t whole = 0;
+    bool too_long = false;
     bool has_digits = false;
-    while (pos < rest.size() && is_digit(rest[pos])) {
-      whole = whole * 10 + (rest[pos] - '0');
+    for (; pos < rest.size() && is_digit(rest[pos]); ++pos) {
+      const uint64_t digit = static_cast<uint64_t>(rest[pos] - '0');
+      too_long = too_long || whole > (kMax - digit) / 10;
+      if (!too_long) whole = whole * 10 + digit;
       has_digits = true;
-      ++pos;
     }
-    long double fraction = 0;
+    // Fraction digits beyond the 19th are below a nanosecond of any unit and are dropped, as in Go.
+    uint64_t fraction = 0;
+    uint64_t scale = 1;
     if (pos < rest.size() && rest[pos] == '.') {
-      ++pos;
-      long double scale = 0.1L;
-      while (pos < rest.size() && is_digit(rest[pos])) {
-        fraction += (rest[pos] - '0') * scale;
-        scale /= 10;
+      for (++pos; pos < rest.size() && is_digit(rest[pos]); ++pos) {
+        if (scale <= std::numeric_limits<uint64_t>::max() / 10) {
+          fraction = fraction * 10 + static_cast<uint64_t>(rest[pos] - '0');
+          scale *= 10;
+        }
         has_digits = true;
-        ++pos;
       }
     }
     if (!has_digits) return invalid(text, "expected a number at " + quoted(rest));
@@ -81,33 +86,64 @@ DurationResult parse_duration(std::string_view text) {
       return invalid(text, "unknown unit at " + quoted(rest) + " (use ns, us, ms, s, m or h)");
     }
     rest.remove_prefix(unit->name.size());
-    total += (whole + fraction) * unit->nanoseconds;
-    if (total > static_cast<long double>(std::numeric_limits<int64_t>::max())) {
-      return invalid(text, "it is too long");
-    }
+    const auto per_unit = static_cast<uint64_t>(unit->nanoseconds);
+    if (too_long || whole > kMax / per_unit) return invalid(text, "it is too long");
+    // Below 2^64: fraction < scale, so this part is below one unit, and whole * unit <= kMax.
+    const uint64_t term =
+        whole * per_unit + static_cast<uint64_t>(static_cast<unsigned __int128>(fraction) * per_unit / scale);
+    if (term > kMax - total) return invalid(text, "it is too long");
+    total += term;
   }
   return std::chrono::nanoseconds(static_cast<int64_t>(total));
 }
 
-std::string format_duration(std::chrono::nanoseconds duration) {
-  using namespace std::chrono;
-  if (duration < 1s) return std::to_string(duration_cast<milliseconds>(duration).count()) + "ms";
-  std::string out;
-  const auto h = duration_cast<hours>(duration);
-  duration -= h;
-  const auto m = duration_cast<minutes>(duration);
-  duration -= m;
-  const auto s = duration_cast<seconds>(duration);
-  const auto ms = duration_cast<milliseconds>(duration - s);
-  if (h.count() > 0) out += std::to_string(h.count()) + "h";
-  if (h.count() > 0 || m.count() > 0) out += std::to_string(m.count()) + "m";
-  out += std::to_string(s.count());
-  if (ms.count() > 0) {
-    std::string frac = std::to_string(ms.count() + 1000).substr(1);
-    while (!frac.empty() && frac.back() == '0') frac.pop_back();
-    out += "." + frac;
+namespace {
+
+// The digits of `value` / 10^precision after the decimal point, without trailing zeros: ".5", ".000001",
+// "" when there is no fraction. Removes them from `value`.
+std::string fraction_text(uint64_t& value, int precision) {
+  std::string digits;
+  bool significant = false;
+  for (int i = 0; i < precision; ++i) {
+    const auto digit = static_cast<char>('0' + value % 10);
+    value /= 10;
+    significant = significant || digit != '0';
+    if (significant) digits.insert(digits.begin(), digit);
   }
-  return out + "s";
+  return digits.empty() ? "" : "." + digits;
+}
+
+}  // namespace
+
+// Go's Duration.String(), so that every duration prints exactly and reads back as itself:
+// "1h30m0s", "1.5s", "250ms", "1.5µs", "7ns", "0s".
+std::string format_duration(std::chrono::nanoseconds duration) {
+  const bool negative = duration.count() < 0;
+  // Through uint64, so that the most negative duration has a magnitude too.
+  uint64_t value = static_cast<uint64_t>(duration.count());
+  if (negative) value = ~value + 1;
+  std::string out;
+  if (value == 0) {
+    out = "0s";
+  } else if (value < 1'000) {
+    out = std::to_string(value) + "ns";
+  } else if (value < 1'000'000) {
+    const std::string fraction = fraction_text(value, 3);
+    out = std::to_string(value) + fraction + "\xC2\xB5s";  // U+00B5 micro sign, as Go writes it
+  } else if (value < 1'000'000'000) {
+    const std::string fraction = fraction_text(value, 6);
+    out = std::to_string(value) + fraction + "ms";
+  } else {
+    const std::string fraction = fraction_text(value, 9);  // value is now whole seconds
+    out = std::to_string(value % 60) + fraction + "s";
+    value /= 60;  // whole minutes
+    if (value > 0) {
+      out = std::to_string(value % 60) + "m" + out;
+      value /= 60;  // whole hours
+      if (value > 0) out = std::to_string(value) + "h" + out;
+    }
+  }
+  return negative ? "-" + out : out;
 }
 
 }  // namespace rds::resources

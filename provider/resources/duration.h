@@ -19,7 +19,8 @@ using DurationResult = std::variant<std::chrono::nanoseconds, std::string>;
 
 DurationResult parse_duration(std::string_view text);
 
-// "30m0s"-style rendering for messages ("timed out after 1m30s").
+// Go's Duration.String() ("1h30m0s", "1.5s", "250ms", "1.5µs", "0s"), for messages ("timed out after
+// 1m30s"); exact to the nanosecond, so parse_duration reads it back as the same duration.
 std::string format_duration(std::chrono::nanoseconds duration);
 
 }  // namespace rds::resources

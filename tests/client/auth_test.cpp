@@ -178,6 +178,28 @@ TEST(ClientAuthTest, PasswordModeRenewsShortlyBeforeExpiry) {
   EXPECT_EQ(header_of(h.transport->requests[3], "X-Auth-Token"), "iam-token-2");
 }
 
+// Found by tests/fuzz/iam_token_fuzz: an expiry beyond 2262 overflowed the conversion to system_clock
+// (undefined behaviour; in practice an expiry in the past, so every request logged in again). An expiry
+// that cannot be a token's counts as absent: the token is kept for the usual 24 hours.
+TEST(ClientAuthTest, ExpiryOutsideAnyTokensLifeFallsBackToADay) {
+  for (const std::string expires_at : {"3000-01-01T00:00:00.000000Z", "2147483647-01-01T00:00:00Z",
+                                       "2026-02-30T00:00:00Z", "2026-13-01T00:00:00Z"}) {
+    ClientHarness h;
+    h.transport->then(issued("iam-token-1", expires_at));
+    h.transport->then(ok_instance());
+    h.transport->then(ok_instance());
+    h.transport->then(issued("iam-token-2"));
+    h.transport->then(ok_instance());
+    auto client = h.make(password_config());
+    client->get_instance("i1");
+    client->get_instance("i1");
+    EXPECT_EQ(h.transport->requests.size(), 3u) << expires_at << ": logged in again at once";
+    h.clock->advance(24h);
+    client->get_instance("i1");
+    EXPECT_EQ(header_of(h.transport->requests.back(), "X-Auth-Token"), "iam-token-2") << expires_at;
+  }
+}
+
 TEST(ClientAuthTest, FailedLoginIsAnApiErrorWithoutThePassword) {
   ClientHarness h;
   h.transport->then(json_response(

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <limits>
+
 #include "tests/core/hex.h"
 
 namespace rds::core {
@@ -133,6 +135,33 @@ TEST(Msgpack, DynamicValuesCarryTheirTypeAsJson) {
   EXPECT_EQ(dec(enc(list, Type::dynamic()), Type::dynamic()), list);
 }
 
+// Found by tests/fuzz/msgpack_fuzz: a NaN float was taken as a number, so the decoded value was not equal
+// to itself (nor a set holding it free of duplicates). Terraform never sends one; infinities it does.
+TEST(Msgpack, NaNIsRefusedAndInfinitiesAreNumbers) {
+  EXPECT_THROW(dec("cb 7f f8 00 00 00 00 00 00", Type::number()), CodecError);
+  EXPECT_THROW(dec("cb ff f8 00 00 00 00 00 01", Type::number()), CodecError);
+  EXPECT_THROW(dec("ca 7f c0 00 00", Type::number()), CodecError);
+  EXPECT_THROW(dec("91 cb 7f f8 00 00 00 00 00 00", Type::set(Type::number())), CodecError);
+  const Value infinity = dec("cb 7f f0 00 00 00 00 00 00", Type::number());
+  EXPECT_EQ(infinity, Value::number(std::numeric_limits<double>::infinity()));
+  EXPECT_EQ(dec(enc(infinity, Type::number()), Type::number()), infinity);
+  EXPECT_EQ(dec("ca ff 80 00 00", Type::number()), Value::number(-std::numeric_limits<double>::infinity()));
+}
+
+// Found by tests/fuzz/msgpack_fuzz: a null or unknown string in a dynamic attribute was written as a bare
+// nil / unknown and read back as a null or unknown of type dynamic, a different value.
+TEST(Msgpack, NullAndUnknownOfAKnownTypeInADynamicSlotKeepTheirType) {
+  // [ "\"string\"" as bytes, nil ] and [ "\"bool\"" as bytes, unknown ]
+  EXPECT_EQ(enc(Value::null(Type::string()), Type::dynamic()), "92 c4 08 22 73 74 72 69 6e 67 22 c0");
+  EXPECT_EQ(enc(Value::unknown(Type::boolean()), Type::dynamic()), "92 c4 06 22 62 6f 6f 6c 22 d4 00 00");
+  for (const Value& v : {Value::null(Type::string()), Value::unknown(Type::boolean()),
+                         Value::null(Type::list(Type::number()))}) {
+    const Value back = dec(enc(v, Type::dynamic()), Type::dynamic());
+    EXPECT_EQ(back, v) << v.type().to_string() << " came back as " << back.type().to_string();
+  }
+  EXPECT_EQ(enc(Value::null(Type::dynamic()), Type::dynamic()), "c0");
+}
+
 TEST(Msgpack, MalformedInputIsAnErrorNamingThePath) {
   Type t = Type::object({{"ssl", Type::boolean()}});
   try {
@@ -162,6 +191,25 @@ TEST(Msgpack, DeeplyNestedInputIsRejectedNotACrash) {
   Type t = Type::dynamic();
   for (int i = 0; i < 300; ++i) t = Type::list(t);
   EXPECT_THROW(decode_msgpack(bytes, t), CodecError);
+}
+
+// Found with tests/fuzz/msgpack_fuzz and a large hand-made input: a dynamic value's type of 200,000
+// nested lists (1.8 MB of type JSON) overflowed the stack while the type was read.
+TEST(Msgpack, DeeplyNestedDynamicTypeIsRejectedNotACrash) {
+  const int depth = 200000;
+  std::string type_json;
+  for (int i = 0; i < depth; ++i) type_json += R"(["list",)";
+  type_json += R"("string")" + std::string(depth, ']');
+  std::string bytes = from_hex("92 db");
+  for (int shift = 24; shift >= 0; shift -= 8) bytes += static_cast<char>((type_json.size() >> shift) & 0xff);
+  bytes += type_json + from_hex("c0");
+  try {
+    decode_msgpack(bytes, Type::dynamic());
+    FAIL() << "expected CodecError";
+  } catch (const CodecError& e) {
+    EXPECT_NE(std::string(e.what()).find("nested"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(Type::from_json(nlohmann::json::parse(type_json)), std::invalid_argument);
 }
 
 }  // namespace

@@ -93,5 +93,29 @@ TEST(Number, DoublesAreRecognisedUpToTheEndsOfTheirRange) {
   EXPECT_TRUE(Number::parse("5e-324").is_decimal()) << "only close to the smallest double";
 }
 
+// Found by tests/fuzz/number_fuzz: a double printed with 17 significant digits read back as a decimal
+// that is not equal to it, so a number's text did not stand for the number.
+TEST(Number, DoublesPrintAsTextThatParsesBackToTheSameDouble) {
+  for (const std::string& text : {std::string("9223372836854775808"), std::string("9223372036854775808"),
+                                  std::string("9223372036854775808e3"), exact_decimal(0.1),
+                                  exact_decimal(-1.0 / 3), exact_decimal(std::numeric_limits<double>::max()),
+                                  exact_decimal(std::numeric_limits<double>::denorm_min())}) {
+    const Number n = Number::parse(text);
+    ASSERT_TRUE(n.is_double()) << text.substr(0, 30);
+    EXPECT_EQ(Number::parse(n.to_string()), n) << n.to_string();
+    EXPECT_EQ(Number::parse(n.to_string()).as_double(), n.as_double()) << n.to_string();
+  }
+  EXPECT_EQ(Number::parse("9223372836854775808").to_string(), "9223372836854775808");  // the fuzzer's
+  EXPECT_EQ(Number::parse("9223372036854775808e3").to_string(), "9223372036854775808000");
+  EXPECT_EQ(Number::parse(exact_decimal(0.1)).to_string(),
+            "0.1000000000000000055511151231257827021181583404541015625");
+}
+
+TEST(Number, DoublesThatAreShortPrintShort) {
+  EXPECT_EQ(Number(1.5).to_string(), "1.5");
+  EXPECT_EQ(Number(-0.25).to_string(), "-0.25");
+  EXPECT_EQ(Number(1e22).to_string(), "1e+22");
+}
+
 }  // namespace
 }  // namespace rds::core

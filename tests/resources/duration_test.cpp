@@ -64,5 +64,38 @@ TEST(Duration, FormatsLikeGo) {
   EXPECT_EQ(format_duration(250ms), "250ms");
 }
 
+// Found by tests/fuzz/duration_fuzz: format_duration cut everything below a millisecond ("1us" printed
+// as "0ms"), and parse_duration summed in floating point, which could lose a nanosecond; a duration now
+// prints exactly, as Go does, and its text reads back as the same duration.
+TEST(Duration, ParsesFractionsExactlyToTheNanosecond) {
+  EXPECT_EQ(parsed("1.000000003s"), 1000000003ns);
+  EXPECT_EQ(parsed("0.000000003s"), 3ns);
+  EXPECT_EQ(parsed("1.1s"), 1100ms);
+  EXPECT_EQ(parsed(".1ms"), 100us);
+  EXPECT_EQ(parsed("0.3h"), 18min);
+  EXPECT_EQ(parsed("1.00000000000000000000000001s"), 1s) << "digits below a nanosecond are dropped";
+  EXPECT_EQ(parsed("2562047h47m16.854775807s"), std::chrono::nanoseconds::max());
+  EXPECT_NE(error_of("2562047h47m16.854775808s").find("too long"), std::string::npos);
+  EXPECT_NE(error_of("9223372036854775808ns").find("too long"), std::string::npos);
+}
+
+TEST(Duration, FormatsBelowAMillisecondLikeGo) {
+  EXPECT_EQ(format_duration(0ns), "0s");
+  EXPECT_EQ(format_duration(7ns), "7ns");
+  EXPECT_EQ(format_duration(1us), "1\xC2\xB5s");
+  EXPECT_EQ(format_duration(1500ns), "1.5\xC2\xB5s");
+  EXPECT_EQ(format_duration(100us), "100\xC2\xB5s");
+  EXPECT_EQ(format_duration(1000001ns), "1.000001ms");
+  EXPECT_EQ(format_duration(1000000003ns), "1.000000003s");
+  EXPECT_EQ(format_duration(-1500ms), "-1.5s");
+}
+
+TEST(Duration, EveryDurationReadsBackFromItsText) {
+  for (std::chrono::nanoseconds d : {1ns, 999ns, 1000ns, 1001ns, 123456789ns, 1000000003ns, 59999999999ns,
+                                     std::chrono::nanoseconds(25h + 1ns), std::chrono::nanoseconds::max()}) {
+    EXPECT_EQ(parsed(format_duration(d)), d) << format_duration(d);
+  }
+}
+
 }  // namespace
 }  // namespace rds::resources
