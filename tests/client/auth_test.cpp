@@ -4,8 +4,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "client/signer.h"
 #include "client_harness.h"
+#include "independent_signature.h"
 
 namespace rds::client {
 namespace {
@@ -43,6 +43,10 @@ HttpResponse issued(const std::string& token, const std::string& expires_at = "2
                        {{"x-subject-token", token}});
 }
 
+// What the gateway signs for temporary credentials: Host, X-Sdk-Date, X-Project-Id and X-Security-Token.
+const std::vector<std::string> kSignedWithSecurityToken = {"host", "x-project-id", "x-sdk-date",
+                                                           "x-security-token"};
+
 TEST(ClientAuthTest, AkSkRequestsAreSignedOverHostDateProjectAndSecurityToken) {
   ClientHarness h;
   h.transport->then(ok_instance());
@@ -52,31 +56,36 @@ TEST(ClientAuthTest, AkSkRequestsAreSignedOverHostDateProjectAndSecurityToken) {
   EXPECT_EQ(header_of(request, "X-Sdk-Date"), "20261128T000000Z");
   EXPECT_EQ(header_of(request, "X-Project-Id"), "p1");
   EXPECT_EQ(header_of(request, "X-Security-Token"), "SECURITY-TOKEN-SECRET");
-  auto authorization = header_of(request, "Authorization");
-  EXPECT_TRUE(
-      authorization.starts_with("SDK-HMAC-SHA256 Access=AK-PUBLIC, "
-                                "SignedHeaders=host;x-project-id;x-sdk-date;x-security-token, Signature="))
-      << authorization;
-  HeaderList signed_headers;
-  for (const auto& header : request.headers)
-    if (header.first != "Authorization") signed_headers.push_back(header);
-  EXPECT_EQ(authorization, signer::authorization("AK-PUBLIC", "SK-VERY-SECRET", "GET", "/v3/p1/instances",
-                                                 request.query, signed_headers, ""));
+  EXPECT_EQ(
+      header_of(request, "Authorization"),
+      testing::independent_authorization(request, kSignedWithSecurityToken, "AK-PUBLIC", "SK-VERY-SECRET"));
 }
 
+// The fake clock starts 100 ms before a second ticks over and the backoff before the retry is longer
+// than that (250 ms), so a retry that reused the first attempt's date or signature would be caught.
 TEST(ClientAuthTest, AkSkRetriesCarryAFreshDateAndOneAuthorization) {
   ClientHarness h;
   h.transport->then(json_response(503, ""));
   h.transport->then(ok_instance());
   h.clock->set_utc(
-      std::chrono::system_clock::time_point(std::chrono::sys_days(std::chrono::year(2026) / 11 / 28)));
+      std::chrono::system_clock::time_point(std::chrono::sys_days(std::chrono::year(2026) / 11 / 28)) +
+      std::chrono::milliseconds(900));
   h.make(aksk_config())->get_instance("i1");
   ASSERT_EQ(h.transport->requests.size(), 2u);
+  ASSERT_EQ(h.clock->sleeps.size(), 1u);
+  const auto& first = h.transport->requests[0];
   const auto& retry = h.transport->requests[1];
-  int authorizations = 0;
-  for (const auto& header : retry.headers) authorizations += header.first == "Authorization";
-  EXPECT_EQ(authorizations, 1);
-  EXPECT_EQ(header_of(retry, "X-Sdk-Date"), "20261128T000000Z");  // 250 ms later: same second
+  EXPECT_EQ(header_of(first, "X-Sdk-Date"), "20261128T000000Z");
+  EXPECT_EQ(header_of(retry, "X-Sdk-Date"), "20261128T000001Z");
+  for (const auto* request : {&first, &retry}) {
+    int authorizations = 0;
+    for (const auto& header : request->headers) authorizations += header.first == "Authorization";
+    EXPECT_EQ(authorizations, 1);
+    EXPECT_EQ(header_of(*request, "Authorization"),
+              testing::independent_authorization(*request, kSignedWithSecurityToken, "AK-PUBLIC",
+                                                 "SK-VERY-SECRET"));
+  }
+  EXPECT_NE(header_of(first, "Authorization"), header_of(retry, "Authorization"));
 }
 
 TEST(ClientAuthTest, StaticTokenGoesInXAuthToken) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "sim_client.h"
+#include "tests/support/eventually.h"
 
 namespace rds::client {
 namespace {
@@ -121,12 +122,24 @@ TEST(ClientSimFaultsTest, LatencyBelowTheTimeoutIsJustSlow) {
   EXPECT_GE(std::chrono::steady_clock::now() - started, 290ms);
 }
 
+// The first answer comes after 4 s; with request_timeout = 500 ms the client gives up on it and asks
+// again. A client that ignored request_timeout would take the slow answer: one request, 4 s or more.
 TEST(ClientSimFaultsTest, LatencyAboveTheRequestTimeoutIsRetried) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
-  sim.inject_fault({{"kind", "latency"}, {"latency_ms", 1500}, {"count", 1}});
+  sim.inject_fault({{"kind", "latency"}, {"latency_ms", 4000}, {"count", 1}});
   auto config = sim_config(sim);
   config.request_timeout = 500ms;
+  const auto started = std::chrono::steady_clock::now();
   EXPECT_TRUE(sim_client(config)->get_instance("db1"));
+  const auto took = std::chrono::steady_clock::now() - started;
+
+  EXPECT_LT(took, 3500ms) << "the call waited for the slow answer";
+  // The abandoned request is logged once the sim has answered it, 4 s after it arrived.
+  EXPECT_TRUE(rds::testing::eventually([&] { return api_requests(sim) >= 2; }))
+      << ::testing::PrintToString(request_summary(sim));
+  EXPECT_EQ(api_requests(sim), 2u) << ::testing::PrintToString(request_summary(sim));
+  // Each on its own connection: the timed-out one was closed, not reused.
+  EXPECT_EQ(sim.connections(), 2);
 }
 
 TEST(ClientSimFaultsTest, DroppedConnectionIsRetried) {

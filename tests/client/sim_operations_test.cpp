@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <future>
 #include <thread>
 
 #include "sim_client.h"
+#include "tests/support/eventually.h"
 
 namespace rds::client {
 namespace {
@@ -16,6 +18,16 @@ using testing::request_summary;
 using testing::seconds_from_now;
 using testing::sim_client;
 using testing::sim_config;
+
+// How many requests the sim logged with `method` and `path_part` in their path.
+int count(const SimProcess& sim, const std::string& method, const std::string& path_part) {
+  int n = 0;
+  for (const auto& request : sim.requests())
+    if (request.at("method") == method &&
+        request.at("path").get<std::string>().find(path_part) != std::string::npos)
+      ++n;
+  return n;
+}
 
 TEST(ClientSimOperationsTest, ReadsASeededInstance) {
   SimProcess sim({"--instance", "db1:MySQL:on", "--quiet"});
@@ -32,21 +44,27 @@ TEST(ClientSimOperationsTest, UnknownInstanceIsAbsent) {
   EXPECT_FALSE(sim_client(sim_config(sim))->get_instance("nope").has_value());
 }
 
+// The switch takes 3 s, so the read right after the PUT falls within it even on a loaded machine; the
+// sim's own view, asked after that read, confirms it did.
 TEST(ClientSimOperationsTest, EnablingSslIsSeenOnceTheSwitchCompletes) {
-  SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.5", "--quiet"});
+  SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "3", "--quiet"});
   auto client = sim_client(sim_config(sim));
   auto change = testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken());
   EXPECT_TRUE(change.accepted);
   EXPECT_FALSE(change.job_id.has_value());
-  EXPECT_EQ(client->get_instance("db1")->enable_ssl, false);  // the switch takes 0.5 s
+  const auto during = client->get_instance("db1");
+  ASSERT_TRUE(sim.instance("db1").value("ssl_switch_in_progress", false)) << "the read came after the switch";
+  EXPECT_EQ(during->enable_ssl, false);
   auto instance = client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken());
   EXPECT_EQ(instance.enable_ssl, true);
+  EXPECT_FALSE(sim.instance("db1").value("ssl_switch_in_progress", true));
 }
 
 // Issue 9, point 1: a switch to true already runs (started in the console); asking for true again is
 // refused as busy until the running switch is done, and then nothing more is sent.
+// The switch takes 3 s, so the second call starts within it even on a loaded machine.
 TEST(ClientSimOperationsTest, NoSecondSwitchIsSentBehindARunningOneToTheSameValue) {
-  SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.6", "--quiet"});
+  SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "3", "--quiet"});
   auto client = sim_client(sim_config(sim));
   ASSERT_TRUE(testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken()).accepted);
 
@@ -64,28 +82,41 @@ TEST(ClientSimOperationsTest, NoSecondSwitchIsSentBehindARunningOneToTheSameValu
   EXPECT_GE(busy, 1) << ::testing::PrintToString(request_summary(sim));
 }
 
+// The first switch takes 3 s, so the second call falls within it even on a loaded machine.
 TEST(ClientSimOperationsTest, OppositeChangeDuringASwitchIsRetriedAsBusyUntilItSucceeds) {
-  SimProcess sim({"--instance", "db1:MySQL:on", "--ssl-switch-seconds", "0.6", "--quiet"});
+  SimProcess sim({"--instance", "db1:MySQL:on", "--ssl-switch-seconds", "3", "--quiet"});
   auto client = sim_client(sim_config(sim));
   testing::set_ssl(*client, "db1", false, seconds_from_now(30), CancelToken());
   // SSL still reads true while it is switched off, so true is "already there": nothing is sent.
   EXPECT_FALSE(testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken()).accepted);
+  ASSERT_TRUE(sim.instance("db1").value("ssl_switch_in_progress", false)) << "the call came after the switch";
   client->wait_until_ssl("db1", false, seconds_from_now(30), CancelToken());
+  sim.admin("POST", "/_admin/config", {{"ssl_switch_seconds", 0.2}});
   // Now turning it on again must wait out nothing and be accepted.
   EXPECT_TRUE(testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken()).accepted);
   EXPECT_EQ(client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken()).enable_ssl, true);
 }
 
+// The instance stays busy until the test has seen the client poll it twice; only then does it become
+// ACTIVE. Events, not time, decide the order, so no PUT may precede the status change.
 TEST(ClientSimOperationsTest, BusyInstanceStatusIsWaitedOutBeforeTheChange) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "0.2", "--quiet"});
-  sim.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 1}});
+  sim.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}});
   auto client = sim_client(sim_config(sim));
-  auto started = std::chrono::steady_clock::now();
-  testing::set_ssl(*client, "db1", true, seconds_from_now(30), CancelToken());
-  EXPECT_GE(std::chrono::steady_clock::now() - started, 500ms);
+  auto change = std::async(std::launch::async, [&] {
+    return testing::set_ssl(*client, "db1", true, seconds_from_now(60), CancelToken());
+  });
+  EXPECT_TRUE(rds::testing::eventually([&] { return count(sim, "GET", "/instances") >= 2; }));
+  EXPECT_EQ(count(sim, "PUT", "/ssl"), 0) << ::testing::PrintToString(request_summary(sim));
+  sim.admin("PATCH", "/_admin/instances/db1", {{"status", "ACTIVE"}});
+
+  EXPECT_TRUE(change.get().accepted);
+  EXPECT_EQ(count(sim, "PUT", "/ssl"), 1) << ::testing::PrintToString(request_summary(sim));
   EXPECT_EQ(client->wait_until_ssl("db1", true, seconds_from_now(30), CancelToken()).enable_ssl, true);
 }
 
+// An instance that stays busy: the call ends with a timeout instead of waiting on (the bound is far
+// above the 1 s deadline, and far below forever).
 TEST(ClientSimOperationsTest, BusyPastTheDeadlineIsATimeout) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.admin("PATCH", "/_admin/instances/db1", {{"status", "REBOOTING"}});
@@ -93,7 +124,8 @@ TEST(ClientSimOperationsTest, BusyPastTheDeadlineIsATimeout) {
   auto started = std::chrono::steady_clock::now();
   EXPECT_THROW(testing::set_ssl(*client, "db1", true, std::chrono::steady_clock::now() + 1s, CancelToken()),
                TimeoutError);
-  EXPECT_LT(std::chrono::steady_clock::now() - started, 3s);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, 15s);
+  EXPECT_EQ(count(sim, "PUT", "/ssl"), 0);
 }
 
 TEST(ClientSimOperationsTest, JobModeAnswersAJobThatCompletes) {
@@ -131,6 +163,7 @@ TEST(ClientSimOperationsTest, MissingInstanceIsNotFoundOnSetSsl) {
 }
 
 // Both cancel tests prove that a cancel ends the work early, not how fast: bench/ prints that figure.
+// Each cancels once the sim has seen the work start, so the cancel lands inside it, not before it.
 TEST(ClientSimOperationsTest, CancelStopsAWaitBeforeTheInstanceIsReady) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.admin("PATCH", "/_admin/instances/db1", {{"status", "BUILD"}});
@@ -140,7 +173,7 @@ TEST(ClientSimOperationsTest, CancelStopsAWaitBeforeTheInstanceIsReady) {
   CancelSource cancel;
   std::chrono::steady_clock::time_point cancelled_at;
   std::thread canceller([&] {
-    std::this_thread::sleep_for(700ms);
+    EXPECT_TRUE(rds::testing::eventually([&] { return count(sim, "GET", "/instances") >= 1; }));
     cancelled_at = std::chrono::steady_clock::now();
     cancel.cancel();
   });
@@ -157,7 +190,8 @@ TEST(ClientSimOperationsTest, CancelAbortsARequestInFlight) {
   CancelSource cancel;
   std::chrono::steady_clock::time_point cancelled_at;
   std::thread canceller([&] {
-    std::this_thread::sleep_for(200ms);
+    // The sim counts a connection when a request arrives, long before it answers this one.
+    EXPECT_TRUE(rds::testing::eventually([&] { return sim.connections() >= 1; }));
     cancelled_at = std::chrono::steady_clock::now();
     cancel.cancel();
   });

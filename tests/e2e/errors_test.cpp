@@ -1,6 +1,9 @@
 // Issue 4, scenario 10 and friends: instances the provider cannot manage fail with a clear error.
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "tests/e2e/support/e2e_test.h"
 
 namespace rds::testing {
@@ -46,8 +49,23 @@ TEST_F(Errors, WrongCredentialsFailWithTheApiError) {
   auto apply = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
 
   EXPECT_EQ(apply.exit_code, 1) << apply.describe();
-  EXPECT_EQ(apply.plain_output().find("not-the-secret"), std::string::npos) << "secrets must never be shown";
+  const std::string output = apply.plain_output();
+  EXPECT_EQ(output.find("not-the-secret"), std::string::npos) << "secrets must never be shown";
   EXPECT_FALSE(sim().ssl_enabled("mysql-1"));
+
+  // The gateway refused the signature once (a wrong key is not retried); the error shows that answer.
+  std::vector<nlohmann::json> refused;
+  for (const auto& request : sim().requests())
+    if (request.value("status", 0) == 401) refused.push_back(request);
+  ASSERT_EQ(refused.size(), 1u) << sim().requests().dump(1);
+  EXPECT_EQ(refused[0].value("auth", ""), "aksk");
+  EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 0);
+  const std::vector<std::string> lines = {"HTTP status: 401", "Error code: APIGW.0301",
+                                          "Request ID: " + refused[0].value("request_id", "")};
+  for (const auto& line : lines) {
+    EXPECT_NE(output.find(line), std::string::npos) << "the error must show " << line << "\n"
+                                                    << apply.describe();
+  }
 }
 
 }  // namespace

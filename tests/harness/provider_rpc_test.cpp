@@ -4,7 +4,9 @@
 // so the test depends on the wire format only, not on the provider's own codec.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <map>
+#include <stdexcept>
 #include <string>
 
 #include "tests/harness/plugin_process.h"
@@ -45,6 +47,100 @@ std::string msgpack_string(const std::string& s) {
   return out;
 }
 const std::string kTrue("\xc3", 1);
+const std::string kUnknown("\xd4\x00\x00", 3);  // what cty writes for an unknown value
+
+// --- minimal msgpack reader: a value as comparable text ({"k":v,...} with keys sorted, [..], "s", 7,
+// true, null, unknown) so that two encodings of the same value compare equal whatever their key order.
+class MsgpackText {
+ public:
+  explicit MsgpackText(const std::string& bytes) : bytes_(bytes) {}
+  // The whole input as one value; throws when it is malformed or has trailing bytes.
+  std::string value_text() {
+    std::string text = next();
+    if (at_ != bytes_.size()) throw std::runtime_error("trailing bytes after the msgpack value");
+    return text;
+  }
+
+ private:
+  uint64_t take(std::size_t n) {
+    if (at_ + n > bytes_.size()) throw std::runtime_error("msgpack value cut short");
+    uint64_t value = 0;
+    for (std::size_t i = 0; i < n; ++i) value = (value << 8) | static_cast<unsigned char>(bytes_[at_++]);
+    return value;
+  }
+  std::string text(std::size_t n) {
+    if (at_ + n > bytes_.size()) throw std::runtime_error("msgpack string cut short");
+    std::string out = "\"" + bytes_.substr(at_, n) + "\"";
+    at_ += n;
+    return out;
+  }
+  std::string map(std::size_t n) {
+    std::map<std::string, std::string> entries;
+    for (std::size_t i = 0; i < n; ++i) {
+      std::string key = next();
+      entries[key] = next();
+    }
+    std::string out = "{";
+    for (const auto& [key, value] : entries) out += (out.size() > 1 ? "," : "") + key + ":" + value;
+    return out + "}";
+  }
+  std::string array(std::size_t n) {
+    std::string out = "[";
+    for (std::size_t i = 0; i < n; ++i) out += (i ? "," : "") + next();
+    return out + "]";
+  }
+  std::string extension(std::size_t length) {
+    take(1);  // the extension type: 0 plain, 12 with refinements; both are an unknown value
+    if (at_ + length > bytes_.size()) throw std::runtime_error("msgpack extension cut short");
+    at_ += length;
+    return "unknown";
+  }
+  std::string next() {
+    const auto b = static_cast<unsigned char>(take(1));
+    if (b <= 0x7f) return std::to_string(b);
+    if (b >= 0x80 && b <= 0x8f) return map(b & 0x0f);
+    if (b >= 0x90 && b <= 0x9f) return array(b & 0x0f);
+    if (b >= 0xa0 && b <= 0xbf) return text(b & 0x1f);
+    if (b >= 0xe0) return std::to_string(static_cast<int>(b) - 256);
+    switch (b) {
+      case 0xc0:
+        return "null";
+      case 0xc2:
+        return "false";
+      case 0xc3:
+        return "true";
+      case 0xcc:
+        return std::to_string(take(1));
+      case 0xcd:
+        return std::to_string(take(2));
+      case 0xce:
+        return std::to_string(take(4));
+      case 0xd9:
+        return text(take(1));
+      case 0xda:
+        return text(take(2));
+      case 0xdc:
+        return array(take(2));
+      case 0xde:
+        return map(take(2));
+      case 0xd4:
+        return extension(1);
+      case 0xd5:
+        return extension(2);
+      case 0xd6:
+        return extension(4);
+      case 0xc7:
+        return extension(take(1));
+      default:
+        throw std::runtime_error("msgpack byte not expected in a provider config: " + std::to_string(b));
+    }
+  }
+
+  const std::string& bytes_;
+  std::size_t at_ = 0;
+};
+
+std::string msgpack_text(const std::string& bytes) { return MsgpackText(bytes).value_text(); }
 
 template <typename Diagnostics>
 std::string describe(const Diagnostics& diagnostics) {
@@ -161,21 +257,30 @@ TEST(ProviderRpcV5, GetSchemaDescribesProviderAndInstanceSsl) {
   expect_described_attributes(schema.resource_schemas().at("rds_instance_ssl").block(), kResourceAttributes);
 }
 
-TEST(ProviderRpcV5, PrepareProviderConfigReturnsPreparedConfigAndValidateResourceTypePointsAtAttribute) {
+// The provider adds no defaults, so Terraform must get back exactly the config it sent: strings, a
+// bool, a number, nulls and an unknown (a value from a resource not yet created).
+TEST(ProviderRpcV5, PrepareProviderConfigAnswersTheConfigItReceivedAndValidateResourceTypePointsAtAttribute) {
   auto plugin = start(5);
   auto stub = plugin.v5();
   tfplugin5::GetProviderSchema::Response schema;
   auto schema_context = PluginProcess::context();
   ASSERT_TRUE(stub->GetSchema(schema_context.get(), {}, &schema).ok());
 
+  const std::string config =
+      encode_object(schema.provider().block(), {{"region", msgpack_string("eu-de")},
+                                                {"endpoint", msgpack_string("https://rds.example.test")},
+                                                {"access_key", msgpack_string("AK")},
+                                                {"secret_key", msgpack_string("SK")},
+                                                {"project_id", kUnknown},
+                                                {"insecure", kTrue},
+                                                {"max_retries", std::string("\x03", 1)}});
   tfplugin5::PrepareProviderConfig::Request prepare;
-  prepare.mutable_config()->set_msgpack(
-      encode_object(schema.provider().block(), {{"region", msgpack_string("eu-de")}}));
+  prepare.mutable_config()->set_msgpack(config);
   tfplugin5::PrepareProviderConfig::Response prepared;
   auto prepare_context = PluginProcess::context();
   ASSERT_TRUE(stub->PrepareProviderConfig(prepare_context.get(), prepare, &prepared).ok());
   EXPECT_EQ(prepared.diagnostics_size(), 0) << describe(prepared.diagnostics());
-  EXPECT_FALSE(prepared.prepared_config().msgpack().empty()) << "v5 must answer prepared_config";
+  EXPECT_EQ(msgpack_text(prepared.prepared_config().msgpack()), msgpack_text(config));
 
   const auto& resource_block = schema.resource_schemas().at("rds_instance_ssl").block();
   tfplugin5::ValidateResourceTypeConfig::Request bad;

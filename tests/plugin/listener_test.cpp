@@ -54,24 +54,48 @@ TEST(UnixSocketPath, LongPathsDoNotFit) {
   EXPECT_FALSE(fits_unix_socket_path("/" + std::string(200, 'x') + "/plugin.sock"));
 }
 
-TEST(FreeTcpPort, IsWithinTheRangeAndSkipsBusyPorts) {
-  // Occupy one port, then ask for a range that starts with it.
-  const int busy = ::socket(AF_INET, SOCK_STREAM, 0);
+// A socket listening on 127.0.0.1:`port` (0: a port the kernel picks), or -1 when it cannot bind.
+int listen_on(int port) {
+  const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(::bind(busy, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
-  ASSERT_EQ(::listen(busy, 1), 0);
-  socklen_t length = sizeof addr;
-  ::getsockname(busy, reinterpret_cast<sockaddr*>(&addr), &length);
-  const int busy_port = ntohs(addr.sin_port);
-
-  if (busy_port < 65535) {
-    const int port = find_free_tcp_port({busy_port, busy_port + 1});
-    EXPECT_EQ(port, busy_port + 1);
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(fd, 1) != 0) {
+    ::close(fd);
+    return -1;
   }
-  EXPECT_THROW(find_free_tcp_port({busy_port, busy_port}), std::runtime_error);
-  ::close(busy);
+  return fd;
+}
+
+int port_of(int fd) {
+  sockaddr_in addr{};
+  socklen_t length = sizeof addr;
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &length);
+  return ntohs(addr.sin_port);
+}
+
+// The test holds the first two ports of the range itself. Other processes may hold ports after them, so
+// the answer is not pinned to one port: it must lie past the two busy ones and inside the range.
+TEST(FreeTcpPort, IsWithinTheRangeAndSkipsBusyPorts) {
+  int first = -1, second = -1;
+  for (int attempt = 0; attempt < 50 && second < 0; ++attempt) {
+    if (first >= 0) ::close(first);
+    first = listen_on(0);
+    ASSERT_GE(first, 0);
+    if (port_of(first) < 65000) second = listen_on(port_of(first) + 1);
+  }
+  ASSERT_GE(second, 0) << "no two adjacent free ports found";
+  const int busy = port_of(first);
+  const PortRange range{busy, busy + 64};
+
+  const int port = find_free_tcp_port(range);
+  EXPECT_GT(port, busy + 1);
+  EXPECT_LE(port, range.max);
+
+  EXPECT_THROW(find_free_tcp_port({busy, busy + 1}), std::runtime_error);
+  ::close(first);
+  ::close(second);
 }
 
 TEST(FreeTcpPort, ZeroMeansAnyFreePort) { EXPECT_GT(find_free_tcp_port({0, 0}), 0); }

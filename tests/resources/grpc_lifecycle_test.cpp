@@ -11,6 +11,7 @@
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/provider_schema.h"
 #include "tests/harness/plugin_process.h"
+#include "tests/support/eventually.h"
 #include "tests/support/sim_process.h"
 
 namespace rds::resources {
@@ -118,6 +119,24 @@ std::string describe(const Diagnostics& diagnostics) {
   return out;
 }
 
+// Terraform 1.6+ sends an unknown value it knows more about as msgpack extension 12 whose payload is a
+// map of refinements (cty/msgpack/unknown.go: key 1 = is null, key 2 = string prefix). This one is what
+// an instance id from another resource's not yet known attribute looks like: not null, prefix "db".
+const std::string kRefinedUnknownString(
+    "\xc7\x07\x0c\x82\x01\xc2\x02\xa2"
+    "db",
+    10);
+
+// `value` encoded with instance_id replaced by kRefinedUnknownString.
+std::string pack_with_refined_unknown_instance_id(const Value& value) {
+  const std::string marker = "marker-for-the-refined-unknown";
+  std::string bytes = pack(value.with_attr("instance_id", Value::string(marker)));
+  const std::string encoded = static_cast<char>(0xa0 | marker.size()) + marker;  // fixstr
+  const auto at = bytes.find(encoded);
+  if (at == std::string::npos) throw std::logic_error("marker not found in the encoded value");
+  return bytes.replace(at, encoded.size(), kRefinedUnknownString);
+}
+
 template <class Diagnostics>
 bool has_error(const Diagnostics& diagnostics) {
   for (const auto& d : diagnostics) {
@@ -172,6 +191,53 @@ class GrpcLifecycle : public ::testing::Test {
     EXPECT_TRUE(
         stub_->PlanResourceChange(rds::testing::PluginProcess::context().get(), request, &response).ok());
     return response;
+  }
+
+  typename P::Plan::Response plan_msgpack(const std::string& prior, const std::string& proposed,
+                                          const std::string& cfg) {
+    typename P::Plan::Request request;
+    request.set_type_name("rds_instance_ssl");
+    request.mutable_prior_state()->set_msgpack(prior);
+    request.mutable_proposed_new_state()->set_msgpack(proposed);
+    request.mutable_config()->set_msgpack(cfg);
+    typename P::Plan::Response response;
+    EXPECT_TRUE(
+        stub_->PlanResourceChange(rds::testing::PluginProcess::context().get(), request, &response).ok());
+    return response;
+  }
+
+  typename P::Upgrade::Response upgrade(std::int64_t version, const std::string& json) {
+    typename P::Upgrade::Request request;
+    request.set_type_name("rds_instance_ssl");
+    request.set_version(version);
+    request.mutable_raw_state()->set_json(json);
+    typename P::Upgrade::Response response;
+    EXPECT_TRUE(
+        stub_->UpgradeResourceState(rds::testing::PluginProcess::context().get(), request, &response).ok());
+    return response;
+  }
+
+  typename P::Import::Response import(const std::string& id) {
+    typename P::Import::Request request;
+    request.set_type_name("rds_instance_ssl");
+    request.set_id(id);
+    typename P::Import::Response response;
+    EXPECT_TRUE(
+        stub_->ImportResourceState(rds::testing::PluginProcess::context().get(), request, &response).ok());
+    return response;
+  }
+
+  // True once the sim has logged a GET after the first PUT .../ssl: the apply sent its switch and is
+  // polling for the result.
+  bool waiting_after_the_put() const {
+    bool put_seen = false;
+    for (const auto& request : sim_->requests()) {
+      const std::string path = request.value("path", "");
+      if (request.value("method", "") == "PUT" && path.find("/ssl") != std::string::npos) put_seen = true;
+      if (put_seen && request.value("method", "") == "GET" && path.find("/instances") != std::string::npos)
+        return true;
+    }
+    return false;
   }
 
   typename P::Apply::Response apply(const Value& prior, const std::string& planned_msgpack, const Value& cfg,
@@ -297,16 +363,9 @@ TYPED_TEST(GrpcLifecycle, CreatePlanEmptyUpdateDriftImportUpgradeDestroy) {
   EXPECT_EQ(unpack(imported.imported_resources(0).state().msgpack()), state("db1", true));
 
   // A version 0 state from JSON, with an attribute this schema does not have.
-  typename P::Upgrade::Request upgrade_request;
-  upgrade_request.set_type_name("rds_instance_ssl");
-  upgrade_request.set_version(0);
-  upgrade_request.mutable_raw_state()->set_json(
+  auto upgraded = this->upgrade(
+      0,
       R"({"id":"db1","instance_id":"db1","ssl_enable":true,"disable_on_destroy":true,"old_field":1,"timeouts":null})");
-  typename P::Upgrade::Response upgraded;
-  ASSERT_TRUE(
-      this->stub_
-          ->UpgradeResourceState(rds::testing::PluginProcess::context().get(), upgrade_request, &upgraded)
-          .ok());
   ASSERT_FALSE(has_error(upgraded.diagnostics())) << describe(upgraded.diagnostics());
   EXPECT_EQ(unpack(upgraded.upgraded_state().msgpack()), state("db1", true, true));
 
@@ -323,6 +382,8 @@ TYPED_TEST(GrpcLifecycle, CreatePlanEmptyUpdateDriftImportUpgradeDestroy) {
   EXPECT_EQ(gone.new_state().msgpack(), "\xc0");
 }
 
+// The state the stopped apply returns is what is known: the instance, with SSL as last read (still off,
+// the switch takes 60 s), so Terraform records and taints it; the error says why it stopped.
 TYPED_TEST(GrpcLifecycle, StopEndsAWaitingApplyPromptlyWithTheKnownState) {
   using P = TypeParam;
   this->start({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "60"});
@@ -332,29 +393,121 @@ TYPED_TEST(GrpcLifecycle, StopEndsAWaitingApplyPromptlyWithTheKnownState) {
   const std::string planned_msgpack = planned.planned_state().msgpack();
   auto apply =
       std::async(std::launch::async, [&] { return this->apply(null, planned_msgpack, config("db1", true)); });
-  for (int i = 0; i < 50 && !this->sim_->instance("db1").value("ssl_switch_in_progress", false); ++i) {
-    std::this_thread::sleep_for(100ms);
-  }
-  std::this_thread::sleep_for(200ms);  // let the apply settle into its wait
+  ASSERT_TRUE(rds::testing::eventually([&] { return this->waiting_after_the_put(); }))
+      << this->sim_->requests().dump(1);
 
   typename P::Stop::Request stop_request;
   typename P::Stop::Response stop_response;
   ASSERT_TRUE(
       P::stop(*this->stub_, rds::testing::PluginProcess::context().get(), stop_request, &stop_response).ok());
+  EXPECT_EQ(stop_response.error(), "");
   // The switch takes 60 s: an apply that returns well before proves StopProvider ended its wait.
   ASSERT_EQ(apply.wait_for(20s), std::future_status::ready);
   auto result = apply.get();
-  EXPECT_TRUE(has_error(result.diagnostics()));
+  ASSERT_EQ(result.diagnostics_size(), 1) << describe(result.diagnostics());
+  const auto& error = result.diagnostics(0);
+  EXPECT_EQ(error.severity(), 1);  // ERROR in both versions
+  EXPECT_EQ(error.summary(), "Cannot enable SSL on RDS instance db1");
+  EXPECT_NE(error.detail().find("Cancelled while"), std::string::npos) << error.detail();
+  EXPECT_NE(error.detail().find(
+                "Terraform asked the provider to stop (e.g. Ctrl-C); the operation was interrupted."),
+            std::string::npos)
+      << error.detail();
+  EXPECT_NE(error.detail().find("The SSL switch was requested and may still complete on the cloud."),
+            std::string::npos)
+      << error.detail();
   const Value recorded = unpack(result.new_state().msgpack());
-  ASSERT_FALSE(recorded.is_null());
-  EXPECT_EQ(recorded.attr("id"), Value::string("db1"));
+  EXPECT_EQ(recorded, state("db1", false)) << recorded.to_string();
+  EXPECT_FALSE(result.private_().empty()) << "the incomplete create must be remembered";
 
   // The server keeps serving after a stop.
   auto after = this->read(recorded);
   EXPECT_FALSE(has_error(after.diagnostics())) << describe(after.diagnostics());
 }
 
-}  // namespace
+TYPED_TEST(GrpcLifecycle, UpgradeFromANewerSchemaVersionIsAnErrorNamingBothVersions) {
+  this->start({});
+  auto upgraded =
+      this->upgrade(7, R"({"id":"db1","instance_id":"db1","ssl_enable":true,"disable_on_destroy":false})");
+  ASSERT_EQ(upgraded.diagnostics_size(), 1) << describe(upgraded.diagnostics());
+  EXPECT_EQ(upgraded.diagnostics(0).severity(), 1);
+  EXPECT_EQ(upgraded.diagnostics(0).summary(), "Cannot upgrade rds_instance_ssl state");
+  EXPECT_NE(upgraded.diagnostics(0).detail().find("schema version 7 by a newer provider"), std::string::npos)
+      << upgraded.diagnostics(0).detail();
+  EXPECT_NE(upgraded.diagnostics(0).detail().find("knows version 0"), std::string::npos)
+      << upgraded.diagnostics(0).detail();
+  EXPECT_TRUE(upgraded.upgraded_state().msgpack().empty());
+}
+
+TYPED_TEST(GrpcLifecycle, UpgradeOfAStateThatIsNotJsonIsAnError) {
+  this->start({});
+  auto upgraded = this->upgrade(0, "not json");
+  ASSERT_EQ(upgraded.diagnostics_size(), 1) << describe(upgraded.diagnostics());
+  EXPECT_EQ(upgraded.diagnostics(0).severity(), 1);
+  EXPECT_EQ(upgraded.diagnostics(0).summary(), "Cannot upgrade rds_instance_ssl state");
+  EXPECT_NE(upgraded.diagnostics(0).detail().find("not valid JSON"), std::string::npos)
+      << upgraded.diagnostics(0).detail();
+  EXPECT_TRUE(upgraded.upgraded_state().msgpack().empty());
+}
+
+TYPED_TEST(GrpcLifecycle, ImportTrimsWhitespaceAroundTheIdAndRefusesInnerOrOnlyWhitespace) {
+  this->start({"--instance", "db1:MySQL:on"});
+  this->configure();
+  auto trimmed = this->import(" \t db1 \n");
+  ASSERT_EQ(trimmed.imported_resources_size(), 1) << describe(trimmed.diagnostics());
+  EXPECT_EQ(unpack(trimmed.imported_resources(0).state().msgpack()), state("db1", true));
+
+  for (const std::string id : {"db 1", "   "}) {
+    auto refused = this->import(id);
+    EXPECT_EQ(refused.imported_resources_size(), 0) << id;
+    ASSERT_EQ(refused.diagnostics_size(), 1) << describe(refused.diagnostics());
+    EXPECT_EQ(refused.diagnostics(0).severity(), 1);
+    EXPECT_NE(refused.diagnostics(0).detail().find("\"" + id + "\""), std::string::npos)
+        << refused.diagnostics(0).detail();
+  }
+  // Only the trimmed import reached the API.
+  ASSERT_EQ(this->sim_->requests().size(), 1u) << this->sim_->requests().dump(1);
+}
+
+// A create whose instance_id comes from another resource: Terraform 1.6+ sends it as a refined unknown.
+// The plan keeps instance_id and id unknown and the rest as configured.
+TYPED_TEST(GrpcLifecycle, PlanOfACreateWithARefinedUnknownInstanceIdKeepsItUnknown) {
+  this->start({});
+  this->configure();
+  const Value cfg = config("unused", true);
+  const std::string refined = pack_with_refined_unknown_instance_id(cfg);
+  auto planned = this->plan_msgpack(pack(Value::null(resource_type())), refined, refined);
+  ASSERT_FALSE(has_error(planned.diagnostics())) << describe(planned.diagnostics());
+  const Value plan = unpack(planned.planned_state().msgpack());
+  EXPECT_TRUE(plan.attr("instance_id").is_unknown()) << plan.to_string();
+  EXPECT_TRUE(plan.attr("id").is_unknown()) << plan.to_string();
+  EXPECT_EQ(plan.attr("ssl_enable"), Value::boolean(true));
+  EXPECT_EQ(plan.attr("disable_on_destroy"), Value::boolean(false));
+  EXPECT_EQ(planned.requires_replace_size(), 0);
+  EXPECT_TRUE(this->sim_->requests().empty()) << "planning needs no API call";
+}
+
+// The instance_id of an existing resource becomes a refined unknown: a replacement, with id unknown.
+TYPED_TEST(GrpcLifecycle, PlanWithARefinedUnknownInstanceIdOfAnExistingResourcePlansAReplacement) {
+  this->start({});
+  this->configure();
+  const Value prior = state("db1", true);
+  const std::string refined_config = pack_with_refined_unknown_instance_id(config("unused", true));
+  const std::string refined_proposed =
+      pack_with_refined_unknown_instance_id(config("unused", true)
+                                                .with_attr("id", Value::string("db1"))
+                                                .with_attr("disable_on_destroy", Value::boolean(false)));
+  auto planned = this->plan_msgpack(pack(prior), refined_proposed, refined_config);
+  ASSERT_FALSE(has_error(planned.diagnostics())) << describe(planned.diagnostics());
+  const Value plan = unpack(planned.planned_state().msgpack());
+  EXPECT_TRUE(plan.attr("instance_id").is_unknown()) << plan.to_string();
+  EXPECT_TRUE(plan.attr("id").is_unknown()) << plan.to_string();
+  EXPECT_EQ(plan.attr("ssl_enable"), Value::boolean(true));
+  ASSERT_EQ(planned.requires_replace_size(), 1);
+  ASSERT_EQ(planned.requires_replace(0).steps_size(), 1);
+  EXPECT_EQ(planned.requires_replace(0).steps(0).attribute_name(), "instance_id");
+}
+
 // Issue 9, point 0: the work of an RPC whose client went away (here its deadline passed) stops at once:
 // without that, the read would be answered after 2 s and the switch sent 2 s later.
 TYPED_TEST(GrpcLifecycle, AnApplyWhoseClientGaveUpSendsNothingMore) {
@@ -382,4 +535,5 @@ TYPED_TEST(GrpcLifecycle, AnApplyWhoseClientGaveUpSendsNothingMore) {
   EXPECT_FALSE(this->sim_->instance("db1").at("enable_ssl").template get<bool>());
 }
 
+}  // namespace
 }  // namespace rds::resources

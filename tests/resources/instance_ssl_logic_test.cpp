@@ -189,9 +189,25 @@ TEST_F(InstanceSslLogic, UpgradeFromVersionZeroDropsRemovedAttributesAndFillsDef
   EXPECT_TRUE(result.upgraded_state.is_wholly_known());
 }
 
-TEST_F(InstanceSslLogic, UpgradeFromNewerVersionOrGarbageIsAnError) {
-  EXPECT_TRUE(resource_.upgrade_state({7, R"({"id":"abc"})"}).diagnostics.has_errors());
-  EXPECT_TRUE(resource_.upgrade_state({0, "not json"}).diagnostics.has_errors());
+TEST_F(InstanceSslLogic, UpgradeFromANewerSchemaVersionIsAnErrorNamingBothVersions) {
+  // A state this provider could read: only its version is wrong.
+  auto result = resource_.upgrade_state(
+      {7, R"({"id":"abc","instance_id":"abc","ssl_enable":true,"disable_on_destroy":false})"});
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  const auto& error = result.diagnostics.items()[0];
+  EXPECT_EQ(error.severity, rds::core::Severity::error);
+  EXPECT_EQ(error.summary, "Cannot upgrade rds_instance_ssl state");
+  EXPECT_NE(error.detail.find("schema version 7 by a newer provider"), std::string::npos) << error.detail;
+  EXPECT_NE(error.detail.find("knows version 0"), std::string::npos) << error.detail;
+}
+
+TEST_F(InstanceSslLogic, UpgradeOfAStateThatIsNotJsonIsAnError) {
+  auto result = resource_.upgrade_state({0, "not json"});
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  const auto& error = result.diagnostics.items()[0];
+  EXPECT_EQ(error.severity, rds::core::Severity::error);
+  EXPECT_EQ(error.summary, "Cannot upgrade rds_instance_ssl state");
+  EXPECT_NE(error.detail.find("not valid JSON"), std::string::npos) << error.detail;
 }
 
 }  // namespace

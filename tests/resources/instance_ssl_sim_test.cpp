@@ -5,7 +5,9 @@
 #include <future>
 #include <thread>
 
+#include "provider/resources/instance_ssl_state.h"
 #include "tests/resources/instance_ssl_fixture.h"
+#include "tests/support/eventually.h"
 
 namespace rds::resources::testing {
 namespace {
@@ -13,7 +15,21 @@ namespace {
 using namespace std::chrono_literals;
 using rds::core::Value;
 
-class InstanceSslSim : public SimBackedTest {};
+class InstanceSslSim : public SimBackedTest {
+ protected:
+  // True once the sim has logged a GET after the first PUT .../ssl: the apply sent its switch and is
+  // polling for the result.
+  bool waiting_after_the_put() const {
+    bool put_seen = false;
+    for (const auto& request : sim_->requests()) {
+      const std::string path = request.value("path", "");
+      if (request.value("method", "") == "PUT" && path.find("/ssl") != std::string::npos) put_seen = true;
+      if (put_seen && request.value("method", "") == "GET" && path.find("/instances") != std::string::npos)
+        return true;
+    }
+    return false;
+  }
+};
 
 TEST_F(InstanceSslSim, CreateEnablesSslAndStoresWhatTheApiReports) {
   start({"--instance", "db1:MySQL:off"});
@@ -82,6 +98,36 @@ TEST_F(InstanceSslSim, ImportFillsEveryAttributeFromTheApi) {
   EXPECT_TRUE(result.imported[0].state.is_wholly_known());
 }
 
+TEST_F(InstanceSslSim, ImportTrimsWhitespaceAroundTheId) {
+  start({"--instance", "db1:MySQL:on"});
+  auto result = resource_->import_state({" \t db1 \r\n"});
+  ASSERT_FALSE(result.diagnostics.has_errors()) << describe(result.diagnostics);
+  ASSERT_EQ(result.imported.size(), 1u);
+  EXPECT_EQ(result.imported[0].state, expected_state("db1", true));
+  ASSERT_EQ(sim_->requests().size(), 1u);
+  EXPECT_EQ(sim_->requests()[0].value("query", ""), "id=db1");
+}
+
+// The error quotes the ID as given, so the user sees the whitespace. (An ID of only whitespace is
+// trimmed to nothing first, so its error says "it is empty".)
+TEST_F(InstanceSslSim, ImportOfAnIdWithInnerWhitespaceOrOnlyWhitespaceIsAnErrorWithoutAnyRequest) {
+  start({"--instance", "db1:MySQL:on"});
+  const std::vector<std::pair<std::string, std::string>> cases = {{"db 1", "it contains whitespace"},
+                                                                  {" db\t1 ", "it contains whitespace"},
+                                                                  {"   ", "it is empty"},
+                                                                  {"\t\n", "it is empty"}};
+  for (const auto& [id, problem] : cases) {
+    auto result = resource_->import_state({id});
+    EXPECT_TRUE(result.imported.empty()) << id;
+    ASSERT_EQ(result.diagnostics.size(), 1u) << describe(result.diagnostics);
+    const auto& error = result.diagnostics.items()[0];
+    EXPECT_EQ(error.severity, rds::core::Severity::error);
+    EXPECT_EQ(error.summary, "Cannot import rds_instance_ssl");
+    EXPECT_NE(error.detail.find("got \"" + id + "\": " + problem), std::string::npos) << error.detail;
+  }
+  EXPECT_TRUE(sim_->requests().empty()) << sim_->requests().dump();
+}
+
 TEST_F(InstanceSslSim, ImportOfAMissingOrNonMySqlInstanceNamesIt) {
   start({"--instance", "pg1:PostgreSQL:off"});
   auto missing = resource_->import_state({"nope"});
@@ -118,14 +164,22 @@ TEST_F(InstanceSslSim, DestroyWithDisableOnDestroyOfAGoneInstanceSucceeds) {
   EXPECT_TRUE(result.new_state.is_null());
 }
 
+// The instance stays busy until the test has seen the apply poll it twice, then becomes ACTIVE: events,
+// not time, order the steps, and the switch must come only after the status change.
 TEST_F(InstanceSslSim, ApplyWaitsWhileTheInstanceIsBusyAndThenSucceeds) {
   start({"--instance", "db1:MySQL:off"});
-  sim_->admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 1}});
-  const auto started = std::chrono::steady_clock::now();
-  auto result = plan_and_apply(Value::null(expected_state("db1", true).type()), ssl_config("db1", true));
+  sim_->admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}});
+  auto apply = std::async(std::launch::async, [&] {
+    return plan_and_apply(Value::null(expected_state("db1", true).type()), ssl_config("db1", true));
+  });
+  EXPECT_TRUE(rds::testing::eventually([&] { return count_requests("GET", "/instances") >= 2; }));
+  EXPECT_EQ(count_requests("PUT", "/ssl"), 0) << "a switch was sent to a busy instance";
+  sim_->admin("PATCH", "/_admin/instances/db1", {{"status", "ACTIVE"}});
+
+  auto result = apply.get();
   ASSERT_FALSE(result.diagnostics.has_errors()) << describe(result.diagnostics);
   EXPECT_EQ(result.new_state, expected_state("db1", true));
-  EXPECT_GE(std::chrono::steady_clock::now() - started, 900ms);
+  EXPECT_EQ(count_requests("PUT", "/ssl"), 1);
 }
 
 TEST_F(InstanceSslSim, ApplyRetriesBusyAnswersToThePut) {
@@ -195,21 +249,33 @@ TEST_F(InstanceSslSim, ApiErrorsCarryCodeMessageAndRequestId) {
   EXPECT_TRUE(mentions(result.diagnostics, "Request ID")) << describe(result.diagnostics);
 }
 
-// The switch takes 60 s: an apply that returns well before proves the stop ended its wait.
+// The switch takes 60 s: an apply that returns well before proves the stop ended its wait. The state it
+// returns is what is known: the instance, with SSL as last read (still off), marked as an incomplete
+// create; the error says that Terraform stopped it and that the switch may still complete.
 TEST_F(InstanceSslSim, StopCancelsAWaitAndReturnsTheKnownState) {
   start({"--instance", "db1:MySQL:off", "--ssl-switch-seconds", "60"});
   auto apply = std::async(std::launch::async, [&] {
     return plan_and_apply(Value::null(expected_state("db1", true).type()), ssl_config("db1", true));
   });
-  // Give the apply time to send its PUT and start waiting.
-  for (int i = 0; i < 50 && count_requests("PUT", "/ssl") == 0; ++i) std::this_thread::sleep_for(100ms);
+  ASSERT_TRUE(rds::testing::eventually([&] { return waiting_after_the_put(); }));
   ASSERT_EQ(count_requests("PUT", "/ssl"), 1);
   provider_->stop();
   ASSERT_EQ(apply.wait_for(20s), std::future_status::ready);
   auto result = apply.get();
-  ASSERT_TRUE(result.diagnostics.has_errors());
-  ASSERT_FALSE(result.new_state.is_null());
-  EXPECT_EQ(result.new_state.attr("id"), Value::string("db1"));
+  ASSERT_EQ(result.diagnostics.size(), 1u) << describe(result.diagnostics);
+  const auto& error = result.diagnostics.items()[0];
+  EXPECT_EQ(error.severity, rds::core::Severity::error);
+  EXPECT_EQ(error.summary, "Cannot enable SSL on RDS instance db1");
+  EXPECT_NE(error.detail.find("Cancelled while"), std::string::npos) << error.detail;
+  EXPECT_NE(
+      error.detail.find("Terraform asked the provider to stop (e.g. Ctrl-C); the operation was interrupted."),
+      std::string::npos)
+      << error.detail;
+  EXPECT_NE(error.detail.find("The SSL switch was requested and may still complete on the cloud."),
+            std::string::npos)
+      << error.detail;
+  EXPECT_EQ(result.new_state, expected_state("db1", false)) << result.new_state.to_string();
+  EXPECT_TRUE(instance_ssl::is_incomplete_create(result.private_state));
 
   // The provider keeps working after a stop (Terraform still reads and saves state).
   auto after = read(result.new_state);
