@@ -20,6 +20,7 @@
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/status.h>
 
+#include "provider/core/config_rules.h"
 #include "provider/core/provider.h"
 #include "provider/logging/hclog.h"
 #include "provider/protocol/call_watcher.h"
@@ -176,6 +177,7 @@ grpc::Status ProviderAdapter::validate_resource_config(const Request& request, R
                  if (!entry) return;
                  auto config = decode(request.config(), entry->type, "config", diagnostics);
                  if (!config) return;
+                 diagnostics.append(core::check_config(entry->resource->schema(), *config));
                  diagnostics.append(entry->resource->validate(*config));
                });
 }
@@ -307,6 +309,7 @@ grpc::Status ProviderAdapter::validate_data_resource_config(const Request& reque
                  if (!entry) return;
                  auto config = decode(request.config(), entry->type, "config", diagnostics);
                  if (!config) return;
+                 diagnostics.append(core::check_config(entry->data_source->schema(), *config));
                  diagnostics.append(entry->data_source->validate(*config));
                });
 }

@@ -236,6 +236,23 @@ TYPED_TEST(ProviderServiceTest, ValidateResourceConfigPointsAtTheAttribute) {
   EXPECT_EQ(response.diagnostics(0).attribute().steps(0).attribute_name(), "name");
 }
 
+TYPED_TEST(ProviderServiceTest, ValidateRefusesAValueInAReadOnlyAttribute) {
+  using V = TypeParam;
+  typename V::ValidateResource::Request q;
+  q.set_type_name("test_thing");
+  this->set(q.mutable_config(), thing({{"name", Value::string("n")}, {"id", Value::string("x")}}),
+            kResourceType);
+  auto response =
+      this->template call<typename V::ValidateResource::Request, typename V::ValidateResource::Response>(
+          [&](auto& c, auto& q2, auto& r) { return V::validate_resource(*this->stub_, &c, q2, &r); }, q);
+  ASSERT_EQ(response.diagnostics_size(), 1) << this->diagnostics_text(response);
+  EXPECT_EQ(response.diagnostics(0).attribute().steps(0).attribute_name(), "id");
+  auto data = this->validate_data(
+      Value::object(kDataType, {{"query", Value::string("q")}, {"answer", Value::string("mine")}}));
+  ASSERT_EQ(data.diagnostics_size(), 1) << this->diagnostics_text(data);
+  EXPECT_EQ(data.diagnostics(0).attribute().steps(0).attribute_name(), "answer");
+}
+
 TYPED_TEST(ProviderServiceTest, ValidateToleratesUnknownValues) {
   using V = TypeParam;
   typename V::ValidateResource::Request q;
