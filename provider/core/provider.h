@@ -21,8 +21,8 @@ namespace rds::core {
 // the work done for it stops promptly. StopProvider is separate: see Provider::stop().
 using CancelToken = rds::client::CancelToken;
 
-// PlanResourceChange. prior_state is null for a create. (Destroys are not planned: the adapter
-// advertises plan_destroy = false.)
+// PlanResourceChange. prior_state is null for a create; proposed_new_state is null for a destroy (the
+// adapter advertises plan_destroy, so Terraform >= 1.3 plans destroys too).
 struct PlanRequest {
   Value prior_state{};
   Value proposed_new_state{};

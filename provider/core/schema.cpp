@@ -2,7 +2,8 @@
 
 namespace rds::core {
 
-Type Block::value_type() const {
+template <typename Nested>
+Type BasicBlock<Nested>::value_type() const {
   std::map<std::string, Type> types;
   for (const auto& a : attributes) types.emplace(a.name, a.type);
   for (const auto& b : block_types) {
@@ -26,18 +27,22 @@ Type Block::value_type() const {
   return Type::object(std::move(types));
 }
 
-const Attribute* Block::find_attribute(std::string_view name) const {
+template <typename Nested>
+const Attribute* BasicBlock<Nested>::find_attribute(std::string_view name) const {
   for (const auto& a : attributes) {
     if (a.name == name) return &a;
   }
   return nullptr;
 }
 
-const NestedBlock* Block::find_block(std::string_view type_name) const {
+template <typename Nested>
+const Nested* BasicBlock<Nested>::find_block(std::string_view type_name) const {
   for (const auto& b : block_types) {
     if (b.type_name == type_name) return &b;
   }
   return nullptr;
 }
+
+template struct BasicBlock<NestedBlock>;
 
 }  // namespace rds::core

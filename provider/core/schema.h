@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "provider/core/value.h"
@@ -33,11 +34,18 @@ struct Attribute {
 
 enum class Nesting { single, list, set, map, group };
 
-struct NestedBlock;
-
-struct Block {
+// Block and NestedBlock contain each other (a block holds nested blocks, each of which holds a block), so
+// one of them is incomplete where the other is defined. Block is a template over its nested-block type
+// only so that its default member initializers are instantiated where a Block is built, once
+// NestedBlock is complete: with C++20's constexpr std::vector, clang instantiates the constructor and
+// destructor of a non-template's `std::vector<NestedBlock> block_types{}` at the initializer and rejects
+// the incomplete type (GCC defers it). Dropping the initializer instead would make GCC's -Wextra warn on
+// every designated initializer that leaves block_types out. Use the alias Block; its member functions are
+// defined in schema.cpp, which instantiates them.
+template <typename Nested>
+struct BasicBlock {
   std::vector<Attribute> attributes{};
-  std::vector<NestedBlock> block_types{};
+  std::vector<Nested> block_types{};
   std::string description{};
   std::string markdown_description{};
   bool deprecated = false;
@@ -46,8 +54,11 @@ struct Block {
   // list → list(object), set → set(object), map → map(object)).
   Type value_type() const;
   const Attribute* find_attribute(std::string_view name) const;
-  const NestedBlock* find_block(std::string_view type_name) const;
+  const Nested* find_block(std::string_view type_name) const;
 };
+
+struct NestedBlock;
+using Block = BasicBlock<NestedBlock>;
 
 struct NestedBlock {
   std::string type_name{};

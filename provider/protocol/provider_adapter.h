@@ -122,8 +122,9 @@ grpc::Status ProviderAdapter::serve(std::string_view rpc, std::string_view type_
 template <class Response>
 grpc::Status ProviderAdapter::get_metadata(Response& response) const {
   return serve("GetMetadata", "", response.mutable_diagnostics(), [&](core::Diagnostics&) {
-    // plan_destroy stays false: Terraform then does not call PlanResourceChange for destroys.
-    response.mutable_server_capabilities()->set_plan_destroy(false);
+    // plan_destroy: Terraform (>= 1.3) plans destroys through PlanResourceChange with a null proposed
+    // state, so the plan can warn what a destroy does to SSL; older versions ignore it.
+    response.mutable_server_capabilities()->set_plan_destroy(true);
     for (const auto& [name, _] : resources_) response.add_resources()->set_type_name(name);
     for (const auto& [name, _] : data_sources_) response.add_data_sources()->set_type_name(name);
   });
@@ -140,7 +141,7 @@ grpc::Status ProviderAdapter::get_provider_schema(Response& response) const {
       schema_to_proto(entry.data_source->schema(), &(*response.mutable_data_source_schemas())[name]);
     }
     // get_provider_schema_optional stays false: our handlers rely on Terraform fetching the schema first.
-    response.mutable_server_capabilities()->set_plan_destroy(false);
+    response.mutable_server_capabilities()->set_plan_destroy(true);
   });
 }
 

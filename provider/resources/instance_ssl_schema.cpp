@@ -37,7 +37,8 @@ Attribute timeout(std::string_view name, std::string_view operation, std::string
 
 Schema build() {
   Schema schema;
-  schema.version = 0;
+  // Version 1 added instance_name, engine and engine_version (upgrade_state fills them null).
+  schema.version = 1;
   schema.block.description =
       "Manages the SSL setting of an RDS for MySQL instance. Destroying the resource leaves SSL as it is "
       "unless disable_on_destroy is true.";
@@ -75,7 +76,26 @@ Schema build() {
   disable_on_destroy.computed = true;
   disable_on_destroy.default_value = Value::boolean(false);
 
-  schema.block.attributes = {id, instance_id, ssl_enable, disable_on_destroy};
+  auto context = [](std::string_view name, std::string plain, std::string markdown) {
+    Attribute attribute = described(name, Type::string(), std::move(plain), std::move(markdown));
+    attribute.computed = true;
+    // Kept from the state when the plan cannot read the instance (e.g. the provider is not configured).
+    attribute.use_state_for_unknown = true;
+    return attribute;
+  };
+  Attribute instance_name =
+      context(kInstanceName,
+              "Name of the instance, as the RDS API reports it (read when the change is planned, "
+              "so the plan shows which database it touches).",
+              "Name of the instance, as the RDS API reports it (read when the change is planned, "
+              "so the plan shows which database it touches).");
+  Attribute engine = context(kEngine, "Database engine of the instance, e.g. MySQL.",
+                             "Database engine of the instance, e.g. `MySQL`.");
+  Attribute engine_version = context(kEngineVersion, "Engine version of the instance, e.g. 8.0.",
+                                     "Engine version of the instance, e.g. `8.0`.");
+
+  schema.block.attributes = {id,     instance_id,   ssl_enable, disable_on_destroy, instance_name,
+                             engine, engine_version};
 
   NestedBlock timeouts;
   timeouts.type_name = std::string(kTimeouts);

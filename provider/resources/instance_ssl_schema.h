@@ -15,6 +15,10 @@ inline constexpr std::string_view kId = "id";
 inline constexpr std::string_view kInstanceId = "instance_id";
 inline constexpr std::string_view kSslEnable = "ssl_enable";
 inline constexpr std::string_view kDisableOnDestroy = "disable_on_destroy";
+// Computed context for plan reviews (schema version 1): what the instance is, as the API says.
+inline constexpr std::string_view kInstanceName = "instance_name";
+inline constexpr std::string_view kEngine = "engine";
+inline constexpr std::string_view kEngineVersion = "engine_version";
 inline constexpr std::string_view kTimeouts = "timeouts";
 inline constexpr std::string_view kCreate = "create";
 inline constexpr std::string_view kUpdate = "update";

@@ -9,7 +9,41 @@ namespace rds::resources::instance_ssl {
 using rds::core::Type;
 using rds::core::Value;
 
-Value state_from_api(const std::string& instance_id, bool ssl_enable, const Value& carried) {
+namespace {
+Value optional_string(const std::optional<std::string>& text) {
+  return text ? Value::string(*text) : Value::null(Type::string());
+}
+std::optional<std::string> known_string(const Value& resource, std::string_view name) {
+  if (resource.is_null() || !resource.is_known()) return std::nullopt;
+  const Value& value = resource.attr(name);
+  if (!value.is_known() || value.is_null()) return std::nullopt;
+  return value.as_string();
+}
+}  // namespace
+
+InstanceFacts facts_of(const rds::client::Instance& instance) {
+  return InstanceFacts{instance.name, instance.engine, instance.engine_version};
+}
+
+InstanceFacts known_facts_or(const Value& resource, const InstanceFacts& fallback) {
+  // A planned value (known, even null) wins; an unknown one is filled from `fallback`.
+  auto pick = [&](std::string_view name,
+                  const std::optional<std::string>& other) -> std::optional<std::string> {
+    if (resource.is_null() || !resource.is_known() || !resource.attr(name).is_known()) return other;
+    return known_string(resource, name);
+  };
+  return InstanceFacts{pick(kInstanceName, fallback.name), pick(kEngine, fallback.engine),
+                       pick(kEngineVersion, fallback.engine_version)};
+}
+
+Value with_facts(const Value& resource, const InstanceFacts& facts) {
+  return resource.with_attr(kInstanceName, optional_string(facts.name))
+      .with_attr(kEngine, optional_string(facts.engine))
+      .with_attr(kEngineVersion, optional_string(facts.engine_version));
+}
+
+Value state_from_api(const std::string& instance_id, bool ssl_enable, const Value& carried,
+                     const InstanceFacts& facts) {
   const Type type = schema().value_type();
   bool disable = false;
   Value timeouts = Value::null(type.attributes().at(std::string(kTimeouts)));
@@ -24,6 +58,9 @@ Value state_from_api(const std::string& instance_id, bool ssl_enable, const Valu
                                  {std::string(kInstanceId), Value::string(instance_id)},
                                  {std::string(kSslEnable), Value::boolean(ssl_enable)},
                                  {std::string(kDisableOnDestroy), Value::boolean(disable)},
+                                 {std::string(kInstanceName), optional_string(facts.name)},
+                                 {std::string(kEngine), optional_string(facts.engine)},
+                                 {std::string(kEngineVersion), optional_string(facts.engine_version)},
                                  {std::string(kTimeouts), timeouts},
                              });
 }

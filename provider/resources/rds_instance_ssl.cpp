@@ -97,18 +97,100 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
   PlanResult result;
   result.planned_private = request.prior_private;
   if (request.proposed_new_state.is_null()) {
+    // A planned destroy (plan_destroy): say in the plan what it will do to SSL, not only afterwards.
     result.planned_state = request.proposed_new_state;
+    warn_about_destroy(request.prior_state, request.prior_private, "Destroying", result.diagnostics);
     return result;
   }
   PlannedChange change =
       plan_from_schema(schema(), request.prior_state, request.proposed_new_state, request.config);
+  const bool changes = request.prior_state.is_null() || !(change.planned_state == request.prior_state);
   // id is the instance id, so it is known exactly when instance_id is (also across a replacement,
   // where the generic rules would keep the prior id).
   const Value& instance_id = change.planned_state.attr(ssl::kInstanceId);
   result.planned_state = change.planned_state.with_attr(
       ssl::kId, instance_id.is_known() ? instance_id : Value::unknown(Type::string()));
   result.requires_replace = std::move(change.requires_replace);
+  if (!result.requires_replace.empty()) {
+    warn_about_destroy(request.prior_state, request.prior_private, "Replacing", result.diagnostics);
+  }
+  // A plan without a change, and one whose instance is not known yet, ask the API nothing.
+  if (changes && instance_id.is_known() && !instance_id.is_null()) {
+    // Within the operation's own timeout too: Terraform plans again at apply time, right before the
+    // create or update, and that read must not stretch timeouts.create beyond what the user allowed.
+    const Operation operation = request.prior_state.is_null() ? Operation::create : Operation::update;
+    check_target(instance_id.as_string(), timeout_argument(operation),
+                 std::min<std::chrono::nanoseconds>(ssl::kReadTimeout,
+                                                    ssl::timeout_for(result.planned_state, operation)),
+                 request.cancel, result);
+  }
   return result;
+}
+
+// Reads the instance a planned create or update targets, so that a wrong target fails the plan (in
+// review, before the merge) rather than the apply, and the plan names the database it touches.
+void InstanceSslResource::check_target(const std::string& instance_id, const std::string& timeout_argument,
+                                       std::chrono::nanoseconds limit, const rds::core::CancelToken& cancel,
+                                       PlanResult& result) {
+  auto client = context_->client();
+  if (!client || !instance_id_problem(instance_id).empty()) return;  // validation reports a bad id
+  const AttributePath path{std::string(ssl::kInstanceId)};
+  const auto deadline =
+      client->clock().now() + std::chrono::duration_cast<rds::client::Deadline::duration>(limit);
+  try {
+    rds::logging::debug("reading RDS instance for the plan", {{"instance_id", instance_id}});
+    const auto instance = client->get_instance(instance_id, deadline, context_->operation_token(cancel));
+    if (!instance) {
+      result.diagnostics.error("RDS instance " + instance_id + " does not exist",
+                               "No RDS instance with ID " + instance_id +
+                                   " exists in this project (GET /v3/{project_id}/instances?id=" +
+                                   instance_id + " returned none). Check instance_id, project_id and region.",
+                               path);
+      return;
+    }
+    if (!rds::client::supports_ssl(*instance)) {
+      result.diagnostics.error("RDS instance " + instance_id + " is not MySQL",
+                               "RDS instance " + instance_id +
+                                   (instance->name.empty() ? "" : " (" + instance->name + ")") + " runs " +
+                                   instance->engine + " " + instance->engine_version +
+                                   "; the RDS API configures SSL on MySQL instances only.",
+                               path);
+      return;
+    }
+    // A busy instance is fine here: the apply waits for it. Facts the plan already knows (an update
+    // keeps those of the state refreshed just before) stay: Terraform plans again at apply time, and a
+    // value known in the first plan must be the same then, even if the instance was renamed meanwhile.
+    result.planned_state = ssl::with_facts(
+        result.planned_state, ssl::known_facts_or(result.planned_state, ssl::facts_of(*instance)));
+  } catch (const std::exception& error) {
+    // When the operation's timeout is what bounded this read, say so (it is below the refresh limit).
+    const bool bounded_by_timeout = limit < ssl::kReadTimeout;
+    add_api_error(
+        result.diagnostics, "Cannot read RDS instance " + instance_id + " for the plan", error,
+        ErrorContext{.timeout_argument = bounded_by_timeout ? timeout_argument : "",
+                     .deadline_passed = client->clock().now() + std::chrono::seconds(1) >= deadline});
+  }
+}
+
+// The plan-time warning of a destroy or a replacement: what happens to SSL on the old instance.
+void InstanceSslResource::warn_about_destroy(const Value& prior, const std::string& prior_private,
+                                             const std::string& verb, rds::core::Diagnostics& diags) {
+  if (prior.is_null() || !prior.is_known()) return;
+  const std::string id = ssl::instance_id_of(prior);
+  const auto name = prior.get_string(ssl::kInstanceName);
+  const std::string instance = "RDS instance " + id + (name && !name->empty() ? " (" + *name + ")" : "");
+  const bool ssl_on = prior.get_bool(ssl::kSslEnable).value_or(false);
+  if (ssl::disable_on_destroy(prior) && !ssl::is_incomplete_create(prior_private)) {
+    diags.warning(
+        verb + " rds_instance_ssl turns SSL off on " + instance,
+        "disable_on_destroy is true: applying this plan switches SSL off on " + instance +
+            " and waits until the API shows it off. Clients that require TLS will fail to connect.");
+    return;
+  }
+  diags.warning(verb + " rds_instance_ssl leaves SSL as it is on " + instance,
+                verb + " only removes this rds_instance_ssl from the Terraform state: SSL on " + instance +
+                    " stays " + (ssl_on ? "enabled" : "disabled") +
+                    ". Set disable_on_destroy = true to turn it off.");
 }
 
 ApplyResult InstanceSslResource::apply(const ApplyRequest& request) {
@@ -136,11 +218,15 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
                       {{"instance_id", converge.instance_id}});
 
   const ConvergeOutcome outcome = converge_ssl(*client, converge, result.diagnostics);
+  // The planned instance_name/engine/engine_version stay as planned even if they changed since (a
+  // renamed instance): Terraform requires the planned values; the next refresh brings the new ones.
+  const ssl::InstanceFacts facts = ssl::known_facts_or(
+      planned, outcome.instance ? ssl::facts_of(*outcome.instance) : ssl::InstanceFacts{});
   if (outcome.succeeded) {
     // What the API now reports (the waits only return once it equals the wanted value; an API that
     // does not report enable_ssl at all leaves the wanted value as the best knowledge).
-    result.new_state =
-        ssl::state_from_api(converge.instance_id, outcome.last_seen.value_or(converge.wanted), planned);
+    result.new_state = ssl::state_from_api(converge.instance_id, outcome.last_seen.value_or(converge.wanted),
+                                           planned, facts);
     return result;
   }
   // Nothing lost. A create whose change reached the API returns the state it knows, so Terraform
@@ -148,8 +234,8 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   // the prior state, with SSL as last read.
   if (creating) {
     if (outcome.change_requested) {
-      result.new_state =
-          ssl::state_from_api(converge.instance_id, outcome.last_seen.value_or(!converge.wanted), planned);
+      result.new_state = ssl::state_from_api(converge.instance_id,
+                                             outcome.last_seen.value_or(!converge.wanted), planned, facts);
       // Terraform taints it; remember that the create never completed, so that the replacement does
       // not turn SSL off on the way (see is_incomplete_create).
       result.private_state = ssl::private_for_incomplete_create();
@@ -243,7 +329,8 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
     }
     const bool ssl_enable =
         instance->enable_ssl.value_or(request.current_state.get_bool(ssl::kSslEnable).value_or(false));
-    result.new_state = ssl::state_from_api(instance_id, ssl_enable, request.current_state);
+    result.new_state =
+        ssl::state_from_api(instance_id, ssl_enable, request.current_state, ssl::facts_of(*instance));
   } catch (const std::exception& error) {
     add_api_error(result.diagnostics, "Cannot read RDS instance " + instance_id, error,
                   ErrorContext{.timeout_argument = "", .deadline_passed = client->clock().now() >= deadline});
@@ -285,7 +372,9 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
       return result;
     }
     result.imported.push_back(
-        {type_name(), ssl::state_from_api(id, *instance->enable_ssl, Value::null(schema().value_type())),
+        {type_name(),
+         ssl::state_from_api(id, *instance->enable_ssl, Value::null(schema().value_type()),
+                             ssl::facts_of(*instance)),
          ""});
   } catch (const std::exception& error) {
     add_api_error(result.diagnostics, summary, error);

@@ -11,7 +11,9 @@
 // Thread-safe: holds no per-call state; the API client and the cancellation come from the shared
 // ProviderContext.
 
+#include <chrono>
 #include <memory>
+#include <string>
 
 #include "provider/core/provider.h"
 #include "provider/resources/provider_context.h"
@@ -34,6 +36,11 @@ class InstanceSslResource : public rds::core::Resource {
  private:
   rds::core::ApplyResult create_or_update(const rds::core::ApplyRequest& request);
   rds::core::ApplyResult destroy(const rds::core::ApplyRequest& request);
+  void check_target(const std::string& instance_id, const std::string& timeout_argument,
+                    std::chrono::nanoseconds limit, const rds::core::CancelToken& cancel,
+                    rds::core::PlanResult& result);
+  static void warn_about_destroy(const rds::core::Value& prior, const std::string& prior_private,
+                                 const std::string& verb, rds::core::Diagnostics& diags);
   // The configured client, or nullptr after adding an error saying the provider is not configured.
   std::shared_ptr<rds::client::RdsClient> client(rds::core::Diagnostics& diags) const;
 

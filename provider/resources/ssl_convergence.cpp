@@ -51,6 +51,7 @@ ConvergeOutcome converge_ssl(rds::client::RdsClient& client, const ConvergeReque
   auto remember = [&] {
     outcome.change_requested = change.put_sent || change.accepted;
     if (change.last_read) {
+      outcome.instance = change.last_read;
       outcome.last_seen = change.last_read->enable_ssl;
       outcome.ssl_reported = change.last_read->enable_ssl.has_value();
     }
@@ -73,6 +74,7 @@ ConvergeOutcome converge_ssl(rds::client::RdsClient& client, const ConvergeReque
           {{"instance_id", id}, {"enable_ssl", on_off(request.wanted)}});
     const rds::client::Instance done =
         client.wait_until_ssl(id, request.wanted, request.deadline, request.cancel);
+    outcome.instance = done;
     outcome.last_seen = done.enable_ssl;
     outcome.ssl_reported = done.enable_ssl.has_value();
     if (!outcome.ssl_reported) warn_ssl_not_reported(request, diags);

@@ -26,8 +26,9 @@ struct ConvergeOutcome {
   bool instance_missing = false;  // the instance does not exist (only reported, never an error for destroy)
   // A PUT left and was not refused: the instance is changing, has changed, or (no answer came) may be.
   bool change_requested = false;
-  std::optional<bool> last_seen;  // enable_ssl as the API last reported it
-  bool ssl_reported = true;       // false when the API's answer had no enable_ssl at all
+  std::optional<bool> last_seen;                  // enable_ssl as the API last reported it
+  bool ssl_reported = true;                       // false when the API's answer had no enable_ssl at all
+  std::optional<rds::client::Instance> instance;  // the instance as last read
 };
 
 // Steps, each logged at debug level with the instance id:

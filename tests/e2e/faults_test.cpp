@@ -144,11 +144,13 @@ TEST_F(Faults, ChangingOnlyTheTimeoutsOfARebootingInstanceNeitherWaitsNorSwitche
 TEST_F(Faults, AnApiThatNeverAnswersCannotHoldACreatePastItsTimeout) {
   start();
   sim().add_instance("mysql-1", false);
-  sim().inject_fault({{"kind", "latency"}, {"latency_ms", 120000}, {"count", 100}});
   workspace().write_config(ssl_resource("x", "mysql-1", true, "  timeouts {\n    create = \"3s\"\n  }\n"));
+  auto plan = workspace().terraform({"plan", "-input=false", "-out=create.tfplan"});
+  ASSERT_TRUE(plan.succeeded()) << plan.describe();
+  sim().inject_fault({{"kind", "latency"}, {"latency_ms", 120000}, {"count", 100}});
 
   const auto started = std::chrono::steady_clock::now();
-  auto apply = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"}, 110s);
+  auto apply = workspace().terraform({"apply", "-input=false", "-no-color", "create.tfplan"}, 110s);
   const auto took = std::chrono::steady_clock::now() - started;
 
   ASSERT_FALSE(apply.timed_out) << apply.describe();

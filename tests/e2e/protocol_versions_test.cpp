@@ -42,6 +42,47 @@ TEST_P(ProtocolVersion, CreateUpdateImportAndDestroyWork) {
   EXPECT_TRUE(workspace().state_resource("rds_instance_ssl.x").is_null());
 }
 
+// Issue 8, points 1 to 3 on each protocol: the plan names the database, refuses a wrong target, and
+// says before a destroy what it will do to SSL (plan_destroy).
+TEST_P(ProtocolVersion, PlansNameTheDatabaseRefuseWrongTargetsAndWarnBeforeADestroy) {
+  start();
+  sim().add_instance("mysql-1", false);
+  sim().add_instance("pg-1", false, "PostgreSQL");
+  attach_provider(GetParam());
+  if (HasFatalFailure()) return;
+
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+  auto plan = workspace().plan_json();
+  auto planned = find_resource(plan["planned_values"], "rds_instance_ssl.x")["values"];
+  EXPECT_EQ(planned["instance_name"], "e2e-mysql-1") << planned.dump(2);
+  EXPECT_EQ(planned["engine"], "MySQL") << planned.dump(2);
+  EXPECT_EQ(planned["engine_version"], "8.0") << planned.dump(2);
+
+  workspace().write_config(ssl_resource("x", "pg-1", true));
+  auto wrong = workspace().terraform({"plan", "-input=false", "-no-color"});
+  EXPECT_EQ(wrong.exit_code, 1) << wrong.describe();
+  EXPECT_NE(wrong.plain_output().find("runs PostgreSQL 14"), std::string::npos) << wrong.describe();
+  EXPECT_NE(wrong.plain_output().find("instance_id"), std::string::npos) << wrong.describe();
+
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+  apply_ok();
+  auto keep = workspace().terraform({"plan", "-destroy", "-input=false", "-no-color"});
+  ASSERT_TRUE(keep.succeeded()) << keep.describe();
+  EXPECT_NE(keep.plain_output().find(
+                "Destroying rds_instance_ssl leaves SSL as it is on RDS instance mysql-1 (e2e-mysql-1)"),
+            std::string::npos)
+      << keep.describe();
+
+  workspace().write_config(ssl_resource("x", "mysql-1", true, "  disable_on_destroy = true\n"));
+  apply_ok();
+  auto off = workspace().terraform({"plan", "-destroy", "-input=false", "-no-color"});
+  ASSERT_TRUE(off.succeeded()) << off.describe();
+  EXPECT_NE(off.plain_output().find(
+                "Destroying rds_instance_ssl turns SSL off on RDS instance mysql-1 (e2e-mysql-1)"),
+            std::string::npos)
+      << off.describe();
+}
+
 INSTANTIATE_TEST_SUITE_P(RealTerraform, ProtocolVersion, ::testing::Values(5, 6), protocol_name);
 
 }  // namespace

@@ -38,7 +38,8 @@ TEST_F(State, StateFromSchemaVersionZeroWithARetiredAttributeIsUpgraded) {
   sim().add_instance("mysql-1", true);
   workspace().write_config(ssl_resource("x", "mysql-1", true));
   // A state as an earlier provider build might have written it: schema version 0 with an attribute
-  // ("engine") that today's schema no longer has. Terraform hands it over as JSON to UpgradeResourceState.
+  // ("legacy_mode") that today's schema no longer has. Terraform hands it over as JSON to
+  // UpgradeResourceState.
   workspace().write_file("terraform.tfstate", R"({
   "version": 4,
   "terraform_version": "1.11.4",
@@ -60,7 +61,7 @@ TEST_F(State, StateFromSchemaVersionZeroWithARetiredAttributeIsUpgraded) {
             "ssl_enable": true,
             "disable_on_destroy": false,
             "timeouts": null,
-            "engine": "MySQL"
+            "legacy_mode": "on"
           },
           "sensitive_attributes": []
         }
@@ -75,7 +76,8 @@ TEST_F(State, StateFromSchemaVersionZeroWithARetiredAttributeIsUpgraded) {
   apply_ok();
   auto values = workspace().state_resource("rds_instance_ssl.x")["values"];
   EXPECT_EQ(values["ssl_enable"], true);
-  EXPECT_FALSE(values.contains("engine")) << values.dump(2);
+  EXPECT_FALSE(values.contains("legacy_mode")) << values.dump(2);
+  EXPECT_EQ(values["engine"], "MySQL") << "the apply fills the attributes version 0 did not have";
 }
 
 }  // namespace

@@ -132,7 +132,7 @@ TYPED_TEST(ProviderServiceTest, SchemaCarriesAttributesFlagsDescriptionsAndNeste
   ASSERT_EQ(resource.block().block_types_size(), 1);
   EXPECT_EQ(resource.block().block_types(0).type_name(), "timeouts");
   EXPECT_EQ(resource.block().block_types(0).nesting(), V::NestedBlock::SINGLE);
-  EXPECT_FALSE(schema.server_capabilities().plan_destroy());
+  EXPECT_TRUE(schema.server_capabilities().plan_destroy());
   EXPECT_FALSE(schema.server_capabilities().get_provider_schema_optional());
 }
 

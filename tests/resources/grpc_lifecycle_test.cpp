@@ -105,11 +105,15 @@ Value config(const std::string& instance_id, bool ssl_enable, bool disable_on_de
   return Value::object(resource_type(), std::move(attributes));
 }
 
+// As rds-sim reports a MySQL instance: named "rds-" + the first 8 characters of its id, version 8.0.
 Value state(const std::string& instance_id, bool ssl_enable, bool disable_on_destroy = false) {
   return Value::object(resource_type(), {{"id", Value::string(instance_id)},
                                          {"instance_id", Value::string(instance_id)},
                                          {"ssl_enable", Value::boolean(ssl_enable)},
-                                         {"disable_on_destroy", Value::boolean(disable_on_destroy)}});
+                                         {"disable_on_destroy", Value::boolean(disable_on_destroy)},
+                                         {"instance_name", Value::string("rds-" + instance_id.substr(0, 8))},
+                                         {"engine", Value::string("MySQL")},
+                                         {"engine_version", Value::string("8.0")}});
 }
 
 template <class Diagnostics>
@@ -367,7 +371,12 @@ TYPED_TEST(GrpcLifecycle, CreatePlanEmptyUpdateDriftImportUpgradeDestroy) {
       0,
       R"({"id":"db1","instance_id":"db1","ssl_enable":true,"disable_on_destroy":true,"old_field":1,"timeouts":null})");
   ASSERT_FALSE(has_error(upgraded.diagnostics())) << describe(upgraded.diagnostics());
-  EXPECT_EQ(unpack(upgraded.upgraded_state().msgpack()), state("db1", true, true));
+  // Version 0 had no instance_name, engine or engine_version: null until the next refresh fills them.
+  const Value none = Value::null(Type::string());
+  EXPECT_EQ(unpack(upgraded.upgraded_state().msgpack()), state("db1", true, true)
+                                                             .with_attr("instance_name", none)
+                                                             .with_attr("engine", none)
+                                                             .with_attr("engine_version", none));
 
   // Destroy with disable_on_destroy turns SSL off; the new state is a msgpack nil.
   auto destroyed = this->apply(state("db1", true, true), pack(null), null);
@@ -434,7 +443,7 @@ TYPED_TEST(GrpcLifecycle, UpgradeFromANewerSchemaVersionIsAnErrorNamingBothVersi
   EXPECT_EQ(upgraded.diagnostics(0).summary(), "Cannot upgrade rds_instance_ssl state");
   EXPECT_NE(upgraded.diagnostics(0).detail().find("schema version 7 by a newer provider"), std::string::npos)
       << upgraded.diagnostics(0).detail();
-  EXPECT_NE(upgraded.diagnostics(0).detail().find("knows version 0"), std::string::npos)
+  EXPECT_NE(upgraded.diagnostics(0).detail().find("knows version 1"), std::string::npos)
       << upgraded.diagnostics(0).detail();
   EXPECT_TRUE(upgraded.upgraded_state().msgpack().empty());
 }

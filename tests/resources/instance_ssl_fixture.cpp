@@ -27,10 +27,14 @@ Value ssl_config(const std::string& instance_id, bool ssl_enable, bool disable_o
 }
 
 Value expected_state(const std::string& instance_id, bool ssl_enable, bool disable_on_destroy) {
+  // rds-sim names an instance "rds-" + the first 8 characters of its id; MySQL instances run 8.0.
   return resource_value({{"id", Value::string(instance_id)},
                          {"instance_id", Value::string(instance_id)},
                          {"ssl_enable", Value::boolean(ssl_enable)},
-                         {"disable_on_destroy", Value::boolean(disable_on_destroy)}});
+                         {"disable_on_destroy", Value::boolean(disable_on_destroy)},
+                         {"instance_name", Value::string("rds-" + instance_id.substr(0, 8))},
+                         {"engine", Value::string("MySQL")},
+                         {"engine_version", Value::string("8.0")}});
 }
 
 std::string describe(const rds::core::Diagnostics& diags) {
@@ -74,7 +78,7 @@ rds::core::ApplyResult SimBackedTest::plan_and_apply(const Value& prior, const V
   // Terraform's proposed new state: config plus prior values of computed attributes left null.
   Value proposed = config;
   if (!prior.is_null()) {
-    for (const char* computed : {"id", "disable_on_destroy"}) {
+    for (const char* computed : {"id", "disable_on_destroy", "instance_name", "engine", "engine_version"}) {
       if (config.attr(computed).is_null()) proposed = proposed.with_attr(computed, prior.attr(computed));
     }
   }

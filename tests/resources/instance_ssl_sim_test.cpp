@@ -217,19 +217,37 @@ TEST_F(InstanceSslSim, FailedUpdateKeepsTheLastStateRead) {
   EXPECT_EQ(result.new_state, expected_state("db1", true));
 }
 
-TEST_F(InstanceSslSim, NonMySqlInstanceIsAnErrorNamingInstanceAndEngine) {
+// Issue 8, point 1: a wrong target fails the plan, on instance_id, before anything is applied.
+TEST_F(InstanceSslSim, NonMySqlInstanceFailsThePlanOnInstanceIdNamingEngineAndVersion) {
   start({"--instance", "pg1:PostgreSQL:off"});
-  auto result = plan_and_apply(Value::null(expected_state("pg1", true).type()), ssl_config("pg1", true));
+  const Value null = Value::null(expected_state("pg1", true).type());
+  auto plan = resource_->plan({null, ssl_config("pg1", true), ssl_config("pg1", true), ""});
+  ASSERT_TRUE(plan.diagnostics.has_errors());
+  EXPECT_EQ(plan.diagnostics.begin()->path, rds::core::AttributePath("instance_id"))
+      << describe(plan.diagnostics);
+  EXPECT_TRUE(mentions(plan.diagnostics, "PostgreSQL 14")) << describe(plan.diagnostics);
+
+  // An apply that gets there anyway (the instance changed after the plan) fails the same way, sending
+  // nothing.
+  auto result = resource_->apply(
+      {null, ssl_config("pg1", true).with_attr("id", Value::string("pg1")), ssl_config("pg1", true), ""});
   ASSERT_TRUE(result.diagnostics.has_errors());
-  EXPECT_TRUE(mentions(result.diagnostics, "pg1")) << describe(result.diagnostics);
   EXPECT_TRUE(mentions(result.diagnostics, "PostgreSQL")) << describe(result.diagnostics);
   EXPECT_TRUE(result.new_state.is_null());
   EXPECT_EQ(count_requests("PUT", "/ssl"), 0);
 }
 
-TEST_F(InstanceSslSim, MissingInstanceIsAnErrorNamingIt) {
+TEST_F(InstanceSslSim, MissingInstanceFailsThePlanOnInstanceIdNamingIt) {
   start({});
-  auto result = plan_and_apply(Value::null(expected_state("ghost", true).type()), ssl_config("ghost", true));
+  const Value null = Value::null(expected_state("ghost", true).type());
+  auto plan = resource_->plan({null, ssl_config("ghost", true), ssl_config("ghost", true), ""});
+  ASSERT_TRUE(plan.diagnostics.has_errors());
+  EXPECT_EQ(plan.diagnostics.begin()->path, rds::core::AttributePath("instance_id"))
+      << describe(plan.diagnostics);
+  EXPECT_TRUE(mentions(plan.diagnostics, "ghost")) << describe(plan.diagnostics);
+
+  auto result = resource_->apply({null, ssl_config("ghost", true).with_attr("id", Value::string("ghost")),
+                                  ssl_config("ghost", true), ""});
   ASSERT_TRUE(result.diagnostics.has_errors());
   EXPECT_TRUE(mentions(result.diagnostics, "ghost")) << describe(result.diagnostics);
   EXPECT_TRUE(result.new_state.is_null());
