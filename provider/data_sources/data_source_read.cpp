@@ -2,17 +2,6 @@
 
 namespace rds::data_sources {
 
-std::shared_ptr<rds::client::RdsClient> configured_client(const rds::resources::ProviderContext& context,
-                                                          rds::core::Diagnostics& diags) {
-  auto client = context.client();
-  if (!client) {
-    diags.error("Provider not configured",
-                "The rds provider has no API client yet: ConfigureProvider did not run or failed. Check the "
-                "provider \"rds\" block and the errors reported for it.");
-  }
-  return client;
-}
-
 rds::client::Deadline read_deadline(rds::client::RdsClient& client) {
   return client.clock().now() + kReadTimeout;
 }

@@ -77,7 +77,7 @@ Diagnostics InstanceDataSource::validate(const Value& config) {
 DataReadResult InstanceDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = configured_client(*context_, result.diagnostics);
+  auto client = context_->configured_client(result.diagnostics);
   if (!client) return result;
   const auto id = request.config.get_string(fields::kId);
   const auto name = request.config.get_string(fields::kName);

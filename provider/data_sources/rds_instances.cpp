@@ -48,7 +48,7 @@ Diagnostics InstancesDataSource::validate(const Value& config) {
 DataReadResult InstancesDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = configured_client(*context_, result.diagnostics);
+  auto client = context_->configured_client(result.diagnostics);
   if (!client) return result;
   const Value& config = request.config;
   const rds::client::InstanceFilter filter{.name = config.get_string(instances::kName).value_or(""),

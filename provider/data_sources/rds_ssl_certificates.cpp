@@ -43,7 +43,7 @@ Diagnostics SslCertificatesDataSource::validate(const Value& config) {
 DataReadResult SslCertificatesDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = configured_client(*context_, result.diagnostics);
+  auto client = context_->configured_client(result.diagnostics);
   if (!client) return result;
   const std::string id = request.config.get_string(certs::kInstanceId).value_or("");
   const std::string summary = "Cannot read the SSL certificate links of RDS instance " + id;
