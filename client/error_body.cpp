@@ -64,6 +64,8 @@ bool is_not_found_error(int http_status, const std::string& code) {
   return http_status == 404 || contains(kNotFoundCodes, code);
 }
 
+bool is_not_found_code(const std::string& code) { return contains(kNotFoundCodes, code); }
+
 bool is_transient_status(int http_status) {
   return http_status == 429 || http_status == 500 || http_status == 502 || http_status == 503 ||
          http_status == 504;

@@ -21,6 +21,8 @@ ErrorBody parse_error_body(std::string_view body);
 bool is_busy_error(int http_status, const std::string& code);
 // Instance (or job) does not exist.
 bool is_not_found_error(int http_status, const std::string& code);
+// One of the documented "instance does not exist" codes (DBS.200002, ...), whatever the HTTP status.
+bool is_not_found_code(const std::string& code);
 // 429, 500 (any code) and 502/503/504: retried with backoff up to max_retries. Every call the provider
 // makes is idempotent (rds-api.md), so a server-side failure may always be tried again; 501 and 505 say
 // the call can never work and stay final.

@@ -47,6 +47,13 @@ NotFoundError::NotFoundError(std::string operation, std::string resource, std::s
                operation, 0, "", "", request_id),
       resource_(std::move(resource)) {}
 
+NotOfferedError::NotOfferedError(std::string feature, std::string operation, int http_status,
+                                 std::string error_code, std::string error_msg, std::string request_id)
+    : ApiError("The RDS API does not offer " + feature + " here (" +
+                   api_message(operation, http_status, error_code, error_msg, request_id) + ")",
+               operation, http_status, error_code, error_msg, request_id),
+      feature_(std::move(feature)) {}
+
 UnsupportedEngineError::UnsupportedEngineError(std::string instance_id, std::string engine)
     : Error("SSL can only be configured on MySQL instances; instance " + instance_id + " runs " +
             (engine.empty() ? std::string("an unknown engine") : engine) + "."),

@@ -55,6 +55,19 @@ class NotFoundError : public ApiError {
   std::string resource_;
 };
 
+// The cloud, or the instance's engine, does not offer a call: the API gateway answers 404 for an API it
+// does not have (without an instance-not-found code), and RDS refuses a call an engine lacks with a DBS
+// error (HTTP 400). `feature` names what is missing, e.g. "SSL certificate download links".
+class NotOfferedError : public ApiError {
+ public:
+  NotOfferedError(std::string feature, std::string operation, int http_status, std::string error_code,
+                  std::string error_msg, std::string request_id);
+  const std::string& feature() const { return feature_; }
+
+ private:
+  std::string feature_;
+};
+
 // SSL was requested on an engine other than MySQL.
 class UnsupportedEngineError : public Error {
  public:

@@ -2,6 +2,7 @@
 //
 //   auto client = rds::client::RdsClient::create(config);          // throws ConfigError
 //   auto inst = client->get_instance(id, deadline, cancel);         // std::nullopt => gone
+//   auto all = client->list_instances({.engine = "MySQL"}, deadline, cancel);  // every page
 //   SslChange change;
 //   client->set_ssl(id, true, deadline, cancel, change);            // no PUT when SSL already is on
 //   if (change.accepted) client->wait_until_ssl(id, true, deadline, cancel);
@@ -13,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "client/cancel.h"
 #include "client/clock.h"
@@ -63,6 +65,22 @@ class RdsClient {
   // GET /v3/{project_id}/instances?id=... ; std::nullopt when the list is empty (instance gone).
   virtual std::optional<Instance> get_instance(const std::string& id, Deadline deadline,
                                                const CancelToken& cancel) = 0;
+
+  // GET /v3/{project_id}/instances?offset=..&limit=.. with the filter's name, type and datastore_type,
+  // page after page (kPageSize each) until every match is read, all within `deadline`; each page is
+  // retried like get_instance. Returns the instances that match the filter (see matches()), each once,
+  // in the API's order. Throws ResponseFormatError when the pages stop advancing (an API that ignores
+  // offset), so that a partial list is never taken for the whole.
+  virtual std::vector<Instance> list_instances(const InstanceFilter& filter, Deadline deadline,
+                                               const CancelToken& cancel) = 0;
+  // The API's largest page (a larger limit is a parameter error).
+  static constexpr int kPageSize = 100;
+
+  // GET /v3/{project_id}/instances/{id}/ssl-cert/download-link: where to download the CA bundle.
+  // Throws NotOfferedError when the cloud or the instance's engine does not offer it (HTTP 404 without
+  // an instance-not-found code, or HTTP 400 with a DBS code), NotFoundError when the instance is gone.
+  virtual std::vector<SslCertificateLink> get_ssl_cert_links(const std::string& id, Deadline deadline,
+                                                             const CancelToken& cancel) = 0;
 
   // Brings SSL to `enabled` unless it already is, and never sends a needless switch: before every PUT
   // (the first and each one after a busy answer or a transient failure) it reads the instance, and

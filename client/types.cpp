@@ -25,4 +25,12 @@ bool is_stuck(const Instance& instance) {
 
 bool supports_ssl(const Instance& instance) { return iequals(instance.engine, "MySQL"); }
 
+bool matches(const InstanceFilter& filter, const Instance& instance) {
+  const bool fuzzy_name = filter.name.starts_with('*');
+  if (!filter.name.empty() && !fuzzy_name && instance.name != filter.name) return false;
+  if (!filter.type.empty() && !iequals(instance.type, filter.type)) return false;
+  if (!filter.engine.empty() && !iequals(instance.engine, filter.engine)) return false;
+  return true;
+}
+
 }  // namespace rds::client

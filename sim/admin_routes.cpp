@@ -10,6 +10,9 @@ namespace rds::sim {
 
 namespace {
 
+// Enough for paging tests (hundreds), small enough that a typo cannot exhaust memory.
+constexpr int64_t kMaxBulk = 10000;
+
 void admin_error(httplib::Response& res, int status, const std::string& message) {
   send_json(res, status, {{"error", message}});
 }
@@ -65,7 +68,7 @@ void post_config(SimContext& ctx, const std::string& text, httplib::Response& re
   auto body = object_body(text, res);
   if (!body) return;
   try {
-    reject_unknown_fields(*body, {"ssl_switch_seconds", "job_mode", "token_ttl_seconds"});
+    reject_unknown_fields(*body, {"ssl_switch_seconds", "job_mode", "cert_links", "token_ttl_seconds"});
   } catch (const std::invalid_argument& e) {
     return admin_error(res, 400, e.what());
   }
@@ -80,6 +83,10 @@ void post_config(SimContext& ctx, const std::string& text, httplib::Response& re
     if (!(*body)["job_mode"].is_boolean()) return admin_error(res, 400, "job_mode must be a boolean");
     settings.job_mode = (*body)["job_mode"].get<bool>();
   }
+  if (body->contains("cert_links")) {
+    if (!(*body)["cert_links"].is_boolean()) return admin_error(res, 400, "cert_links must be a boolean");
+    settings.cert_links = (*body)["cert_links"].get<bool>();
+  }
   if (body->contains("token_ttl_seconds")) {
     const auto& v = (*body)["token_ttl_seconds"];
     if (!v.is_number() || v.get<double>() < 0)
@@ -90,7 +97,46 @@ void post_config(SimContext& ctx, const std::string& text, httplib::Response& re
   send_json(res, 200,
             {{"ssl_switch_seconds", settings.ssl_switch_seconds},
              {"job_mode", settings.job_mode},
+             {"cert_links", settings.cert_links},
              {"token_ttl_seconds", ctx.token_ttl_seconds.load()}});
+}
+
+// The instances a bulk call asks for: {"instances":[{...}, ...]} as in a seed file, or
+// {"count":N, "prefix":"bulk", "instance":{...}} for N copies of one instance (all fields optional) with
+// ids and names prefix-0001, prefix-0002, ...
+std::vector<InstanceSpec> bulk_specs(const nlohmann::json& body) {
+  reject_unknown_fields(body, {"instances", "count", "prefix", "instance"});
+  std::vector<InstanceSpec> specs;
+  if (body.contains("instances")) {
+    if (body.contains("count") || body.contains("prefix") || body.contains("instance"))
+      throw std::invalid_argument("give either instances or count (with prefix and instance), not both");
+    if (!body["instances"].is_array()) throw std::invalid_argument("instances must be a list");
+    for (std::size_t i = 0; i < body["instances"].size(); ++i) {
+      try {
+        specs.push_back(instance_spec_from_json(body["instances"][i]));
+      } catch (const std::invalid_argument& e) {
+        throw std::invalid_argument("instances[" + std::to_string(i) + "]: " + e.what());
+      }
+    }
+    return specs;
+  }
+  if (!body.contains("count") || !body["count"].is_number_integer() || body["count"].get<int64_t>() < 1 ||
+      body["count"].get<int64_t>() > kMaxBulk)
+    throw std::invalid_argument("count must be an integer from 1 to " + std::to_string(kMaxBulk) +
+                                " (or give instances)");
+  if (body.contains("prefix") && (!body["prefix"].is_string() || body["prefix"].get<std::string>().empty()))
+    throw std::invalid_argument("prefix must be a non-empty string");
+  const std::string prefix = body.contains("prefix") ? body["prefix"].get<std::string>() : "bulk";
+  const InstanceSpec base = instance_spec_from_json(body.value("instance", nlohmann::json::object()));
+  for (int64_t i = 1; i <= body["count"].get<int64_t>(); ++i) {
+    std::string number = std::to_string(i);
+    number.insert(0, number.size() < 4 ? 4 - number.size() : 0, '0');
+    InstanceSpec spec = base;
+    spec.id = prefix + "-" + number;
+    spec.name = prefix + "-" + number;
+    specs.push_back(std::move(spec));
+  }
+  return specs;
 }
 
 // An admin handler, given the request body: empty when the request sent none.
@@ -137,6 +183,20 @@ void add_admin_routes(httplib::Server& server, SimContext& ctx) {
             try {
               auto inst = ctx.state.add_instance(instance_spec_from_json(*body));
               send_json(res, 201, admin_instance_json(inst, ctx.clocks.mono()));
+            } catch (const std::invalid_argument& e) {
+              admin_error(res, std::string(e.what()).find("already exists") != std::string::npos ? 409 : 400,
+                          e.what());
+            }
+          });
+  on_post(server, "/_admin/instances/bulk",
+          [&ctx](const httplib::Request&, httplib::Response& res, const std::string& text) {
+            auto body = object_body(text, res);
+            if (!body) return;
+            try {
+              auto added = ctx.state.add_instances(bulk_specs(*body));
+              nlohmann::json ids = nlohmann::json::array();
+              for (const auto& inst : added) ids.push_back(inst.id);
+              send_json(res, 201, {{"created", added.size()}, {"ids", ids}});
             } catch (const std::invalid_argument& e) {
               admin_error(res, std::string(e.what()).find("already exists") != std::string::npos ? 409 : 400,
                           e.what());

@@ -45,6 +45,7 @@ A local simulator of the RDS v3 and IAM token APIs. Prints the base URL on the f
   --instance ID[:ENGINE[:on|off]]   an instance to start with (repeatable; ENGINE default MySQL)
   --ssl-switch-seconds S   how long an SSL switch takes (default 2)
   --job-mode               PUT .../ssl answers {"job_id"}; GET .../jobs?id= reports it
+  --no-cert-links          GET .../ssl-cert/download-link answers 404, like a cloud without that API
   --access-key AK --secret-key SK  AK/SK credentials (default sim-ak / sim-sk)
   --security-token T       require X-Security-Token T on AK/SK requests (temporary credentials)
   --user-name U --password P --domain-name D   IAM password credentials (default sim-user / sim-password / sim-domain)
@@ -91,6 +92,8 @@ SimOptions parse_cli(const std::vector<std::string>& args) {
       opt.tls = true;
     } else if (arg == "--job-mode") {
       opt.settings.job_mode = true;
+    } else if (arg == "--no-cert-links") {
+      opt.settings.cert_links = false;
     } else if (arg == "--quiet") {
       opt.quiet = true;
     } else if (arg == "--help" || arg == "-h") {

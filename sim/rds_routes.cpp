@@ -44,10 +44,10 @@ bool query_int(const httplib::Request& req, httplib::Response& res, const char* 
   return true;
 }
 
-// The documented name filter: a leading "*" asks for a fuzzy (substring) match, otherwise exact.
-bool name_matches(const std::string& filter, const std::string& name) {
-  if (!filter.empty() && filter[0] == '*') return name.find(filter.substr(1)) != std::string::npos;
-  return name == filter;
+// The documented name and id filters: a leading "*" asks for a fuzzy (substring) match, otherwise exact.
+bool fuzzy_or_exact(const std::string& filter, const std::string& value) {
+  if (!filter.empty() && filter[0] == '*') return value.find(filter.substr(1)) != std::string::npos;
+  return value == filter;
 }
 
 void list_instances(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -64,8 +64,8 @@ void list_instances(SimContext& ctx, const httplib::Request& req, httplib::Respo
   }
   std::vector<Instance> matched;
   for (auto& inst : ctx.state.instances()) {
-    if (req.has_param("id") && inst.id != req.get_param_value("id")) continue;
-    if (req.has_param("name") && !name_matches(req.get_param_value("name"), inst.name)) continue;
+    if (req.has_param("id") && !fuzzy_or_exact(req.get_param_value("id"), inst.id)) continue;
+    if (req.has_param("name") && !fuzzy_or_exact(req.get_param_value("name"), inst.name)) continue;
     if (req.has_param("type") && !equals_ignore_case(inst.type, req.get_param_value("type"))) continue;
     if (req.has_param("datastore_type") &&
         !equals_ignore_case(inst.engine, req.get_param_value("datastore_type"))) {
@@ -121,6 +121,37 @@ void configure_ssl(SimContext& ctx, const httplib::Request& req, httplib::Respon
   }
 }
 
+// Huawei Cloud's ListSslCertDownloadLink. MySQL instances answer the two CA bundles; other engines a
+// DBS error; with cert_links off the route is missing, as on a cloud whose gateway does not publish it.
+void ssl_cert_links(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  if (!project_matches(req, res, ctx)) return;
+  if (!ctx.state.settings().cert_links) {
+    send_rds_error(res, 404, "APIGW.0101",
+                   "The API does not exist or has not been published in the environment");
+    return;
+  }
+  const std::string id = req.matches[2];
+  auto inst = ctx.state.instance(id);
+  if (!inst) {
+    send_rds_error(res, 404, "DBS.200002", "The DB instance " + id + " does not exist.");
+    return;
+  }
+  if (inst->engine != "MySQL") {
+    send_rds_error(res, 400, "DBS.200022",
+                   "Downloading the SSL certificate is supported only for MySQL DB instances; instance " +
+                       id + " runs " + inst->engine + ".");
+    return;
+  }
+  nlohmann::json list = nlohmann::json::array();
+  for (const char* category : {"international", "national"}) {
+    // .invalid (RFC 2606) never resolves: the links are for reading, not for downloading.
+    list.push_back({{"category", category},
+                    {"download_link", "https://rds-sim.invalid/ssl-cert/" + id + "/" + category +
+                                          "/Certificate_Download.zip"}});
+  }
+  send_json(res, 200, {{"cert_info_list", list}});
+}
+
 void show_job(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
   if (!project_matches(req, res, ctx)) return;
   if (!req.has_param("id") || req.get_param_value("id").empty()) {
@@ -157,7 +188,7 @@ nlohmann::json rds_instance_json(const Instance& inst) {
       {"datastore", {{"type", inst.engine}, {"version", inst.engine_version}}},
       {"port", inst.port},
       {"private_ips", inst.private_ips},
-      {"public_ips", nlohmann::json::array()},
+      {"public_ips", inst.public_ips},
       {"region", inst.region},
       {"created", inst.created},
       {"updated", inst.updated},
@@ -192,6 +223,10 @@ void add_rds_routes(httplib::Server& server, SimContext& ctx, const ApiWrapper& 
   server.Put(
       R"(/v3/([^/]+)/instances/([^/]+)/ssl)",
       wrap([&ctx](const httplib::Request& req, httplib::Response& res) { configure_ssl(ctx, req, res); },
+           true));
+  server.Get(
+      R"(/v3/([^/]+)/instances/([^/]+)/ssl-cert/download-link)",
+      wrap([&ctx](const httplib::Request& req, httplib::Response& res) { ssl_cert_links(ctx, req, res); },
            true));
   server.Get(
       R"(/v3/([^/]+)/jobs)",

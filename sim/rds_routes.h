@@ -1,5 +1,5 @@
 #pragma once
-// The RDS v3 routes: list instances, configure SSL, query a job.
+// The RDS v3 routes: list instances, configure SSL, the SSL certificate links, query a job.
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>

@@ -14,6 +14,18 @@ std::string string_field(const nlohmann::json& j, const char* name, const std::s
   return j[name].get<std::string>();
 }
 
+std::vector<std::string> string_list(const nlohmann::json& j, const char* name) {
+  const auto& list = j[name];
+  const auto wrong = [&] { return std::invalid_argument(std::string(name) + " must be a list of strings"); };
+  if (!list.is_array()) throw wrong();
+  std::vector<std::string> out;
+  for (const auto& item : list) {
+    if (!item.is_string()) throw wrong();
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
 }  // namespace
 
 InstanceSpec instance_spec_from_json(const nlohmann::json& j) {
@@ -44,6 +56,9 @@ InstanceSpec instance_spec_from_json(const nlohmann::json& j) {
     if (!j["port"].is_number_integer()) throw std::invalid_argument("port must be an integer");
     spec.port = j["port"].get<int>();
   }
+  if (j.contains("private_ips") && !j["private_ips"].is_null())
+    spec.private_ips = string_list(j, "private_ips");
+  if (j.contains("public_ips") && !j["public_ips"].is_null()) spec.public_ips = string_list(j, "public_ips");
   return spec;
 }
 

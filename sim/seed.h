@@ -8,8 +8,9 @@
 
 namespace rds::sim {
 
-// One instance from JSON: {"id","name","engine","engine_version","status","type","enable_ssl","port"}, all
-// optional; "engine" may also be given as {"datastore": {"type","version"}} like the RDS API shows it.
+// One instance from JSON: {"id","name","engine","engine_version","status","type","enable_ssl","port",
+// "private_ips","public_ips"}, all optional; "engine" may also be given as {"datastore": {"type","version"}}
+// like the RDS API shows it.
 // Throws std::invalid_argument naming the bad field.
 InstanceSpec instance_spec_from_json(const nlohmann::json& j);
 

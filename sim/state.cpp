@@ -1,6 +1,7 @@
 #include "sim/state.h"
 
 #include <algorithm>
+#include <set>
 #include <stdexcept>
 
 #include "sim/http_util.h"
@@ -28,6 +29,14 @@ std::string default_version(const std::string& engine) {
   return "8.0";
 }
 
+// The instance types the RDS API knows, spelled as it spells them.
+std::string canonical_type(const std::string& type) {
+  for (const char* known : {"Single", "Ha", "Replica"}) {
+    if (equals_ignore_case(type, known)) return known;
+  }
+  throw std::invalid_argument("type must be Single, Ha or Replica, got \"" + type + "\"");
+}
+
 int default_port(const std::string& engine) {
   if (engine == "PostgreSQL") return 5432;
   if (engine == "SQLServer") return 1433;
@@ -49,7 +58,7 @@ void SimState::set_settings(const SimSettings& settings) {
   settings_ = settings;
 }
 
-Instance SimState::add_instance(const InstanceSpec& spec) {
+Instance SimState::make_instance(const InstanceSpec& spec) const {
   if (spec.engine.empty()) throw std::invalid_argument("engine must not be empty");
   if (spec.status.empty()) throw std::invalid_argument("status must not be empty");
   if (spec.port < 0 || spec.port > 65535) throw std::invalid_argument("port must be between 0 and 65535");
@@ -60,23 +69,39 @@ Instance SimState::add_instance(const InstanceSpec& spec) {
   inst.engine = canonical_engine(spec.engine);
   inst.engine_version = spec.engine_version.empty() ? default_version(inst.engine) : spec.engine_version;
   inst.status = spec.status;
-  inst.type = spec.type;
+  inst.type = canonical_type(spec.type);
   inst.enable_ssl = spec.enable_ssl;
   inst.port = spec.port == 0 ? default_port(inst.engine) : spec.port;
+  inst.private_ips = spec.private_ips.value_or(std::vector<std::string>{});
+  inst.public_ips = spec.public_ips;
   inst.region = region_;
   inst.created = inst.updated = rds_timestamp(clocks_.wall());
+  return inst;
+}
+
+Instance SimState::add_instance(const InstanceSpec& spec) { return add_instances({spec}).front(); }
+
+std::vector<Instance> SimState::add_instances(const std::vector<InstanceSpec>& specs) {
+  std::vector<Instance> added;
+  for (const auto& spec : specs) added.push_back(make_instance(spec));
 
   std::lock_guard lock(mutex_);
-  for (const auto& existing : instances_) {
-    if (existing.id == inst.id) {
+  std::set<std::string> ids;
+  for (const auto& existing : instances_) ids.insert(existing.id);
+  for (const auto& inst : added) {
+    if (!ids.insert(inst.id).second) {
       throw std::invalid_argument("an instance with id " + inst.id + " already exists");
     }
   }
-  // Private IPs are handed out in order so they stay unique within one sim.
-  const int n = next_private_ip_++;
-  inst.private_ips = {"192.168." + std::to_string(n / 250) + "." + std::to_string(n % 250 + 1)};
-  instances_.push_back(inst);
-  return inst;
+  for (std::size_t i = 0; i < added.size(); ++i) {
+    // Generated private IPs are handed out in order so they stay unique within one sim.
+    if (!specs[i].private_ips) {
+      const int n = next_private_ip_++;
+      added[i].private_ips = {"192.168." + std::to_string(n / 250) + "." + std::to_string(n % 250 + 1)};
+    }
+    instances_.push_back(added[i]);
+  }
+  return added;
 }
 
 bool SimState::remove_instance(const std::string& id) {

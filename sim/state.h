@@ -20,9 +20,11 @@ struct InstanceSpec {
   std::string engine = "MySQL";  // datastore.type: MySQL | PostgreSQL | SQLServer
   std::string engine_version;    // empty => 8.0 / 14 / 2019_SE by engine
   std::string status = "ACTIVE";
-  std::string type = "Single";             // Single | Ha | Replica
+  std::string type = "Single";             // Single | Ha | Replica (any case; shown as spelled here)
   std::optional<bool> enable_ssl = false;  // nullopt => field absent, like old API versions
   int port = 0;                            // 0 => 3306 / 5432 / 1433 by engine
+  std::optional<std::vector<std::string>> private_ips;  // nullopt => one unique 192.168.x.y
+  std::vector<std::string> public_ips;                  // empty => no EIP bound
 };
 
 struct SslSwitch {
@@ -36,7 +38,7 @@ struct Instance {
   std::string id, name, status, type, engine, engine_version, region;
   std::optional<bool> enable_ssl;
   int port = 0;
-  std::vector<std::string> private_ips;
+  std::vector<std::string> private_ips, public_ips;
   std::string created, updated;          // RDS timestamps
   std::optional<MonoTime> status_until;  // a temporary status reverts to ACTIVE at this time
   std::optional<SslSwitch> ssl_switch;   // an SSL switch in progress
@@ -60,6 +62,8 @@ struct InstancePatch {
 struct SimSettings {
   double ssl_switch_seconds = 2.0;
   bool job_mode = false;
+  // GET .../ssl-cert/download-link exists (false: it answers 404 like a cloud without the API).
+  bool cert_links = true;
 };
 
 enum class SslSwitchResult { started, not_found, unsupported_engine, busy };
@@ -79,6 +83,8 @@ class SimState {
 
   // Adds an instance; throws std::invalid_argument when the id is taken or a field is unusable.
   Instance add_instance(const InstanceSpec& spec);
+  // Adds all of them or, when one id is taken (also twice in `specs`) or unusable, none.
+  std::vector<Instance> add_instances(const std::vector<InstanceSpec>& specs);
   bool remove_instance(const std::string& id);
   std::optional<Instance> patch_instance(const std::string& id, const InstancePatch& patch);
 
@@ -95,6 +101,8 @@ class SimState {
 
  private:
   void advance_locked();
+  // An instance from `spec` with defaults filled in; checks the fields but not the id's uniqueness.
+  Instance make_instance(const InstanceSpec& spec) const;
 
   Clocks clocks_;
   std::string region_;

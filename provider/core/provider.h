@@ -89,6 +89,18 @@ struct UpgradeResult {
   Diagnostics diagnostics{};
 };
 
+// ReadDataSource. Terraform reads a data source once its configuration is wholly known (it defers the
+// read otherwise), so `config` holds every argument; computed attributes are null in it.
+struct DataReadRequest {
+  Value config{};
+  CancelToken cancel{};
+};
+struct DataReadResult {
+  // The config with the computed attributes filled in; arguments must keep their configured values.
+  Value state{};
+  Diagnostics diagnostics{};
+};
+
 class Resource {
  public:
   virtual ~Resource() = default;
@@ -102,6 +114,17 @@ class Resource {
   virtual UpgradeResult upgrade_state(const UpgradeRequest& request) = 0;
 };
 
+// A data source: reads something from the cloud for the configuration to use, and changes nothing.
+class DataSource {
+ public:
+  virtual ~DataSource() = default;
+  virtual std::string type_name() const = 0;  // "rds_instances"
+  virtual const Schema& schema() const = 0;
+  // v6 ValidateDataResourceConfig / v5 ValidateDataSourceConfig; values may still be unknown here.
+  virtual Diagnostics validate(const Value& config) = 0;
+  virtual DataReadResult read(const DataReadRequest& request) = 0;
+};
+
 class Provider {
  public:
   virtual ~Provider() = default;
@@ -112,6 +135,8 @@ class Provider {
                                 const CancelToken& cancel) = 0;
   // The resource types, stable for the provider's lifetime (the adapter looks them up by type_name()).
   virtual std::vector<std::shared_ptr<Resource>> resources() = 0;
+  // The data source types, likewise stable. A provider without any need not override it.
+  virtual std::vector<std::shared_ptr<DataSource>> data_sources() { return {}; }
   // StopProvider / Stop: cancel work in flight promptly; the server keeps serving afterwards.
   virtual void stop() = 0;
 };

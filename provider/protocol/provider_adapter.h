@@ -3,7 +3,8 @@
 // translates wire messages to rds::core calls and back. The few version differences are spelled out:
 // - v5 PrepareProviderConfig answers prepared_config (the config it received); v6 has no such field;
 // - the service classes map v5 names (GetSchema, PrepareProviderConfig, Configure,
-//   ValidateResourceTypeConfig, Stop) and v6 names onto the same handlers (provider_service.cpp).
+//   ValidateResourceTypeConfig, ValidateDataSourceConfig, Stop) and v6 names onto the same handlers
+//   (provider_service.cpp).
 //
 // Handlers never throw and always return gRPC OK: failures travel as diagnostics (an exception from the
 // provider becomes an error diagnostic). The adapter's own state is fixed at construction, so
@@ -19,6 +20,7 @@
 #include <grpcpp/server_context.h>
 #include <grpcpp/support/status.h>
 
+#include "provider/core/config_rules.h"
 #include "provider/core/provider.h"
 #include "provider/logging/hclog.h"
 #include "provider/protocol/call_watcher.h"
@@ -54,6 +56,11 @@ class ProviderAdapter {
   template <class Request, class Response>
   grpc::Status import_resource_state(grpc::ServerContext* context, const Request& request,
                                      Response& response) const;
+  template <class Request, class Response>
+  grpc::Status validate_data_resource_config(const Request& request, Response& response) const;
+  template <class Request, class Response>
+  grpc::Status read_data_source(grpc::ServerContext* context, const Request& request,
+                                Response& response) const;
   template <class Response>
   grpc::Status stop_provider(Response& response) const;
 
@@ -62,9 +69,14 @@ class ProviderAdapter {
     std::shared_ptr<core::Resource> resource;
     core::Type type;  // the schema's value type, computed once
   };
+  struct DataSourceType {
+    std::shared_ptr<core::DataSource> data_source;
+    core::Type type;
+  };
 
   // The resource registered under `type_name`, or nullptr with an error diagnostic.
   const ResourceType* find_resource(const std::string& type_name, core::Diagnostics& diagnostics) const;
+  const DataSourceType* find_data_source(const std::string& type_name, core::Diagnostics& diagnostics) const;
 
   // Runs `body` (which fills `diagnostics`), turns any exception into an error diagnostic, copies the
   // diagnostics to the response and logs the call. Returns OK: errors travel as diagnostics.
@@ -76,6 +88,7 @@ class ProviderAdapter {
   std::unique_ptr<CallWatcher> watcher_;  // cancels the work of RPCs whose client went away
   core::Type provider_type_;
   std::map<std::string, ResourceType> resources_;
+  std::map<std::string, DataSourceType> data_sources_;
 };
 
 // Text for an exception that escaped the provider (what() when it is a std::exception).
@@ -113,6 +126,7 @@ grpc::Status ProviderAdapter::get_metadata(Response& response) const {
     // state, so the plan can warn what a destroy does to SSL; older versions ignore it.
     response.mutable_server_capabilities()->set_plan_destroy(true);
     for (const auto& [name, _] : resources_) response.add_resources()->set_type_name(name);
+    for (const auto& [name, _] : data_sources_) response.add_data_sources()->set_type_name(name);
   });
 }
 
@@ -122,6 +136,9 @@ grpc::Status ProviderAdapter::get_provider_schema(Response& response) const {
     schema_to_proto(provider_->schema(), response.mutable_provider());
     for (const auto& [name, entry] : resources_) {
       schema_to_proto(entry.resource->schema(), &(*response.mutable_resource_schemas())[name]);
+    }
+    for (const auto& [name, entry] : data_sources_) {
+      schema_to_proto(entry.data_source->schema(), &(*response.mutable_data_source_schemas())[name]);
     }
     // get_provider_schema_optional stays false: our handlers rely on Terraform fetching the schema first.
     response.mutable_server_capabilities()->set_plan_destroy(true);
@@ -161,6 +178,7 @@ grpc::Status ProviderAdapter::validate_resource_config(const Request& request, R
                  if (!entry) return;
                  auto config = decode(request.config(), entry->type, "config", diagnostics);
                  if (!config) return;
+                 diagnostics.append(core::check_config(entry->resource->schema(), *config));
                  diagnostics.append(entry->resource->validate(*config));
                });
 }
@@ -281,6 +299,38 @@ grpc::Status ProviderAdapter::import_resource_state(grpc::ServerContext* context
           out->set_private_(imported.private_state);
         }
       });
+}
+
+template <class Request, class Response>
+grpc::Status ProviderAdapter::validate_data_resource_config(const Request& request,
+                                                            Response& response) const {
+  return serve("ValidateDataResourceConfig", request.type_name(), response.mutable_diagnostics(),
+               [&](core::Diagnostics& diagnostics) {
+                 const DataSourceType* entry = find_data_source(request.type_name(), diagnostics);
+                 if (!entry) return;
+                 auto config = decode(request.config(), entry->type, "config", diagnostics);
+                 if (!config) return;
+                 diagnostics.append(core::check_config(entry->data_source->schema(), *config));
+                 diagnostics.append(entry->data_source->validate(*config));
+               });
+}
+
+template <class Request, class Response>
+grpc::Status ProviderAdapter::read_data_source(grpc::ServerContext* context, const Request& request,
+                                               Response& response) const {
+  const auto call = watcher_->watch(context);
+  return serve("ReadDataSource", request.type_name(), response.mutable_diagnostics(),
+               [&](core::Diagnostics& diagnostics) {
+                 const DataSourceType* entry = find_data_source(request.type_name(), diagnostics);
+                 if (!entry) return;
+                 auto config = decode(request.config(), entry->type, "config", diagnostics);
+                 if (!config) return;
+                 auto result = entry->data_source->read(
+                     core::DataReadRequest{.config = *config, .cancel = call->token()});
+                 diagnostics.append(result.diagnostics);
+                 // Terraform ignores the state of a failed read; a null one still encodes (msgpack nil).
+                 encode(result.state, entry->type, "state", response.mutable_state(), diagnostics);
+               });
 }
 
 template <class Response>

@@ -11,7 +11,7 @@ namespace rds::protocol {
 namespace {
 
 // tfplugin6.Provider: the RPCs we serve, each delegating to the shared adapter. RPCs not overridden
-// here (data sources, functions, ephemeral resources, ...) answer UNIMPLEMENTED.
+// here (functions, ephemeral resources, ...) answer UNIMPLEMENTED.
 class ProviderServiceV6 final : public tfplugin6::Provider::Service {
  public:
   explicit ProviderServiceV6(std::shared_ptr<core::Provider> provider) : adapter_(std::move(provider)) {}
@@ -39,6 +39,11 @@ class ProviderServiceV6 final : public tfplugin6::Provider::Service {
                                       tfplugin6::ValidateResourceConfig::Response* response) override {
     return adapter_.validate_resource_config(*request, *response);
   }
+  grpc::Status ValidateDataResourceConfig(
+      grpc::ServerContext*, const tfplugin6::ValidateDataResourceConfig::Request* request,
+      tfplugin6::ValidateDataResourceConfig::Response* response) override {
+    return adapter_.validate_data_resource_config(*request, *response);
+  }
   grpc::Status UpgradeResourceState(grpc::ServerContext*,
                                     const tfplugin6::UpgradeResourceState::Request* request,
                                     tfplugin6::UpgradeResourceState::Response* response) override {
@@ -63,6 +68,10 @@ class ProviderServiceV6 final : public tfplugin6::Provider::Service {
                                    tfplugin6::ImportResourceState::Response* response) override {
     return adapter_.import_resource_state(context, *request, *response);
   }
+  grpc::Status ReadDataSource(grpc::ServerContext* context, const tfplugin6::ReadDataSource::Request* request,
+                              tfplugin6::ReadDataSource::Response* response) override {
+    return adapter_.read_data_source(context, *request, *response);
+  }
   grpc::Status StopProvider(grpc::ServerContext*, const tfplugin6::StopProvider::Request*,
                             tfplugin6::StopProvider::Response* response) override {
     return adapter_.stop_provider(*response);
@@ -73,7 +82,8 @@ class ProviderServiceV6 final : public tfplugin6::Provider::Service {
 };
 
 // tfplugin5.Provider: same adapter, v5 names (GetSchema, PrepareProviderConfig, Configure,
-// ValidateResourceTypeConfig, Stop). PrepareProviderConfig's prepared_config is filled by the adapter.
+// ValidateResourceTypeConfig, ValidateDataSourceConfig, Stop). PrepareProviderConfig's prepared_config is
+// filled by the adapter.
 class ProviderServiceV5 final : public tfplugin5::Provider::Service {
  public:
   explicit ProviderServiceV5(std::shared_ptr<core::Provider> provider) : adapter_(std::move(provider)) {}
@@ -100,6 +110,11 @@ class ProviderServiceV5 final : public tfplugin5::Provider::Service {
       tfplugin5::ValidateResourceTypeConfig::Response* response) override {
     return adapter_.validate_resource_config(*request, *response);
   }
+  grpc::Status ValidateDataSourceConfig(grpc::ServerContext*,
+                                        const tfplugin5::ValidateDataSourceConfig::Request* request,
+                                        tfplugin5::ValidateDataSourceConfig::Response* response) override {
+    return adapter_.validate_data_resource_config(*request, *response);
+  }
   grpc::Status UpgradeResourceState(grpc::ServerContext*,
                                     const tfplugin5::UpgradeResourceState::Request* request,
                                     tfplugin5::UpgradeResourceState::Response* response) override {
@@ -123,6 +138,10 @@ class ProviderServiceV5 final : public tfplugin5::Provider::Service {
                                    const tfplugin5::ImportResourceState::Request* request,
                                    tfplugin5::ImportResourceState::Response* response) override {
     return adapter_.import_resource_state(context, *request, *response);
+  }
+  grpc::Status ReadDataSource(grpc::ServerContext* context, const tfplugin5::ReadDataSource::Request* request,
+                              tfplugin5::ReadDataSource::Response* response) override {
+    return adapter_.read_data_source(context, *request, *response);
   }
   grpc::Status Stop(grpc::ServerContext*, const tfplugin5::Stop::Request*,
                     tfplugin5::Stop::Response* response) override {

@@ -4,17 +4,22 @@
 
 namespace rds::resources {
 
+std::string api_answer_lines(const rds::client::ApiError& api) {
+  std::string lines = "API call: " + api.operation();
+  if (api.http_status() != 0) lines += "\nHTTP status: " + std::to_string(api.http_status());
+  if (!api.error_code().empty()) lines += "\nError code: " + api.error_code();
+  if (!api.error_msg().empty()) lines += "\nError message: " + api.error_msg();
+  if (!api.request_id().empty()) lines += "\nRequest ID: " + api.request_id();
+  return lines;
+}
+
 void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, const std::exception& error,
                    const ErrorContext& context) {
   using namespace rds::client;
   std::string detail = error.what();
   if (const auto* api = dynamic_cast<const ApiError*>(&error)) {
     // what() is already a sentence with these; the lines below make them easy to find and copy.
-    detail += "\n\nAPI call: " + api->operation();
-    if (api->http_status() != 0) detail += "\nHTTP status: " + std::to_string(api->http_status());
-    if (!api->error_code().empty()) detail += "\nError code: " + api->error_code();
-    if (!api->error_msg().empty()) detail += "\nError message: " + api->error_msg();
-    if (!api->request_id().empty()) detail += "\nRequest ID: " + api->request_id();
+    detail += "\n\n" + api_answer_lines(*api);
   } else if (const auto* format = dynamic_cast<const ResponseFormatError*>(&error)) {
     if (!format->request_id().empty()) detail += "\n\nRequest ID: " + format->request_id();
   } else if (dynamic_cast<const CancelledError*>(&error) != nullptr) {

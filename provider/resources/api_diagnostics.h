@@ -5,6 +5,7 @@
 #include <exception>
 #include <string>
 
+#include "client/errors.h"
 #include "provider/core/diagnostics.h"
 
 namespace rds::resources {
@@ -23,5 +24,8 @@ struct ErrorContext {
 // exception (rds::client errors in full, anything else by its what()) and the context.
 void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, const std::exception& error,
                    const ErrorContext& context = {});
+// The lines add_api_error ends an API error's detail with ("API call: ...\nHTTP status: 404\n..."), for a
+// diagnostic that explains the error in its own words first.
+std::string api_answer_lines(const rds::client::ApiError& error);
 
 }  // namespace rds::resources

@@ -12,6 +12,17 @@ std::shared_ptr<rds::client::RdsClient> ProviderContext::client() const {
   return client_;
 }
 
+std::shared_ptr<rds::client::RdsClient> ProviderContext::configured_client(
+    rds::core::Diagnostics& diags) const {
+  auto configured = client();
+  if (!configured) {
+    diags.error("Provider not configured",
+                "The rds provider has no API client yet: ConfigureProvider did not run or failed. Check the "
+                "provider \"rds\" block and the errors reported for it.");
+  }
+  return configured;
+}
+
 rds::client::CancelToken ProviderContext::cancel_token() const {
   std::lock_guard lock(mutex_);
   return cancel_.token();

@@ -7,6 +7,7 @@
 
 #include "client/cancel.h"
 #include "client/rds_client.h"
+#include "provider/core/diagnostics.h"
 
 namespace rds::resources {
 
@@ -16,6 +17,9 @@ class ProviderContext {
   void set_client(std::shared_ptr<rds::client::RdsClient> client);
   // nullptr until configure succeeded.
   std::shared_ptr<rds::client::RdsClient> client() const;
+  // The client for an operation: nullptr, after adding an error saying the provider is not configured,
+  // until configure succeeded.
+  std::shared_ptr<rds::client::RdsClient> configured_client(rds::core::Diagnostics& diags) const;
 
   // The token an operation starting now should watch. stop() cancels every token handed out so far;
   // operations that start after a stop get a fresh one, because Terraform keeps using the provider

@@ -1,12 +1,12 @@
 #include "provider/resources/rds_instance_ssl.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "provider/core/json.h"
 #include "provider/core/plan_rules.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
+#include "provider/resources/instance_id.h"
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/instance_ssl_state.h"
 #include "provider/resources/ssl_convergence.h"
@@ -18,27 +18,6 @@ namespace {
 using namespace rds::core;
 using instance_ssl::Operation;
 namespace ssl = instance_ssl;
-
-bool blank(const std::string& text) {
-  return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c); });
-}
-
-// Why `id` cannot be an RDS instance id, or "" when it can be. Ids become a path segment of the PUT and
-// the id= filter of the instance list, where a leading * asks for a fuzzy match: an id with such
-// characters would address other instances, or none.
-std::string instance_id_problem(const std::string& id) {
-  if (id.empty()) return "it is empty";
-  if (blank(id)) return "it is only whitespace";
-  if (id.front() == '*')
-    return "it starts with *, which the RDS API reads as a fuzzy match of other instances";
-  for (unsigned char c : id) {
-    if (std::isspace(c) || c < 0x20 || c == 0x7f) return "it contains whitespace or a control character";
-    if (c == '/' || c == '?' || c == '#' || c == '%')
-      return std::string("it contains \"") + static_cast<char>(c) +
-             "\", which an RDS id never has (it would change the API URL)";
-  }
-  return {};
-}
 
 // The deadline for a refresh or an import, which have no timeouts argument.
 rds::client::Deadline read_deadline(rds::client::RdsClient& client) {
@@ -64,16 +43,6 @@ InstanceSslResource::InstanceSslResource(std::shared_ptr<ProviderContext> contex
 std::string InstanceSslResource::type_name() const { return std::string(ssl::kTypeName); }
 
 const Schema& InstanceSslResource::schema() const { return ssl::schema(); }
-
-std::shared_ptr<rds::client::RdsClient> InstanceSslResource::client(Diagnostics& diags) const {
-  auto client = context_->client();
-  if (!client) {
-    diags.error("Provider not configured",
-                "The rds provider has no API client yet: ConfigureProvider did not run or failed. Check the "
-                "provider \"rds\" block and the errors reported for it.");
-  }
-  return client;
-}
 
 Diagnostics InstanceSslResource::validate(const Value& config) {
   Diagnostics diags;
@@ -206,7 +175,7 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   result.private_state = request.planned_private;
   result.new_state = request.prior_state;  // until something is known to have changed
 
-  auto client = this->client(result.diagnostics);
+  auto client = context_->configured_client(result.diagnostics);
   if (!client) return result;
   ConvergeRequest converge;
   converge.instance_id = ssl::instance_id_of(planned);
@@ -272,7 +241,7 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
     return result;
   }
 
-  auto client = this->client(result.diagnostics);
+  auto client = context_->configured_client(result.diagnostics);
   if (!client) {
     result.new_state = prior;
     return result;
@@ -301,7 +270,7 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
   result.new_state = request.current_state;
   result.private_state = request.private_state;
   if (request.current_state.is_null()) return result;
-  auto client = this->client(result.diagnostics);
+  auto client = context_->configured_client(result.diagnostics);
   if (!client) return result;
 
   const std::string instance_id = ssl::instance_id_of(request.current_state);
@@ -349,7 +318,7 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
                                  request.id + "\": " + problem + ".");
     return result;
   }
-  auto client = this->client(result.diagnostics);
+  auto client = context_->configured_client(result.diagnostics);
   if (!client) return result;
   const std::string summary = "Cannot import rds_instance_ssl for RDS instance " + id;
   try {

@@ -41,8 +41,6 @@ class InstanceSslResource : public rds::core::Resource {
                     rds::core::PlanResult& result);
   static void warn_about_destroy(const rds::core::Value& prior, const std::string& prior_private,
                                  const std::string& verb, rds::core::Diagnostics& diags);
-  // The configured client, or nullptr after adding an error saying the provider is not configured.
-  std::shared_ptr<rds::client::RdsClient> client(rds::core::Diagnostics& diags) const;
 
   std::shared_ptr<ProviderContext> context_;
 };

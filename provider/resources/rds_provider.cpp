@@ -2,6 +2,9 @@
 
 #include <algorithm>
 
+#include "provider/data_sources/rds_instance.h"
+#include "provider/data_sources/rds_instances.h"
+#include "provider/data_sources/rds_ssl_certificates.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
 #include "provider/resources/client_log.h"
@@ -22,7 +25,10 @@ class RdsProvider : public rds::core::Provider {
   explicit RdsProvider(ProviderOptions options)
       : options_(std::move(options)),
         context_(std::make_shared<ProviderContext>()),
-        resources_{std::make_shared<InstanceSslResource>(context_)} {
+        resources_{std::make_shared<InstanceSslResource>(context_)},
+        data_sources_{std::make_shared<rds::data_sources::InstanceDataSource>(context_),
+                      std::make_shared<rds::data_sources::InstancesDataSource>(context_),
+                      std::make_shared<rds::data_sources::SslCertificatesDataSource>(context_)} {
     if (!options_.environment) options_.environment = process_environment();
     if (!options_.make_client) {
       options_.make_client = [](rds::client::ClientConfig config) {
@@ -82,6 +88,7 @@ class RdsProvider : public rds::core::Provider {
   }
 
   std::vector<std::shared_ptr<rds::core::Resource>> resources() override { return resources_; }
+  std::vector<std::shared_ptr<rds::core::DataSource>> data_sources() override { return data_sources_; }
 
   void stop() override {
     rds::logging::info("stop requested: cancelling waits in flight");
@@ -92,6 +99,7 @@ class RdsProvider : public rds::core::Provider {
   ProviderOptions options_;
   std::shared_ptr<ProviderContext> context_;
   std::vector<std::shared_ptr<rds::core::Resource>> resources_;
+  std::vector<std::shared_ptr<rds::core::DataSource>> data_sources_;
 };
 
 // "argument endpoint in the provider block" or "environment variable RDS_ENDPOINT".

@@ -1,6 +1,6 @@
 #pragma once
 // The provider `rds`: its schema, the validation of the provider block, and configure, which makes
-// the ONE RDS API client that every resource of this provider instance shares.
+// the ONE RDS API client that every resource and data source of this provider instance shares.
 //
 //   auto provider = rds::resources::make_rds_provider();
 //   rds::protocol::make_provider_service(6, provider);

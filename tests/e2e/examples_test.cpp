@@ -1,4 +1,5 @@
-// The examples users copy must keep working: each validates, and the quickstart applies against rds-sim.
+// The examples users copy must keep working: each validates, and the quickstart, import and audit
+// examples apply against rds-sim.
 #include <gtest/gtest.h>
 
 #include "tests/e2e/support/e2e_test.h"
@@ -19,7 +20,7 @@ void copy_example(const std::string& name, const TerraformWorkspace& workspace) 
 using Examples = E2eTest;
 
 TEST_F(Examples, EveryExampleValidates) {
-  for (const char* name : {"quickstart", "basic", "import"}) {
+  for (const char* name : {"quickstart", "basic", "import", "audit"}) {
     TerraformWorkspace workspace;
     copy_example(name, workspace);
     auto validate = workspace.terraform({"validate", "-no-color"});
@@ -52,6 +53,34 @@ TEST_F(Examples, ImportExampleImportsAnExistingInstanceWithoutChangingIt) {
   EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 0) << "importing must not change the instance";
   auto plan = workspace().terraform({"plan", "-detailed-exitcode", "-var", "instance_id=mysql-existing"});
   EXPECT_EQ(plan.exit_code, 0) << plan.describe();
+}
+
+TEST_F(Examples, AuditReportsMySqlWithoutSslAndTurnsSslOnForEveryMySqlInstance) {
+  start();
+  sim().add_instances(
+      {{{"id", "mysql-a"}, {"name", "orders"}, {"enable_ssl", false}},
+       {{"id", "mysql-b"}, {"name", "billing"}, {"enable_ssl", true}},
+       {{"id", "mysql-c"}, {"name", "reports"}, {"enable_ssl", false}},
+       {{"id", "pg-1"}, {"name", "analytics"}, {"engine", "PostgreSQL"}, {"enable_ssl", false}}});
+  copy_example("audit", workspace());
+
+  apply_ok();
+
+  auto output = workspace().terraform({"output", "-json"});
+  ASSERT_TRUE(output.succeeded()) << output.describe();
+  auto outputs = nlohmann::json::parse(output.out);
+  EXPECT_EQ(outputs["mysql_without_ssl"]["value"],
+            nlohmann::json({{"mysql-a", "orders"}, {"mysql-c", "reports"}}))
+      << output.out;
+  EXPECT_EQ(outputs["ssl_enabled"]["value"], nlohmann::json({"mysql-a", "mysql-b", "mysql-c"})) << output.out;
+  for (const char* id : {"mysql-a", "mysql-b", "mysql-c"}) EXPECT_TRUE(sim().ssl_enabled(id)) << id;
+  EXPECT_FALSE(sim().ssl_enabled("pg-1")) << "only MySQL instances are touched";
+  EXPECT_EQ(sim().accepted_switches(), 2) << "billing already had SSL on";
+
+  // The next run reads no instance without SSL (the report changes), and changes nothing else.
+  apply_ok();
+  EXPECT_EQ(sim().accepted_switches(), 2);
+  expect_empty_plan("after the audit converged");
 }
 
 }  // namespace

@@ -1,75 +1,15 @@
-// The same lifecycle through real Terraform over protocol 5 and over protocol 6.
-//
-// Terraform 1.x always offers both versions and the provider picks 6, so to exercise tfplugin5 with the
-// real CLI the provider is started by hand in --debug mode with PLUGIN_PROTOCOL_VERSIONS=<n>, and
-// Terraform attaches to it through TF_REATTACH_PROVIDERS (go-plugin's reattach, what debuggers use).
+// The same lifecycle through real Terraform over protocol 5 and over protocol 6 (the provider attached
+// through TF_REATTACH_PROVIDERS: see support/protocol_version_test.h).
 #include <gtest/gtest.h>
-#include <signal.h>
 
-#include <regex>
-#include <thread>
-
-#include "tests/e2e/support/e2e_test.h"
+#include "tests/e2e/support/protocol_version_test.h"
 
 namespace rds::testing {
 namespace {
 
 using namespace std::chrono_literals;
 
-class ProtocolVersion : public E2eTest, public ::testing::WithParamInterface<int> {
- protected:
-  // Starts the provider in debug mode speaking protocol `version`, configured for the sim through its
-  // own environment (a reattached provider does not see Terraform's), and points the workspace at it.
-  void attach_provider(int version) {
-    auto env = clean_environment();
-    for (const auto& [name, value] : sim().provider_env()) env[name] = value;
-    env["PLUGIN_PROTOCOL_VERSIONS"] = std::to_string(version);
-    env["TF_LOG_PROVIDER"] = "debug";  // its log proves Terraform talked to this process, not another
-    provider_ = std::make_unique<ChildProcess>(
-        ProcessOptions{.argv = {(provider_bin_dir() / "terraform-provider-rds").string(), "--debug"},
-                       .env = env,
-                       .cwd = workspace().dir(),
-                       .own_process_group = true,
-                       .stdout_to = Output::kFile,
-                       .stderr_to = Output::kFile,
-                       .capture_prefix = workspace().dir() / ".provider",
-                       .default_sigint = true});
-
-    static const std::regex reattach("TF_REATTACH_PROVIDERS='([^']*)'");
-    std::smatch match;
-    auto deadline = std::chrono::steady_clock::now() + 10s;
-    std::string out;
-    while (!std::regex_search(out = provider_->stdout_so_far(), match, reattach)) {
-      ASSERT_TRUE(provider_->running() && std::chrono::steady_clock::now() < deadline)
-          << "the provider printed no TF_REATTACH_PROVIDERS line\n"
-          << out << provider_->stderr_so_far();
-      std::this_thread::sleep_for(20ms);
-    }
-    auto config = nlohmann::json::parse(match[1].str());
-    ASSERT_EQ(config[kProviderAddress]["ProtocolVersion"], version) << config.dump();
-    workspace().set_env("TF_REATTACH_PROVIDERS", match[1].str());
-  }
-
-  void TearDown() override {
-    if (provider_ == nullptr) return;
-    provider_->signal_group(SIGINT);  // --debug mode stops on Ctrl-C
-    auto stopped = provider_->wait(10s);
-    EXPECT_FALSE(stopped.timed_out) << "the debug-mode provider did not stop on SIGINT";
-    EXPECT_NE(stopped.err.find("\"protocol_version\":\"" + std::to_string(GetParam()) + "\""),
-              std::string::npos)
-        << "the provider's start-up log must show the protocol it served\n"
-        << stopped.err;
-    // Start-up and stop log a line each; everything else comes from the RPCs Terraform sent to this process.
-    size_t log_lines = 0;
-    for (size_t at = stopped.err.find("\"@message\""); at != std::string::npos;
-         at = stopped.err.find("\"@message\"", at + 1)) {
-      ++log_lines;
-    }
-    EXPECT_GT(log_lines, 4u) << "Terraform did not use the attached provider\n" << stopped.err;
-  }
-
-  std::unique_ptr<ChildProcess> provider_;
-};
+using ProtocolVersion = ProtocolVersionTest;
 
 TEST_P(ProtocolVersion, CreateUpdateImportAndDestroyWork) {
   start();
@@ -143,10 +83,7 @@ TEST_P(ProtocolVersion, PlansNameTheDatabaseRefuseWrongTargetsAndWarnBeforeADest
       << off.describe();
 }
 
-INSTANTIATE_TEST_SUITE_P(RealTerraform, ProtocolVersion, ::testing::Values(5, 6),
-                         [](const ::testing::TestParamInfo<int>& info) {
-                           return "Protocol" + std::to_string(info.param);
-                         });
+INSTANTIATE_TEST_SUITE_P(RealTerraform, ProtocolVersion, ::testing::Values(5, 6), protocol_name);
 
 }  // namespace
 }  // namespace rds::testing

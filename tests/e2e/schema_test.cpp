@@ -1,5 +1,5 @@
-// Issue 2: `terraform providers schema -json` shows the provider and rds_instance_ssl with every argument,
-// each described, and the secrets marked sensitive.
+// Issues 2 and 8: `terraform providers schema -json` shows the provider, rds_instance_ssl and the data
+// sources with every argument, each described, and the secrets marked sensitive.
 #include <gtest/gtest.h>
 
 #include "tests/e2e/support/e2e_test.h"
@@ -66,6 +66,30 @@ TEST_F(ProvidersSchema, ListsRdsInstanceSslWithEveryAttributeDescribed) {
   EXPECT_TRUE(attributes["disable_on_destroy"].value("optional", false));
   EXPECT_EQ(attributes["ssl_enable"]["type"], "bool");
   EXPECT_EQ(attributes["instance_id"]["type"], "string");
+}
+
+TEST_F(ProvidersSchema, ListsTheDataSourcesWithEveryAttributeDescribed) {
+  const auto& data_sources = schema_["data_source_schemas"];
+  const std::vector<std::string> instance_fields = {
+      "id",   "name",        "status",     "type",   "engine",  "engine_version", "ssl_enable",
+      "port", "private_ips", "public_ips", "region", "created", "updated"};
+  ASSERT_TRUE(data_sources.contains("rds_instance")) << schema_.dump(2);
+  for (const auto& name : instance_fields) expect_described(data_sources["rds_instance"]["block"], name);
+  const auto& instance = data_sources["rds_instance"]["block"]["attributes"];
+  EXPECT_TRUE(instance["id"].value("optional", false) && instance["id"].value("computed", false));
+  EXPECT_TRUE(instance["name"].value("optional", false) && instance["name"].value("computed", false));
+
+  ASSERT_TRUE(data_sources.contains("rds_instances")) << schema_.dump(2);
+  for (const char* name : {"name", "engine", "type", "ssl_enable", "instances", "ids"})
+    expect_described(data_sources["rds_instances"]["block"], name);
+  const auto& element = data_sources["rds_instances"]["block"]["attributes"]["instances"]["type"][1][1];
+  for (const auto& name : instance_fields) EXPECT_TRUE(element.contains(name)) << name << " in " << element;
+
+  ASSERT_TRUE(data_sources.contains("rds_ssl_certificates")) << schema_.dump(2);
+  for (const char* name : {"instance_id", "certificates"})
+    expect_described(data_sources["rds_ssl_certificates"]["block"], name);
+  EXPECT_TRUE(
+      data_sources["rds_ssl_certificates"]["block"]["attributes"]["instance_id"].value("required", false));
 }
 
 TEST_F(ProvidersSchema, DescribesTheTimeoutsBlock) {

@@ -24,6 +24,7 @@ using rds::testing::V6;
 
 const Type kResourceType = rds::testing::test_resource_schema().value_type();
 const Type kProviderType = rds::testing::test_provider_schema().value_type();
+const Type kDataType = rds::testing::test_data_source_schema().value_type();
 
 Value thing(std::map<std::string, Value> attrs) { return Value::object(kResourceType, std::move(attrs)); }
 
@@ -81,6 +82,21 @@ class ProviderServiceTest : public ::testing::Test {
         [&](auto& c, auto& q2, auto& r) { return stub_->PlanResourceChange(&c, q2, &r); }, q);
   }
 
+  typename V::ReadData::Response read_data(const std::string& type_name, const Value& config) {
+    typename V::ReadData::Request q;
+    q.set_type_name(type_name);
+    set(q.mutable_config(), config, kDataType);
+    return call<typename V::ReadData::Request, typename V::ReadData::Response>(
+        [&](auto& c, auto& q2, auto& r) { return stub_->ReadDataSource(&c, q2, &r); }, q);
+  }
+  typename V::ValidateData::Response validate_data(const Value& config) {
+    typename V::ValidateData::Request q;
+    q.set_type_name("test_lookup");
+    set(q.mutable_config(), config, kDataType);
+    return call<typename V::ValidateData::Request, typename V::ValidateData::Response>(
+        [&](auto& c, auto& q2, auto& r) { return V::validate_data(*stub_, &c, q2, &r); }, q);
+  }
+
   std::shared_ptr<TestProvider> provider_;
   std::unique_ptr<grpc::Service> service_;
   std::unique_ptr<grpc::Server> server_;
@@ -120,12 +136,61 @@ TYPED_TEST(ProviderServiceTest, SchemaCarriesAttributesFlagsDescriptionsAndNeste
   EXPECT_FALSE(schema.server_capabilities().get_provider_schema_optional());
 }
 
-TYPED_TEST(ProviderServiceTest, MetadataListsEveryResourceType) {
+TYPED_TEST(ProviderServiceTest, MetadataListsEveryResourceTypeAndDataSource) {
   using V = TypeParam;
   auto response = this->template call<typename V::GetMetadata::Request, typename V::GetMetadata::Response>(
       [&](auto& c, auto& q, auto& r) { return this->stub_->GetMetadata(&c, q, &r); }, {});
   ASSERT_EQ(response.resources_size(), 1);
   EXPECT_EQ(response.resources(0).type_name(), "test_thing");
+  ASSERT_EQ(response.data_sources_size(), 1);
+  EXPECT_EQ(response.data_sources(0).type_name(), "test_lookup");
+}
+
+TYPED_TEST(ProviderServiceTest, SchemaCarriesDataSourceSchemas) {
+  auto schema = this->get_schema();
+  ASSERT_EQ(schema.data_source_schemas().count("test_lookup"), 1u);
+  const auto& block = schema.data_source_schemas().at("test_lookup").block();
+  ASSERT_EQ(block.attributes_size(), 2);
+  EXPECT_EQ(block.attributes(0).name(), "query");
+  EXPECT_TRUE(block.attributes(0).required());
+  EXPECT_EQ(block.attributes(1).name(), "answer");
+  EXPECT_TRUE(block.attributes(1).computed());
+  EXPECT_EQ(schema.data_source_schemas().count("test_thing"), 0u) << "resources are not data sources";
+}
+
+TYPED_TEST(ProviderServiceTest, ValidateDataSourceConfigPointsAtTheAttribute) {
+  auto response = this->validate_data(Value::object(kDataType, {{"query", Value::string("")}}));
+  ASSERT_EQ(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).summary(), "Invalid query");
+  EXPECT_EQ(response.diagnostics(0).attribute().steps(0).attribute_name(), "query");
+  EXPECT_EQ(this->validate_data(Value::object(kDataType, {{"query", Value::unknown(Type::string())}}))
+                .diagnostics_size(),
+            0);
+}
+
+TYPED_TEST(ProviderServiceTest, ReadDataSourceReturnsTheStateWithComputedAttributes) {
+  auto response = this->read_data("test_lookup", Value::object(kDataType, {{"query", Value::string("x")}}));
+  EXPECT_EQ(response.diagnostics_size(), 0) << this->diagnostics_text(response);
+  EXPECT_EQ(this->get(response.state(), kDataType),
+            Value::object(kDataType, {{"query", Value::string("x")}, {"answer", Value::string("found x")}}));
+}
+
+TYPED_TEST(ProviderServiceTest, ReadDataSourceErrorsAndExceptionsBecomeDiagnostics) {
+  using V = TypeParam;
+  auto failed = this->read_data("test_lookup", Value::object(kDataType, {{"query", Value::string("fail")}}));
+  ASSERT_EQ(failed.diagnostics_size(), 1);
+  EXPECT_EQ(failed.diagnostics(0).summary(), "Lookup failed");
+  auto thrown = this->read_data("test_lookup", Value::object(kDataType, {{"query", Value::string("throw")}}));
+  ASSERT_EQ(thrown.diagnostics_size(), 1);
+  EXPECT_EQ(thrown.diagnostics(0).severity(), V::Diagnostic::ERROR);
+  EXPECT_NE(thrown.diagnostics(0).detail().find("boom in read"), std::string::npos);
+}
+
+TYPED_TEST(ProviderServiceTest, UnknownDataSourceIsAnErrorNamingTheOnesThereAre) {
+  auto response = this->read_data("test_thing", Value::object(kDataType, {{"query", Value::string("x")}}));
+  ASSERT_EQ(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).summary(), "Unknown data source");
+  EXPECT_NE(response.diagnostics(0).detail().find("test_lookup"), std::string::npos);
 }
 
 TYPED_TEST(ProviderServiceTest, ValidateProviderConfigReportsDiagnosticsAndV5EchoesPreparedConfig) {
@@ -169,6 +234,23 @@ TYPED_TEST(ProviderServiceTest, ValidateResourceConfigPointsAtTheAttribute) {
   EXPECT_EQ(response.diagnostics(0).summary(), "Invalid name");
   ASSERT_EQ(response.diagnostics(0).attribute().steps_size(), 1);
   EXPECT_EQ(response.diagnostics(0).attribute().steps(0).attribute_name(), "name");
+}
+
+TYPED_TEST(ProviderServiceTest, ValidateRefusesAValueInAReadOnlyAttribute) {
+  using V = TypeParam;
+  typename V::ValidateResource::Request q;
+  q.set_type_name("test_thing");
+  this->set(q.mutable_config(), thing({{"name", Value::string("n")}, {"id", Value::string("x")}}),
+            kResourceType);
+  auto response =
+      this->template call<typename V::ValidateResource::Request, typename V::ValidateResource::Response>(
+          [&](auto& c, auto& q2, auto& r) { return V::validate_resource(*this->stub_, &c, q2, &r); }, q);
+  ASSERT_EQ(response.diagnostics_size(), 1) << this->diagnostics_text(response);
+  EXPECT_EQ(response.diagnostics(0).attribute().steps(0).attribute_name(), "id");
+  auto data = this->validate_data(
+      Value::object(kDataType, {{"query", Value::string("q")}, {"answer", Value::string("mine")}}));
+  ASSERT_EQ(data.diagnostics_size(), 1) << this->diagnostics_text(data);
+  EXPECT_EQ(data.diagnostics(0).attribute().steps(0).attribute_name(), "answer");
 }
 
 TYPED_TEST(ProviderServiceTest, ValidateToleratesUnknownValues) {
@@ -337,9 +419,16 @@ TYPED_TEST(ProviderServiceTest, StopCallsProviderStopAndTheServerKeepsServing) {
 TYPED_TEST(ProviderServiceTest, RpcsWeDoNotServeAnswerUnimplemented) {
   using V = TypeParam;
   grpc::ClientContext context;
-  typename V::ReadData::Request q;
-  typename V::ReadData::Response r;
-  EXPECT_EQ(this->stub_->ReadDataSource(&context, q, &r).error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  typename V::Proto::Stub* stub = this->stub_.get();
+  if constexpr (V::kVersion == 5) {
+    tfplugin5::GetFunctions::Request q;
+    tfplugin5::GetFunctions::Response r;
+    EXPECT_EQ(stub->GetFunctions(&context, q, &r).error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  } else {
+    tfplugin6::GetFunctions::Request q;
+    tfplugin6::GetFunctions::Response r;
+    EXPECT_EQ(stub->GetFunctions(&context, q, &r).error_code(), grpc::StatusCode::UNIMPLEMENTED);
+  }
 }
 
 TYPED_TEST(ProviderServiceTest, ConcurrentPlansAreServedIndependently) {

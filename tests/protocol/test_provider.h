@@ -1,5 +1,6 @@
-// A small provider used to drive the protocol adapter in-process: one resource "test_thing" whose
-// behaviour is easy to predict from its inputs (name "throw" throws, "fail" fails after creating).
+// A small provider used to drive the protocol adapter in-process: one resource "test_thing" and one data
+// source "test_lookup" whose behaviour is easy to predict from their inputs (name "throw" throws, "fail"
+// fails after creating; query "throw" throws, "fail" fails).
 #pragma once
 
 #include <atomic>
@@ -117,6 +118,46 @@ class TestResource : public core::Resource {
   core::Schema schema_ = test_resource_schema();
 };
 
+inline core::Schema test_data_source_schema() {
+  return core::Schema{
+      .block = {
+          .attributes = {
+              {.name = "query", .type = Type::string(), .description = "What to look up.", .required = true},
+              {.name = "answer",
+               .type = Type::string(),
+               .description = "What was found.",
+               .computed = true}}}};
+}
+
+class TestDataSource : public core::DataSource {
+ public:
+  std::string type_name() const override { return "test_lookup"; }
+  const core::Schema& schema() const override { return schema_; }
+
+  Diagnostics validate(const Value& config) override {
+    Diagnostics d;
+    const Value& query = config.attr("query");
+    if (query.is_known() && !query.is_null() && query.as_string().empty())
+      d.error("Invalid query", "query must not be empty", AttributePath("query"));
+    return d;
+  }
+
+  core::DataReadResult read(const core::DataReadRequest& request) override {
+    const std::string query = request.config.get_string("query").value_or("");
+    if (query == "throw") throw std::runtime_error("boom in read");
+    core::DataReadResult result;
+    if (query == "fail") {
+      result.diagnostics.error("Lookup failed", "on purpose");
+      return result;
+    }
+    result.state = request.config.with_attr("answer", Value::string("found " + query));
+    return result;
+  }
+
+ private:
+  core::Schema schema_ = test_data_source_schema();
+};
+
 class TestProvider : public core::Provider {
  public:
   const core::Schema& schema() const override { return schema_; }
@@ -137,9 +178,11 @@ class TestProvider : public core::Provider {
   }
 
   std::vector<std::shared_ptr<core::Resource>> resources() override { return {resource}; }
+  std::vector<std::shared_ptr<core::DataSource>> data_sources() override { return {data_source}; }
   void stop() override { ++stop_calls; }
 
   std::shared_ptr<TestResource> resource = std::make_shared<TestResource>();
+  std::shared_ptr<TestDataSource> data_source = std::make_shared<TestDataSource>();
   std::atomic<int> stop_calls{0};
   std::mutex mutex_;
   std::string configured_region;

@@ -25,6 +25,7 @@ struct V5 {
   using Apply = tfplugin5::ApplyResourceChange;
   using Import = tfplugin5::ImportResourceState;
   using ReadData = tfplugin5::ReadDataSource;
+  using ValidateData = tfplugin5::ValidateDataSourceConfig;
   using Diagnostic = tfplugin5::Diagnostic;
   using NestedBlock = tfplugin5::Schema::NestedBlock;
   static constexpr auto kMarkdown = tfplugin5::MARKDOWN;
@@ -45,6 +46,10 @@ struct V5 {
   static grpc::Status validate_resource(Proto::Stub& s, grpc::ClientContext* c,
                                         const ValidateResource::Request& q, ValidateResource::Response* r) {
     return s.ValidateResourceTypeConfig(c, q, r);
+  }
+  static grpc::Status validate_data(Proto::Stub& s, grpc::ClientContext* c, const ValidateData::Request& q,
+                                    ValidateData::Response* r) {
+    return s.ValidateDataSourceConfig(c, q, r);
   }
   static grpc::Status stop(Proto::Stub& s, grpc::ClientContext* c, const Stop::Request& q,
                            Stop::Response* r) {
@@ -68,6 +73,7 @@ struct V6 {
   using Apply = tfplugin6::ApplyResourceChange;
   using Import = tfplugin6::ImportResourceState;
   using ReadData = tfplugin6::ReadDataSource;
+  using ValidateData = tfplugin6::ValidateDataResourceConfig;
   using Diagnostic = tfplugin6::Diagnostic;
   using NestedBlock = tfplugin6::Schema::NestedBlock;
   static constexpr auto kMarkdown = tfplugin6::MARKDOWN;
@@ -88,6 +94,10 @@ struct V6 {
   static grpc::Status validate_resource(Proto::Stub& s, grpc::ClientContext* c,
                                         const ValidateResource::Request& q, ValidateResource::Response* r) {
     return s.ValidateResourceConfig(c, q, r);
+  }
+  static grpc::Status validate_data(Proto::Stub& s, grpc::ClientContext* c, const ValidateData::Request& q,
+                                    ValidateData::Response* r) {
+    return s.ValidateDataResourceConfig(c, q, r);
   }
   static grpc::Status stop(Proto::Stub& s, grpc::ClientContext* c, const Stop::Request& q,
                            Stop::Response* r) {

@@ -42,6 +42,44 @@ TEST(Admin, DuplicateIdsAndBadFieldsAreRefused) {
   EXPECT_THROW(sim.admin("POST", "/_admin/config", {{"ssl_switch_seconds", -1}}), std::runtime_error);
 }
 
+TEST(Admin, BulkAddsAListOfInstancesAtOnce) {
+  SimProcess sim({"--quiet"});
+  auto answer = sim.admin("POST", "/_admin/instances/bulk",
+                          {{"instances",
+                            {{{"id", "a"}, {"name", "zeta"}, {"engine", "PostgreSQL"}},
+                             {{"id", "b"}, {"type", "Ha"}, {"enable_ssl", true}}}}});
+  EXPECT_EQ(answer["created"], 2);
+  EXPECT_EQ(answer["ids"], nlohmann::json({"a", "b"}));
+  EXPECT_EQ(sim.instance("a")["datastore"]["type"], "PostgreSQL");
+  EXPECT_EQ(sim.instance("b")["type"], "Ha");
+}
+
+TEST(Admin, BulkCountMakesNumberedCopiesOfOneInstance) {
+  SimProcess sim({"--quiet"});
+  auto answer = sim.admin(
+      "POST", "/_admin/instances/bulk",
+      {{"count", 250}, {"prefix", "shop"}, {"instance", {{"engine", "MySQL"}, {"enable_ssl", true}}}});
+  EXPECT_EQ(answer["created"], 250);
+  EXPECT_EQ(answer["ids"][0], "shop-0001");
+  EXPECT_EQ(answer["ids"][249], "shop-0250");
+  EXPECT_EQ(sim.instance("shop-0250")["name"], "shop-0250");
+  EXPECT_EQ(sim.instance("shop-0007")["enable_ssl"], true);
+  EXPECT_EQ(sim.admin("GET", "/_admin/instances")["instances"].size(), 250u);
+}
+
+TEST(Admin, BulkIsAllOrNothing) {
+  SimProcess sim({"--quiet", "--instance", "taken"});
+  EXPECT_THROW(
+      sim.admin("POST", "/_admin/instances/bulk", {{"instances", {{{"id", "new"}}, {{"id", "taken"}}}}}),
+      std::runtime_error);
+  EXPECT_THROW(
+      sim.admin("POST", "/_admin/instances/bulk", {{"instances", {{{"id", "x"}, {"type", "Cluster"}}}}}),
+      std::runtime_error);
+  EXPECT_THROW(sim.admin("POST", "/_admin/instances/bulk", {{"count", 0}}), std::runtime_error);
+  EXPECT_THROW(sim.admin("POST", "/_admin/instances/bulk", {{"count", 2}, {"extra", 1}}), std::runtime_error);
+  EXPECT_EQ(sim.admin("GET", "/_admin/instances")["instances"].size(), 1u);
+}
+
 TEST(Admin, ConfigChangesTheSwitchTime) {
   SimProcess sim({"--quiet", "--instance", "a"});
   auto config = sim.admin("POST", "/_admin/config", {{"ssl_switch_seconds", 0}});

@@ -27,6 +27,7 @@ TEST(Cli, DefaultsMatchTheDocumentedOnes) {
   EXPECT_EQ(opt.credentials.static_token, "sim-token");
   EXPECT_DOUBLE_EQ(opt.settings.ssl_switch_seconds, 2.0);
   EXPECT_FALSE(opt.settings.job_mode);
+  EXPECT_TRUE(opt.settings.cert_links);
 }
 
 TEST(Cli, ParsesEveryFlag) {
@@ -44,6 +45,7 @@ TEST(Cli, ParsesEveryFlag) {
                         "--ssl-switch-seconds",
                         "0.5",
                         "--job-mode",
+                        "--no-cert-links",
                         "--access-key",
                         "AK",
                         "--secret-key",
@@ -69,6 +71,7 @@ TEST(Cli, ParsesEveryFlag) {
   EXPECT_EQ(opt.instances[0].enable_ssl, true);
   EXPECT_DOUBLE_EQ(opt.settings.ssl_switch_seconds, 0.5);
   EXPECT_TRUE(opt.settings.job_mode);
+  EXPECT_FALSE(opt.settings.cert_links);
   EXPECT_EQ(opt.credentials.access_key, "AK");
   EXPECT_EQ(opt.credentials.secret_key, "SK");
   EXPECT_EQ(opt.credentials.user_name, "u");
@@ -126,6 +129,18 @@ TEST(Seed, InstanceCopiedFromAnRdsAnswerCanBeSeededAsIs) {
   EXPECT_EQ(spec.engine_version, "13");
   EXPECT_EQ(spec.enable_ssl, true);
   EXPECT_EQ(spec.port, 5433);
+  EXPECT_EQ(spec.private_ips, std::vector<std::string>{"10.0.0.1"});
+  EXPECT_TRUE(spec.public_ips.empty());
+}
+
+TEST(Seed, AddressesAreListsOfStrings) {
+  auto spec =
+      instance_spec_from_json({{"private_ips", {"10.0.0.1", "10.0.0.2"}}, {"public_ips", {"80.1.2.3"}}});
+  EXPECT_EQ(spec.private_ips, (std::vector<std::string>{"10.0.0.1", "10.0.0.2"}));
+  EXPECT_EQ(spec.public_ips, std::vector<std::string>{"80.1.2.3"});
+  EXPECT_FALSE(instance_spec_from_json(nlohmann::json::object()).private_ips) << "generated when absent";
+  EXPECT_THROW(instance_spec_from_json({{"private_ips", "10.0.0.1"}}), std::invalid_argument);
+  EXPECT_THROW(instance_spec_from_json({{"public_ips", nlohmann::json::array({1})}}), std::invalid_argument);
 }
 
 TEST(Seed, FileErrorsNameTheFileAndTheEntry) {

@@ -1,6 +1,8 @@
 // The RDS routes of the real sim over HTTP: listing with filters, configuring SSL, jobs.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "tests/sim/sim_http.h"
 
 namespace rds::sim::testing {
@@ -64,6 +66,51 @@ TEST_F(RdsRoutes, FiltersByNameExactlyOrFuzzyWithLeadingStar) {
   EXPECT_EQ(list({{"name", "rds-db1"}})["total_count"], 1);
   EXPECT_EQ(list({{"name", "rds-db"}})["total_count"], 0);
   EXPECT_EQ(list({{"name", "*db"}})["total_count"], 2);
+}
+
+TEST_F(RdsRoutes, FiltersByIdExactlyOrFuzzyWithLeadingStar) {
+  EXPECT_EQ(list({{"id", "db"}})["total_count"], 0);
+  EXPECT_EQ(list({{"id", "*db"}})["total_count"], 2);
+  EXPECT_EQ(list({{"id", "*1"}})["total_count"], 3);  // db1, pg1, ms1
+}
+
+TEST_F(RdsRoutes, FiltersByType) {
+  sim_.add_instance({{"id", "ha1"}, {"type", "Ha"}});
+  auto body = list({{"type", "Ha"}});
+  ASSERT_EQ(body["total_count"], 1);
+  EXPECT_EQ(body["instances"][0]["id"], "ha1");
+  EXPECT_EQ(list({{"type", "Single"}})["total_count"], 4);
+  EXPECT_EQ(list({{"type", "Replica"}})["total_count"], 0);
+}
+
+TEST_F(RdsRoutes, ShowsSeededPortsAddressesTypesAndEngineVersions) {
+  sim_.add_instance({{"id", "full"},
+                     {"type", "Replica"},
+                     {"engine", "MySQL"},
+                     {"engine_version", "5.7"},
+                     {"port", 3307},
+                     {"private_ips", {"10.0.0.7"}},
+                     {"public_ips", {"80.1.2.3"}}});
+  auto inst = list({{"id", "full"}})["instances"][0];
+  EXPECT_EQ(inst["type"], "Replica");
+  EXPECT_EQ(inst["datastore"]["version"], "5.7");
+  EXPECT_EQ(inst["port"], 3307);
+  EXPECT_EQ(inst["private_ips"], nlohmann::json({"10.0.0.7"}));
+  EXPECT_EQ(inst["public_ips"], nlohmann::json({"80.1.2.3"}));
+  EXPECT_EQ(list({{"id", "db1"}})["instances"][0]["public_ips"], nlohmann::json::array());
+}
+
+TEST_F(RdsRoutes, PagesThroughHundredsOfBulkSeededInstances) {
+  sim_.admin("POST", "/_admin/instances/bulk", {{"count", 246}, {"prefix", "bulk"}});
+  std::set<std::string> ids;
+  for (int offset = 0; offset < 250; offset += 100) {
+    auto body = list({{"offset", std::to_string(offset)}, {"limit", "100"}});
+    EXPECT_EQ(body["total_count"], 250);
+    for (const auto& inst : body["instances"]) ids.insert(inst["id"].get<std::string>());
+  }
+  EXPECT_EQ(ids.size(), 250u);
+  EXPECT_EQ(list({{"offset", "200"}, {"limit", "100"}})["instances"].size(), 50u);
+  EXPECT_EQ(list({{"offset", "250"}})["instances"].size(), 0u);
 }
 
 TEST_F(RdsRoutes, FiltersByDatastoreType) {
@@ -180,6 +227,56 @@ TEST_F(RdsRoutes, EnableSslCanBeAbsentLikeOnOldApiVersions) {
   sim_.add_instance({{"id", "old"}, {"enable_ssl", nullptr}});
   auto inst = list({{"id", "old"}})["instances"][0];
   EXPECT_FALSE(inst.contains("enable_ssl"));
+}
+
+std::string cert_links_path(const std::string& id) {
+  return kInstances + "/" + id + "/ssl-cert/download-link";
+}
+
+TEST_F(RdsRoutes, SslCertLinksOfAMySqlInstanceAreTheTwoCaBundles) {
+  auto res = http_->Get(cert_links_path("db1"), token_headers());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  auto list = json_of(res)["cert_info_list"];
+  ASSERT_EQ(list.size(), 2u);
+  EXPECT_EQ(list[0]["category"], "international");
+  EXPECT_EQ(list[1]["category"], "national");
+  for (const auto& entry : list) {
+    const std::string link = entry["download_link"];
+    EXPECT_TRUE(link.starts_with("https://")) << link;
+    EXPECT_NE(link.find("db1"), std::string::npos) << link;
+    EXPECT_TRUE(link.ends_with("Certificate_Download.zip")) << link;
+  }
+}
+
+TEST_F(RdsRoutes, SslCertLinksOfOtherEnginesAreADbsError) {
+  for (const std::string id : {"pg1", "ms1"}) {
+    auto res = http_->Get(cert_links_path(id), token_headers());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << id;
+    EXPECT_EQ(json_of(res)["error_code"], "DBS.200022") << id;
+  }
+}
+
+TEST_F(RdsRoutes, SslCertLinksOfAMissingInstanceAreNotFound) {
+  auto res = http_->Get(cert_links_path("ghost"), token_headers());
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(json_of(res)["error_code"], "DBS.200002");
+}
+
+TEST_F(RdsRoutes, SslCertLinksCanBeSwitchedOffLikeACloudWithoutTheApi) {
+  sim_.admin("POST", "/_admin/config", {{"cert_links", false}});
+  auto res = http_->Get(cert_links_path("db1"), token_headers());
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(json_of(res)["error_code"], "APIGW.0101");
+}
+
+TEST(SimFlags, NoCertLinksMakesTheCertLinkRouteAnswer404) {
+  SimProcess sim({"--quiet", "--no-cert-links", "--instance", "db1"});
+  auto res = client_for(sim)->Get(cert_links_path("db1"), token_headers());
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 404);
+  EXPECT_EQ(json_of(res)["error_code"], "APIGW.0101");
 }
 
 class JobMode : public ::testing::Test {

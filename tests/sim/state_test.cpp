@@ -50,6 +50,36 @@ TEST_F(StateTest, PrivateIpsStayUniqueAfterDeletions) {
   EXPECT_NE(b.private_ips, c.private_ips);
 }
 
+TEST_F(StateTest, TypesAreTheApisAndSpelledAsTheApiSpellsThem) {
+  InstanceSpec spec = mysql("ha");
+  spec.type = "HA";
+  EXPECT_EQ(state_.add_instance(spec).type, "Ha");
+  spec = mysql("bad");
+  spec.type = "Cluster";
+  EXPECT_THROW(state_.add_instance(spec), std::invalid_argument);
+}
+
+TEST_F(StateTest, SeededAddressesAreKeptAndOnlyMissingOnesGenerated) {
+  InstanceSpec spec = mysql("a");
+  spec.private_ips = std::vector<std::string>{"10.1.1.1"};
+  spec.public_ips = {"80.1.2.3"};
+  auto a = state_.add_instance(spec);
+  EXPECT_EQ(a.private_ips, std::vector<std::string>{"10.1.1.1"});
+  EXPECT_EQ(a.public_ips, std::vector<std::string>{"80.1.2.3"});
+  auto b = state_.add_instance(mysql("b"));
+  EXPECT_EQ(b.private_ips.size(), 1u);
+  EXPECT_TRUE(b.public_ips.empty());
+}
+
+TEST_F(StateTest, AddingManyIsAllOrNothing) {
+  state_.add_instance(mysql("taken"));
+  EXPECT_THROW(state_.add_instances({mysql("x"), mysql("taken")}), std::invalid_argument);
+  EXPECT_THROW(state_.add_instances({mysql("y"), mysql("y")}), std::invalid_argument);
+  EXPECT_EQ(state_.instances().size(), 1u) << "a refused batch adds nothing";
+  EXPECT_EQ(state_.add_instances({mysql("x"), mysql("y")}).size(), 2u);
+  EXPECT_EQ(state_.instances().size(), 3u);
+}
+
 TEST_F(StateTest, DuplicateIdIsRefused) {
   state_.add_instance(mysql("a"));
   EXPECT_THROW(state_.add_instance(mysql("a")), std::invalid_argument);

@@ -56,6 +56,10 @@ void SimEnvironment::add_instance(const std::string& id, bool ssl_enabled, const
                {"enable_ssl", ssl_enabled}});
 }
 
+void SimEnvironment::add_instances(const nlohmann::json& instances) {
+  sim_->admin("POST", "/_admin/instances/bulk", {{"instances", instances}});
+}
+
 void SimEnvironment::delete_instance(const std::string& id) {
   sim_->admin("DELETE", "/_admin/instances/" + id);
 }

@@ -36,6 +36,9 @@ class SimEnvironment {
   Environment provider_env() const;
 
   void add_instance(const std::string& id, bool ssl_enabled = false, const std::string& engine = "MySQL");
+  // Adds instances given as the sim's admin API takes them ({"id","name","engine","type","port",...}),
+  // all in one call (POST /_admin/instances/bulk).
+  void add_instances(const nlohmann::json& instances);
   void delete_instance(const std::string& id);
   bool instance_exists(const std::string& id) const;
   // The SSL setting the sim's instance has right now (what the API would report).

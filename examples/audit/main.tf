@@ -1,0 +1,38 @@
+# Audit: report the MySQL instances that run without SSL, and turn SSL on for every MySQL instance.
+# Works against rds-sim (see README.md for the environment variables) and against a real cloud.
+#
+# Each MySQL instance becomes one rds_instance_ssl, keyed by its ID, so the set is stable: an instance
+# whose SSL this run turns on stays in the set on the next run (the for_each reads every MySQL
+# instance, not only those without SSL, which would shrink after the apply and plan a destroy).
+terraform {
+  required_providers {
+    rds = {
+      source = "local/rds"
+    }
+  }
+}
+
+provider "rds" {}
+
+locals {
+  # A leading * is the RDS API's fuzzy match: "*orders" finds every name containing "orders".
+  name_filter = var.name_contains == null ? null : "*${var.name_contains}"
+}
+
+data "rds_instances" "mysql" {
+  engine = "MySQL"
+  name   = local.name_filter
+}
+
+data "rds_instances" "mysql_without_ssl" {
+  engine     = "MySQL"
+  name       = local.name_filter
+  ssl_enable = false
+}
+
+resource "rds_instance_ssl" "mysql" {
+  for_each = toset(data.rds_instances.mysql.ids)
+
+  instance_id = each.value
+  ssl_enable  = true
+}

@@ -1,0 +1,105 @@
+// What the data sources refuse at validate time, before any API call, and where the error points.
+#include <gtest/gtest.h>
+
+#include "provider/resources/rds_provider.h"
+
+namespace rds::data_sources {
+namespace {
+
+using rds::core::Diagnostics;
+using rds::core::Type;
+using rds::core::Value;
+
+class DataSourceValidate : public ::testing::Test {
+ protected:
+  std::shared_ptr<rds::core::DataSource> data_source(const std::string& type_name) {
+    for (auto& candidate : provider_->data_sources())
+      if (candidate->type_name() == type_name) return candidate;
+    ADD_FAILURE() << "no data source " << type_name;
+    return nullptr;
+  }
+  Diagnostics validate(const std::string& type_name, std::map<std::string, Value> attributes) {
+    auto source = data_source(type_name);
+    return source->validate(Value::object(source->schema().value_type(), std::move(attributes)));
+  }
+  static std::string path_of_first_error(const Diagnostics& diags) {
+    for (const auto& d : diags)
+      if (d.severity == rds::core::Severity::error && d.path) return d.path->to_string();
+    return "<none>";
+  }
+
+  std::shared_ptr<rds::core::Provider> provider_ = rds::resources::make_rds_provider();
+};
+
+TEST_F(DataSourceValidate, TheProviderOffersExactlyTheThreeDataSources) {
+  std::vector<std::string> names;
+  for (const auto& source : provider_->data_sources()) names.push_back(source->type_name());
+  EXPECT_EQ(names, (std::vector<std::string>{"rds_instance", "rds_instances", "rds_ssl_certificates"}));
+}
+
+TEST_F(DataSourceValidate, InstanceWithBothIdAndNameIsAnErrorOnName) {
+  auto diags = validate("rds_instance", {{"id", Value::string("a")}, {"name", Value::string("b")}});
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_EQ(path_of_first_error(diags), "name");
+  EXPECT_EQ(diags.items().front().summary, "Conflicting arguments");
+}
+
+TEST_F(DataSourceValidate, InstanceWithNeitherIdNorNameIsAnErrorOnId) {
+  auto diags = validate("rds_instance", {});
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_EQ(path_of_first_error(diags), "id");
+  EXPECT_EQ(diags.items().front().summary, "Missing argument");
+}
+
+TEST_F(DataSourceValidate, InstanceWithOneOfThemUnknownYetIsFine) {
+  EXPECT_FALSE(validate("rds_instance", {{"id", Value::unknown(Type::string())}}).has_errors());
+  EXPECT_FALSE(validate("rds_instance", {{"name", Value::unknown(Type::string())}}).has_errors());
+  EXPECT_TRUE(validate("rds_instance", {{"id", Value::unknown(Type::string())}, {"name", Value::string("x")}})
+                  .has_errors())
+      << "an unknown id is still an id";
+}
+
+TEST_F(DataSourceValidate, InstanceIdsThatWouldAddressOtherInstancesAreRefused) {
+  for (const char* id : {"", " ", "*in01", "a/b", "a b", "a?b"}) {
+    auto diags = validate("rds_instance", {{"id", Value::string(id)}});
+    EXPECT_TRUE(diags.has_errors()) << "id \"" << id << "\"";
+    EXPECT_EQ(path_of_first_error(diags), "id") << "id \"" << id << "\"";
+  }
+  EXPECT_FALSE(validate("rds_instance", {{"id", Value::string("a1b2c3d4e5f6in01")}}).has_errors());
+}
+
+TEST_F(DataSourceValidate, InstanceNameMustBeExactAndNotEmpty) {
+  auto fuzzy = validate("rds_instance", {{"name", Value::string("*orders")}});
+  ASSERT_TRUE(fuzzy.has_errors());
+  EXPECT_NE(fuzzy.items().front().detail.find("rds_instances"), std::string::npos);
+  EXPECT_TRUE(validate("rds_instance", {{"name", Value::string("")}}).has_errors());
+  EXPECT_FALSE(validate("rds_instance", {{"name", Value::string("orders")}}).has_errors());
+}
+
+TEST_F(DataSourceValidate, InstancesFiltersMustNotBeEmptyStrings) {
+  for (const char* filter : {"name", "engine", "type"}) {
+    auto diags = validate("rds_instances", {{filter, Value::string("")}});
+    EXPECT_TRUE(diags.has_errors()) << filter;
+    EXPECT_EQ(path_of_first_error(diags), filter);
+  }
+  EXPECT_FALSE(validate("rds_instances", {}).has_errors()) << "no filter lists every instance";
+  EXPECT_FALSE(validate("rds_instances", {{"name", Value::string("*orders")}}).has_errors())
+      << "the fuzzy name is offered on purpose";
+}
+
+TEST_F(DataSourceValidate, SslCertificatesNeedAnInstanceId) {
+  auto diags = validate("rds_ssl_certificates", {{"instance_id", Value::string("*x")}});
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_EQ(path_of_first_error(diags), "instance_id");
+  EXPECT_FALSE(validate("rds_ssl_certificates", {{"instance_id", Value::string("a1")}}).has_errors());
+}
+
+TEST_F(DataSourceValidate, ReadBeforeConfigureSaysTheProviderIsNotConfigured) {
+  auto source = data_source("rds_instances");
+  auto result = source->read({.config = Value::object(source->schema().value_type(), {})});
+  ASSERT_TRUE(result.diagnostics.has_errors());
+  EXPECT_EQ(result.diagnostics.items().front().summary, "Provider not configured");
+}
+
+}  // namespace
+}  // namespace rds::data_sources
