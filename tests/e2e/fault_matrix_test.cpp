@@ -11,21 +11,12 @@
 #include <thread>
 
 #include "tests/e2e/support/e2e_test.h"
+#include "tests/support/eventually.h"
 
 namespace rds::testing {
 namespace {
 
 using namespace std::chrono_literals;
-
-template <typename Condition>
-bool eventually(Condition condition, std::chrono::milliseconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return condition();
-}
 
 // The pids of the processes whose parent is `parent` and whose command name starts with `name`
 // (/proc/PID/stat: "pid (comm) state ppid ...").

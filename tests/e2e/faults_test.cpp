@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "tests/e2e/support/e2e_test.h"
+#include "tests/support/eventually.h"
 
 namespace rds::testing {
 namespace {
@@ -19,16 +20,6 @@ int occurrences(const std::string& output, const std::string& text) {
   for (auto at = output.find(text); at != std::string::npos; at = output.find(text, at + text.size()))
     ++count;
   return count;
-}
-
-template <typename Condition>
-bool eventually(Condition condition, std::chrono::milliseconds limit) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return condition();
 }
 
 using Faults = E2eTest;
