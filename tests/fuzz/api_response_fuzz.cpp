@@ -1,7 +1,8 @@
 // Answers of the RDS API as the client reads them (client/response_parsing.h, client/error_body.h): the
 // same body is offered to every reader, as a success and as an error answer. Contracts: the success
 // readers return or throw ResponseFormatError (never another exception), and what they return is what
-// was asked for (the instance with the requested id, a non-empty job id); parse_error_body never throws;
+// was asked for (the instance with the requested id, a non-empty job id, a page whose total_count and
+// ports are not negative); parse_error_body never throws;
 // throw_api_error always throws an ApiError carrying the status.
 #include <cstddef>
 #include <cstdint>
@@ -31,6 +32,15 @@ void check_success_readers(const HttpResponse& response) {
   }
   rds::fuzz::returns_or_throws<ResponseFormatError>(
       [&] { (void)rds::client::parse_job("GET job", response); });
+  rds::client::InstancePage page;
+  if (rds::fuzz::returns_or_throws<ResponseFormatError>(
+          [&] { page = rds::client::parse_instance_page("GET instances", response); })) {
+    FUZZ_CHECK(!page.total_count || *page.total_count >= 0, "parse_instance_page returned a negative total");
+    for (const auto& listed : page.instances)
+      FUZZ_CHECK(!listed.port || *listed.port >= 0, "parse_instance_page returned a negative port");
+  }
+  rds::fuzz::returns_or_throws<ResponseFormatError>(
+      [&] { (void)rds::client::parse_ssl_cert_links("GET ssl-cert/download-link", response); });
   std::optional<std::string> job_id;
   if (rds::fuzz::returns_or_throws<ResponseFormatError>(
           [&] { job_id = rds::client::parse_ssl_answer("PUT ssl", response); }) &&
