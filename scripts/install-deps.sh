@@ -4,7 +4,8 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config git clang-format
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler nlohmann-json3-dev
   libcurl4-openssl-dev libssl-dev libgtest-dev libgmock-dev libcpp-httplib-dev
-  clang libclang-rt-14-dev)  # clang: the sanitizer and fuzzing builds (scripts/sanitize.sh, scripts/fuzz.sh)
+  clang libclang-rt-14-dev  # clang: the sanitizer and fuzzing builds (scripts/sanitize.sh, scripts/fuzz.sh)
+  zip)                      # zip: the release archive (cmake --build build --target release)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

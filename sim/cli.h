@@ -18,7 +18,8 @@ struct SimOptions {
   std::string seed_file;
   std::vector<InstanceSpec> instances;  // from --instance flags
   SimSettings settings;
-  bool quiet = false;  // no per-request lines on stderr
+  std::string files_dir;  // --files DIR: served read-only under /files/ (e.g. a provider network mirror)
+  bool quiet = false;     // no per-request lines on stderr
   bool help = false;
 };
 

@@ -81,6 +81,11 @@ SimServer::SimServer(const SimOptions& options, Clocks clocks)
   add_iam_routes(*server_, *ctx_, wrap);
   add_rds_routes(*server_, *ctx_, wrap);
   add_admin_routes(*server_, *ctx_);
+  // Static files next to the API, so one test server can also be a provider network mirror.
+  if (!options.files_dir.empty() && !server_->set_mount_point("/files", options.files_dir)) {
+    remove_temp_files();
+    throw std::runtime_error("--files " + options.files_dir + ": not a readable directory");
+  }
 
   // Admin answers get a request id too, so "every answer carries X-Request-Id" holds without exceptions.
   server_->set_post_routing_handler([](const httplib::Request&, httplib::Response& res) {

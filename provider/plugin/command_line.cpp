@@ -12,6 +12,8 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
       result.debug = true;
     } else if (arg == "--help" || arg == "-h" || arg == "-help") {
       result.help = true;
+    } else if (arg == "--version" || arg == "-v" || arg == "-version") {
+      result.version = true;
     } else if (arg == "--address" || arg == "-address") {
       if (i + 1 >= argc) {
         result.error = "--address needs a value, e.g. --address " + std::string(kDefaultProviderAddress);
@@ -32,7 +34,7 @@ CommandLine parse_command_line(int argc, const char* const* argv) {
 std::string usage(std::string_view program) {
   const std::string name(program);
   return "Usage: " + name +
-         " [--debug [--address ADDRESS]]\n"
+         " [--debug [--address ADDRESS]] | --version | --help\n"
          "\n"
          "terraform-provider-rds is a Terraform plugin: Terraform starts it by itself.\n"
          "\n"
@@ -41,6 +43,7 @@ std::string usage(std::string_view program) {
          "  --address ADDRESS  provider address for --debug (default " +
          std::string(kDefaultProviderAddress) +
          ")\n"
+         "  --version          the version, the protocol versions and the commit\n"
          "  --help             this text\n";
 }
 

@@ -9,8 +9,9 @@ namespace rds::plugin {
 inline constexpr std::string_view kDefaultProviderAddress = "registry.terraform.io/local/rds";
 
 struct CommandLine {
-  bool debug = false;  // --debug: serve without Terraform, print TF_REATTACH_PROVIDERS
-  bool help = false;   // --help / -h
+  bool debug = false;    // --debug: serve without Terraform, print TF_REATTACH_PROVIDERS
+  bool help = false;     // --help / -h
+  bool version = false;  // --version / -v: version, protocol versions, commit
   std::string provider_address{kDefaultProviderAddress};  // --address ADDR (for --debug)
   std::string error;                                      // non-empty: the arguments were not understood
 };

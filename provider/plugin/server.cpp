@@ -10,6 +10,7 @@
 #include <thread>
 
 #include "provider/logging/hclog.h"
+#include "provider/plugin/build_info.h"
 #include "provider/plugin/command_line.h"
 #include "provider/plugin/environment.h"
 #include "provider/plugin/go_plugin_services.h"
@@ -111,6 +112,10 @@ int serve(int argc, char** argv, const ServiceFactory& factory) {
   if (args.help) {
     // Asked-for usage is the program's output (`--help | less` must work); only misuse goes to stderr.
     std::cout << usage(program) << std::flush;
+    return 0;
+  }
+  if (args.version) {
+    std::cout << version_text(build_info()) << std::flush;
     return 0;
   }
 

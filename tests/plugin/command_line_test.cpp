@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "provider/plugin/build_info.h"
+
 namespace rds::plugin {
 namespace {
 
@@ -37,6 +39,17 @@ TEST(CommandLine, UnknownOrIncompleteArgumentsAreErrors) {
 TEST(CommandLine, HelpIsRecognisedAndUsageMentionsDebug) {
   EXPECT_TRUE(parse({"--help"}).help);
   EXPECT_NE(usage("terraform-provider-rds").find("--debug"), std::string::npos);
+}
+
+TEST(CommandLine, VersionIsRecognisedAndPrintsVersionProtocolsAndCommit) {
+  EXPECT_TRUE(parse({"--version"}).version);
+  EXPECT_TRUE(parse({"-v"}).version);
+  EXPECT_FALSE(parse({}).version);
+  EXPECT_NE(usage("terraform-provider-rds").find("--version"), std::string::npos);
+  EXPECT_EQ(version_text({"1.2.3", "0123456789abcdef0123456789abcdef01234567"}),
+            "terraform-provider-rds 1.2.3\n"
+            "protocol versions: 5.0, 6.0\n"
+            "commit: 0123456789abcdef0123456789abcdef01234567\n");
 }
 
 }  // namespace

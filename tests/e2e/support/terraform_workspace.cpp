@@ -36,11 +36,34 @@ std::string required_providers_block() {
 )";
 }
 
+std::string filesystem_mirror_cli_config(const std::filesystem::path& mirror) {
+  return "provider_installation {\n"
+         "  filesystem_mirror {\n"
+         "    path    = \"" +
+         mirror.string() +
+         "\"\n"
+         "    include = [\"" +
+         std::string(kProviderAddress) +
+         "\"]\n"
+         "  }\n"
+         "  direct {\n"
+         "    exclude = [\"" +
+         std::string(kProviderAddress) +
+         "\"]\n"
+         "  }\n"
+         "}\n";
+}
+
 TerraformWorkspace::TerraformWorkspace(Environment extra_env)
     : dir_(make_temp_dir()), env_(clean_environment()) {
-  // dev_overrides make Terraform use the binary in our build folder for "local/rds" without `init`.
-  write_text_file(dir_ / "cli.tfrc", "provider_installation {\n  dev_overrides {\n    \"local/rds\" = \"" +
-                                         provider_bin_dir().string() + "\"\n  }\n  direct {}\n}\n");
+  // The provider is installed the way users install it, by `terraform init` from a filesystem mirror (no
+  // dev_overrides). The mirror is unpacked and its binary a link to the build's, so nothing is copied.
+  const auto package =
+      dir_ / kMirrorFolder / kProviderAddress / RDS_E2E_PROVIDER_VERSION / RDS_E2E_PROVIDER_PLATFORM;
+  std::filesystem::create_directories(package);
+  std::filesystem::create_symlink(provider_bin_dir() / "terraform-provider-rds",
+                                  package / "terraform-provider-rds");
+  write_text_file(dir_ / "cli.tfrc", filesystem_mirror_cli_config(dir_ / kMirrorFolder));
   env_["TF_CLI_CONFIG_FILE"] = (dir_ / "cli.tfrc").string();
   env_["CHECKPOINT_DISABLE"] = "1";
   env_["TF_IN_AUTOMATION"] = "1";
@@ -78,7 +101,36 @@ std::filesystem::path TerraformWorkspace::next_capture_prefix(const std::string&
   return dir_ / (".cmd" + std::to_string(++command_count_) + "-" + label);
 }
 
+namespace {
+
+// Commands that work without (or are) `terraform init`.
+bool runs_without_init(const std::vector<std::string>& args) {
+  if (args.empty()) return true;
+  const std::string& command = args[0];
+  if (command == "init" || command == "version" || command == "-version" || command == "fmt") return true;
+  return command == "providers" && args.size() > 1 && (args[1] == "lock" || args[1] == "mirror");
+}
+
+}  // namespace
+
+std::optional<CommandResult> TerraformWorkspace::init_once(const std::vector<std::string>& args) {
+  if (!args.empty() && args[0] == "init") initialized_ = true;  // the test runs its own
+  if (initialized_ || runs_without_init(args)) return std::nullopt;
+  auto init = launch({"init", "-input=false", "-no-color"})->wait(kDefaultTimeout);
+  if (!init.succeeded()) return init;  // e.g. a configuration error, which init reports as validate would
+  initialized_ = true;
+  return std::nullopt;
+}
+
 std::unique_ptr<ChildProcess> TerraformWorkspace::start_terraform(const std::vector<std::string>& args) {
+  if (auto failed_init = init_once(args)) {
+    throw std::runtime_error("terraform init failed before terraform " + (args.empty() ? "" : args[0]) +
+                             "\n" + failed_init->describe());
+  }
+  return launch(args);
+}
+
+std::unique_ptr<ChildProcess> TerraformWorkspace::launch(const std::vector<std::string>& args) {
   std::vector<std::string> argv{"terraform"};
   argv.insert(argv.end(), args.begin(), args.end());
   // Terraform gets a group of its own (Ctrl-C reaches it and the providers it starts, an overrun kills
@@ -96,7 +148,8 @@ std::unique_ptr<ChildProcess> TerraformWorkspace::start_terraform(const std::vec
 
 CommandResult TerraformWorkspace::terraform(const std::vector<std::string>& args,
                                             std::chrono::milliseconds timeout) {
-  return start_terraform(args)->wait(timeout);
+  if (auto failed_init = init_once(args)) return *failed_init;
+  return launch(args)->wait(timeout);
 }
 
 nlohmann::json TerraformWorkspace::state_json() {

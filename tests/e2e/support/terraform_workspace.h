@@ -1,13 +1,15 @@
 // A throw-away Terraform working directory wired to the provider under test.
 //
-// Each workspace is a fresh temp directory with its own CLI config whose dev_overrides point
-// "local/rds" at the freshly built provider, so no `terraform init` and no registry are needed.
+// Each workspace is a fresh temp directory with its own CLI config and a filesystem mirror that offers the
+// freshly built provider as "local/rds". The first command that needs it runs `terraform init`, which
+// installs the provider from that mirror and writes the lock file, as for any user (no dev_overrides).
 // Commands run with a timeout and are killed (with everything they started) when they overrun.
 #pragma once
 
 #include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +21,12 @@ namespace rds::testing {
 
 // The address Terraform gives our provider: `required_providers { rds = { source = "local/rds" } }`.
 inline constexpr const char* kProviderAddress = "registry.terraform.io/local/rds";
+
+// The workspace's filesystem mirror (unpacked layout), a folder of its directory.
+inline constexpr const char* kMirrorFolder = ".provider-mirror";
+
+// The CLI config that installs kProviderAddress from the filesystem mirror at `mirror` and nothing else.
+std::string filesystem_mirror_cli_config(const std::filesystem::path& mirror);
 
 // The folder holding the built terraform-provider-rds binary (from a compile definition).
 std::filesystem::path provider_bin_dir();
@@ -51,10 +59,12 @@ class TerraformWorkspace {
   // Replaces main.tf with `required_providers_block()` + `body`.
   void write_config(const std::string& body) const;
 
-  // Runs `terraform <args>` to completion (or until `timeout`, then kills it).
+  // Runs `terraform <args>` to completion (or until `timeout`, then kills it). The first command that needs
+  // an initialized directory runs `terraform init` first; if that fails, its result is returned instead.
   CommandResult terraform(const std::vector<std::string>& args,
                           std::chrono::milliseconds timeout = kDefaultTimeout);
-  // Starts `terraform <args>` and returns at once, for tests that interrupt it.
+  // Starts `terraform <args>` and returns at once, for tests that interrupt it (after `init`, as above;
+  // throws if that fails).
   std::unique_ptr<ChildProcess> start_terraform(const std::vector<std::string>& args);
 
   // `terraform show -json` of the current state; throws with the command's output if it fails.
@@ -66,10 +76,14 @@ class TerraformWorkspace {
 
  private:
   std::filesystem::path next_capture_prefix(const std::string& label);
+  // Runs `terraform init` once, before the first command that needs it; its result if it failed.
+  std::optional<CommandResult> init_once(const std::vector<std::string>& args);
+  std::unique_ptr<ChildProcess> launch(const std::vector<std::string>& args);
 
   std::filesystem::path dir_;
   Environment env_;
   int command_count_ = 0;
+  bool initialized_ = false;
 };
 
 // The summaries of Terraform's "Warning: ..." diagnostics in `result`, leaving out the dev_overrides notice
