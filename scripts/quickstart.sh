@@ -3,11 +3,12 @@
 #
 #   bash scripts/quickstart.sh          (from any directory)
 #
-# Installs the missing Debian packages, builds the provider and the simulator into <repo>/build
-# (BUILD_DIR overrides), starts rds-sim on a free port with one MySQL instance, points Terraform at the
-# build with a dev_overrides CLI config in a temp dir, applies examples/quickstart, shows the outputs,
-# checks that a second plan reports no changes, and stops the simulator. Nothing is left running, even
-# when a step fails.
+# Installs the missing Debian packages, builds the release (the zip users download) and the simulator into
+# <repo>/build (BUILD_DIR overrides), lays the release out as a filesystem mirror, starts rds-sim on a free
+# port with one MySQL instance, installs the provider with `terraform init` from that mirror (as a team's
+# CI would; no dev_overrides), applies examples/quickstart, shows the outputs, checks that a second plan
+# reports no changes and that Terraform printed no warning, and stops the simulator. Nothing is left
+# running, even when a step fails.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -45,9 +46,13 @@ trap 'exit 143' TERM
 step "Installing missing Debian packages"
 bash "$root/scripts/install-deps.sh"
 
-step "Building terraform-provider-rds and rds-sim into $build"
+step "Building the release of terraform-provider-rds and rds-sim into $build"
 cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build "$build" -j"$(nproc)" --target terraform-provider-rds rds-sim
+cmake --build "$build" -j"$(nproc)" --target release rds-sim
+ls -l "$build/release"
+
+step "Laying the release out as a filesystem mirror"
+bash "$root/scripts/mirror.sh" --release "$build/release" --packed "$work/mirror"
 
 step "Starting rds-sim with MySQL instance $instance (SSL off)"
 "$build/bin/rds-sim" --port 0 --instance "$instance:MySQL:off" >"$work/sim.out" 2>"$work/sim.log" &
@@ -63,33 +68,19 @@ done
 [ -n "$url" ] || fail "rds-sim did not print its URL within 10 s"
 echo "rds-sim is serving RDS and IAM at $url"
 
-step "Writing a Terraform CLI config that uses the provider from $build/bin"
-# dev_overrides make plan/apply use the freshly built binary. `terraform init` still wants to install
-# local/rds from somewhere, and there is no registry for it, so a filesystem mirror in the temp dir
-# offers the same binary (unpacked layout: <host>/<namespace>/<type>/<version>/<os>_<arch>/).
-case $(uname -m) in
-  x86_64) arch=amd64 ;;
-  aarch64 | arm64) arch=arm64 ;;
-  *) arch=$(uname -m) ;;
-esac
-version=$(sed -n 's/^project(terraform-provider-rds VERSION \([0-9.]*\).*/\1/p' "$root/CMakeLists.txt")
-package="$work/mirror/registry.terraform.io/local/rds/${version:-0.1.0}/linux_$arch"
-mkdir -p "$package"
-cp "$build/bin/terraform-provider-rds" "$package/"
+step "Writing a Terraform CLI config that installs local/rds from that mirror"
 cat >"$work/cli.tfrc" <<CONFIG
 provider_installation {
-  dev_overrides {
-    "local/rds" = "$build/bin"
-  }
   filesystem_mirror {
     path    = "$work/mirror"
-    include = ["local/rds"]
+    include = ["registry.terraform.io/local/rds"]
   }
   direct {
-    exclude = ["local/rds"]
+    exclude = ["registry.terraform.io/local/rds"]
   }
 }
 CONFIG
+cat "$work/cli.tfrc"
 export TF_CLI_CONFIG_FILE="$work/cli.tfrc" CHECKPOINT_DISABLE=1 TF_IN_AUTOMATION=1 TF_INPUT=0
 # The provider settings for the simulator, in the same variables a real cloud uses.
 export RDS_ENDPOINT="$url" OS_AUTH_URL="$url/v3" OS_PROJECT_ID=sim-project OS_ACCESS_KEY=sim-ak OS_SECRET_KEY=sim-sk
@@ -99,18 +90,29 @@ mkdir "$work/quickstart"
 cp "$root"/examples/quickstart/*.tf "$work/quickstart/"
 cd "$work/quickstart"
 
+# Every Terraform command's output is shown and kept: the quickstart must not print a single warning.
+tf() { terraform "$@" 2>&1 | tee -a "$work/terraform.log"; return "${PIPESTATUS[0]}"; }
+
+case $(uname -m) in
+  aarch64 | arm64) platform=linux_arm64 ;;
+  *) platform=linux_amd64 ;;
+esac
+step "terraform providers lock -fs-mirror=... -platform=$platform (the lock file a team commits)"
+tf providers lock -fs-mirror="$work/mirror" -platform="$platform"
+grep -q '"h1:' .terraform.lock.hcl || fail "the lock file records no h1: hash"
+
 step "terraform init"
-terraform init -input=false
+tf init -input=false
 
 step "terraform apply -auto-approve"
-terraform apply -auto-approve -input=false
+tf apply -auto-approve -input=false
 
 step "terraform output"
-terraform output
+tf output
 
 step "terraform plan (must report no changes)"
 set +e
-terraform plan -input=false -detailed-exitcode
+tf plan -input=false -detailed-exitcode
 plan_status=$?
 set -e
 case $plan_status in
@@ -118,5 +120,9 @@ case $plan_status in
   2) fail "the plan after the apply is not empty" ;;
   *) fail "terraform plan failed (exit $plan_status)" ;;
 esac
+
+if grep -q 'Warning' "$work/terraform.log"; then
+  fail "Terraform printed a warning (see above)"
+fi
 
 step "Done: SSL is on for $instance, and Terraform sees no changes. Stopping rds-sim."
