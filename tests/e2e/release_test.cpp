@@ -23,7 +23,7 @@ const fs::path kSourceDir = RDS_E2E_SOURCE_DIR;
 const std::string kZipName = "terraform-provider-rds_" + kVersion + "_" + kPlatform + ".zip";
 const std::string kExecutableName = "terraform-provider-rds_v" + kVersion;
 // Where a mirror keeps the provider: HOSTNAME/NAMESPACE/TYPE.
-const fs::path kMirrorPath = "registry.terraform.io/local/rds";
+const fs::path kMirrorPath = kProviderAddress;
 
 std::string read_binary(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
@@ -60,6 +60,11 @@ std::vector<std::string> locked_hashes(const std::string& lock_file) {
     hashes.push_back((*it)[1].str());
   }
   return hashes;
+}
+
+std::string network_mirror_block(const std::string& url) {
+  return "  network_mirror {\n    url     = \"" + url + "\"\n    include = [\"" + kProviderAddress +
+         "\"]\n  }\n";
 }
 
 class Release : public E2eTest {
@@ -102,11 +107,6 @@ class Release : public E2eTest {
     ws->write_config("provider \"rds\" {}\n" +
                      ssl_resource("db", "mysql-release", true, "  timeouts {\n    create = \"1m\"\n  }\n"));
     return ws;
-  }
-
-  static std::string filesystem_mirror(const fs::path& dir) {
-    return "  filesystem_mirror {\n    path    = \"" + dir.string() +
-           "\"\n    include = [\"registry.terraform.io/local/rds\"]\n  }\n";
   }
 
   // The provider executable `terraform init` installed into `ws`.
@@ -200,7 +200,7 @@ TEST_F(Release, InitFromThePackedMirrorThenApplyGivesAnEmptyPlanAndTheLockFileRe
   const fs::path mirror = make_mirror("--packed");
   ASSERT_TRUE(fs::exists(mirror / kMirrorPath / kZipName));
 
-  auto ws = workspace_installing_from(filesystem_mirror(mirror));
+  auto ws = workspace_installing_from(filesystem_mirror_block(mirror));
   auto init = ws->terraform({"init", "-input=false", "-no-color"});
   ASSERT_TRUE(init.succeeded()) << init.describe();
   EXPECT_NE(init.out.find("Installed local/rds v" + kVersion), std::string::npos) << init.out;
@@ -215,7 +215,7 @@ TEST_F(Release, InitFromThePackedMirrorThenApplyGivesAnEmptyPlanAndTheLockFileRe
   EXPECT_EQ(plan.exit_code, 0) << "the plan after the apply is not empty\n" << plan.describe();
 
   // A teammate's fresh checkout: the committed lock file, no .terraform. init verifies against the lock.
-  auto second = workspace_installing_from(filesystem_mirror(mirror));
+  auto second = workspace_installing_from(filesystem_mirror_block(mirror));
   second->write_file(".terraform.lock.hcl", ws->read_file(".terraform.lock.hcl"));
   auto reinit = second->terraform({"init", "-input=false", "-no-color"});
   ASSERT_TRUE(reinit.succeeded()) << reinit.describe();
@@ -229,7 +229,7 @@ TEST_F(Release, InitFromThePackedMirrorThenApplyGivesAnEmptyPlanAndTheLockFileRe
 TEST_F(Release, ProvidersLockFromTheMirrorThenInitPrintsNoWarning) {
   start();
   const fs::path mirror = make_mirror("--packed");
-  auto ws = workspace_installing_from(filesystem_mirror(mirror));
+  auto ws = workspace_installing_from(filesystem_mirror_block(mirror));
   auto lock = ws->terraform(
       {"providers", "lock", "-fs-mirror=" + mirror.string(), "-platform=" + kPlatform, "-no-color"});
   ASSERT_TRUE(lock.succeeded()) << lock.describe();
@@ -250,7 +250,7 @@ class ReleaseTampered : public Release {
   CommandResult init_with_tampered_zip(const std::function<void(std::string&)>& tamper) {
     start();
     const fs::path mirror = make_mirror("--packed");
-    auto ws = workspace_installing_from(filesystem_mirror(mirror));
+    auto ws = workspace_installing_from(filesystem_mirror_block(mirror));
     auto lock =
         ws->terraform({"providers", "lock", "-fs-mirror=" + mirror.string(), "-platform=" + kPlatform});
     EXPECT_TRUE(lock.succeeded()) << lock.describe();
@@ -300,9 +300,8 @@ TEST_F(Release, InitFromTheNetworkMirrorOverHttpsTrustingTheTestCa) {
   const std::string url = sim().base_url() + "/files/";
   ASSERT_EQ(url.rfind("https://", 0), 0u) << url;
 
-  auto ws = workspace_installing_from("  network_mirror {\n    url     = \"" + url +
-                                          "\"\n    include = [\"registry.terraform.io/local/rds\"]\n  }\n",
-                                      {{"SSL_CERT_FILE", sim().process().ca_file()}});
+  auto ws =
+      workspace_installing_from(network_mirror_block(url), {{"SSL_CERT_FILE", sim().process().ca_file()}});
   auto init = ws->terraform({"init", "-input=false", "-no-color"});
   ASSERT_TRUE(init.succeeded()) << init.describe();
   EXPECT_NE(init.out.find("Installed local/rds v" + kVersion), std::string::npos) << init.out;
@@ -310,9 +309,7 @@ TEST_F(Release, InitFromTheNetworkMirrorOverHttpsTrustingTheTestCa) {
   EXPECT_TRUE(read_binary(installed_executable(*ws)) == read_binary(released_executable()));
 
   // Without the CA, the same mirror is refused: the test server's certificate really is checked.
-  auto untrusting =
-      workspace_installing_from("  network_mirror {\n    url     = \"" + url +
-                                "\"\n    include = [\"registry.terraform.io/local/rds\"]\n  }\n");
+  auto untrusting = workspace_installing_from(network_mirror_block(url));
   auto refused = untrusting->terraform({"init", "-input=false", "-no-color"});
   EXPECT_FALSE(refused.succeeded()) << refused.describe();
   EXPECT_NE(refused.plain_output().find("certificate"), std::string::npos) << refused.describe();

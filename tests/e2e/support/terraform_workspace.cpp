@@ -36,22 +36,14 @@ std::string required_providers_block() {
 )";
 }
 
-std::string filesystem_mirror_cli_config(const std::filesystem::path& mirror) {
-  return "provider_installation {\n"
-         "  filesystem_mirror {\n"
-         "    path    = \"" +
-         mirror.string() +
-         "\"\n"
-         "    include = [\"" +
-         std::string(kProviderAddress) +
-         "\"]\n"
-         "  }\n"
-         "  direct {\n"
-         "    exclude = [\"" +
-         std::string(kProviderAddress) +
-         "\"]\n"
-         "  }\n"
-         "}\n";
+std::string filesystem_mirror_block(const std::filesystem::path& mirror) {
+  return "  filesystem_mirror {\n    path    = \"" + mirror.string() + "\"\n    include = [\"" +
+         kProviderAddress + "\"]\n  }\n";
+}
+
+std::string cli_config_installing_from(const std::string& installation) {
+  return "provider_installation {\n" + installation + "  direct {\n    exclude = [\"" + kProviderAddress +
+         "\"]\n  }\n}\n";
 }
 
 TerraformWorkspace::TerraformWorkspace(Environment extra_env)
@@ -63,7 +55,8 @@ TerraformWorkspace::TerraformWorkspace(Environment extra_env)
   std::filesystem::create_directories(package);
   std::filesystem::create_symlink(provider_bin_dir() / "terraform-provider-rds",
                                   package / "terraform-provider-rds");
-  write_text_file(dir_ / "cli.tfrc", filesystem_mirror_cli_config(dir_ / kMirrorFolder));
+  write_text_file(dir_ / "cli.tfrc",
+                  cli_config_installing_from(filesystem_mirror_block(dir_ / kMirrorFolder)));
   env_["TF_CLI_CONFIG_FILE"] = (dir_ / "cli.tfrc").string();
   env_["CHECKPOINT_DISABLE"] = "1";
   env_["TF_IN_AUTOMATION"] = "1";

@@ -25,8 +25,11 @@ inline constexpr const char* kProviderAddress = "registry.terraform.io/local/rds
 // The workspace's filesystem mirror (unpacked layout), a folder of its directory.
 inline constexpr const char* kMirrorFolder = ".provider-mirror";
 
-// The CLI config that installs kProviderAddress from the filesystem mirror at `mirror` and nothing else.
-std::string filesystem_mirror_cli_config(const std::filesystem::path& mirror);
+// A `filesystem_mirror { ... }` block offering kProviderAddress from `mirror` (packed or unpacked layout).
+std::string filesystem_mirror_block(const std::filesystem::path& mirror);
+// A CLI config (`provider_installation`) that installs kProviderAddress only through `installation`, a
+// filesystem_mirror or network_mirror block, and every other provider directly.
+std::string cli_config_installing_from(const std::string& installation);
 
 // The folder holding the built terraform-provider-rds binary (from a compile definition).
 std::filesystem::path provider_bin_dir();
