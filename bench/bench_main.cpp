@@ -1,7 +1,8 @@
 // Benchmarks of terraform-provider-rds. They print figures and assert nothing; ctest does not run them.
 // docs/PERFORMANCE.md has the figures, the targets and the commands that reproduced them.
 //
-//   build/bench/rds_bench [--provider PATH] [--vs PATH] [--runs N] [--calls N] [--resources N]
+//   build/bench/rds_bench [--provider PATH] [--vs PATH] [--runs N] [--calls N] [--api-latency MS]
+//                         [--resources N]
 //                         [--only startup|rpc|apply|cancel[,...]]
 //
 // startup: exec to the handshake line with AutoMTLS, as Terraform starts a provider: median, p10/p90,
@@ -34,6 +35,7 @@ struct Options {
   int runs = 21;
   int calls = 200;
   int resources = 1000;
+  int api_latency_ms = 0;
   std::set<std::string> only;  // empty: every section
 
   bool wants(const std::string& section) const { return only.empty() || only.count(section) > 0; }
@@ -58,15 +60,17 @@ class ScratchDir {
 };
 
 int usage(const char* program) {
-  std::fprintf(stderr,
-               "usage: %s [--provider PATH] [--vs PATH] [--runs N] [--calls N] [--resources N]\n"
-               "          [--only startup|rpc|apply|cancel[,...]]\n"
-               "  --provider PATH  the provider binary to measure (default: this build's %s)\n"
-               "  --vs PATH        another provider binary to start side by side in the start-up section\n"
-               "  --runs N         starts per binary in the start-up section (default 21)\n"
-               "  --calls N        calls per RPC in the rpc section (default 200)\n"
-               "  --resources N    resources in the apply section (default 1000)\n",
-               program, RDS_BENCH_PROVIDER_PATH);
+  std::fprintf(
+      stderr,
+      "usage: %s [--provider PATH] [--vs PATH] [--runs N] [--calls N] [--api-latency MS] [--resources N]\n"
+      "          [--only startup|rpc|apply|cancel[,...]]\n"
+      "  --provider PATH  the provider binary to measure (default: this build's %s)\n"
+      "  --vs PATH        another provider binary to start side by side in the start-up section\n"
+      "  --runs N         starts per binary in the start-up section (default 21)\n"
+      "  --calls N        calls per RPC in the rpc section (default 200)\n"
+      "  --api-latency MS rds-sim answers every API call MS later in the rpc section (default 0)\n"
+      "  --resources N    resources in the apply section (default 1000)\n",
+      program, RDS_BENCH_PROVIDER_PATH);
   return 2;
 }
 
@@ -87,6 +91,8 @@ int main(int argc, char** argv) {
       options.calls = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--resources" && has_value) {
       options.resources = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--api-latency" && has_value) {
+      options.api_latency_ms = std::max(0, std::atoi(argv[++i]));
     } else if (arg == "--only" && has_value) {
       std::stringstream list(argv[++i]);
       for (std::string section; std::getline(list, section, ',');) {
@@ -102,7 +108,8 @@ int main(int argc, char** argv) {
     ScratchDir scratch;
     if (options.wants("startup"))
       rds::bench::bench_startup(options.provider, options.vs, scratch.path(), options.runs);
-    if (options.wants("rpc")) rds::bench::bench_rpc_overhead(options.provider, options.calls);
+    if (options.wants("rpc"))
+      rds::bench::bench_rpc_overhead(options.provider, options.calls, options.api_latency_ms);
     if (options.wants("cancel")) rds::bench::bench_cancel_reaction(10);
     if (options.wants("apply")) {
       if (rds::testing::find_on_path("terraform").empty()) {

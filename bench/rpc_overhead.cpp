@@ -66,7 +66,7 @@ struct RpcFigures {
 
 class RpcBench {
  public:
-  RpcBench(const std::string& provider)
+  RpcBench(const std::string& provider, int api_latency_ms)
       : sim_({"--instance", std::string(kInstance) + ":MySQL:off", "--ssl-switch-seconds", "0", "--quiet"}) {
     rds::testing::PluginOptions options;
     options.binary = provider;
@@ -85,6 +85,10 @@ class RpcBench {
     client_config.access_key = "sim-ak";
     client_config.secret_key = "sim-sk";
     direct_ = rds::client::RdsClient::create(client_config);
+    if (api_latency_ms > 0) {
+      sim_.inject_fault({{"kind", "latency"}, {"latency_ms", api_latency_ms}, {"seconds", 3600}});
+    }
+    api_latency_ms_ = api_latency_ms;
   }
 
   // Times `call` (one RPC) and the provider's CPU time during it.
@@ -249,10 +253,13 @@ class RpcBench {
   std::unique_ptr<tfplugin6::Provider::Stub> stub_;
   std::shared_ptr<rds::client::RdsClient> direct_;
   Value current_ = Value::null(resource_type());
+  int api_latency_ms_ = 0;
 };
 
 }  // namespace
 
-void bench_rpc_overhead(const std::string& provider, int calls) { RpcBench(provider).run(calls); }
+void bench_rpc_overhead(const std::string& provider, int calls, int api_latency_ms) {
+  RpcBench(provider, api_latency_ms).run(calls);
+}
 
 }  // namespace rds::bench

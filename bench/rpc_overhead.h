@@ -10,6 +10,8 @@ namespace rds::bench {
 // times each: p50/p99 of the RPC's wall time seen by the client, the provider's CPU time per call, the API
 // calls it made, and p50/p99 of the same API calls made by an in-process RdsClient against the same sim,
 // so that "RPC minus API" is the provider's own overhead. Also the provider's peak RSS afterwards.
-void bench_rpc_overhead(const std::string& provider, int calls);
+// `api_latency_ms` > 0 makes rds-sim answer every API call that much later (a latency fault), as a
+// cloud API does, to show whether the provider spends CPU while it waits.
+void bench_rpc_overhead(const std::string& provider, int calls, int api_latency_ms);
 
 }  // namespace rds::bench
