@@ -104,6 +104,9 @@ int main(int argc, char** argv) {
       return usage(argv[0]);
     }
   }
+  // Absolute: the binaries are started with the scratch directory as their working directory.
+  options.provider = std::filesystem::absolute(options.provider).string();
+  if (!options.vs.empty()) options.vs = std::filesystem::absolute(options.vs).string();
   try {
     ScratchDir scratch;
     if (options.wants("startup"))
