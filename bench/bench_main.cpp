@@ -81,7 +81,10 @@ int main(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
     const bool has_value = i + 1 < argc;
-    if (arg == "--provider" && has_value) {
+    if (arg == "--help" || arg == "-h") {
+      usage(argv[0]);
+      return 0;
+    } else if (arg == "--provider" && has_value) {
       options.provider = argv[++i];
     } else if (arg == "--vs" && has_value) {
       options.vs = argv[++i];

@@ -156,8 +156,8 @@ class RpcBench {
 
     std::printf(
         "per-RPC cost over gRPC + mutual TLS (protocol 6, harness client), rds-sim switch time 0, %d calls "
-        "each:\n",
-        calls);
+        "each, %d ms added to every API answer:\n",
+        calls, api_latency_ms_);
     std::printf("  %-20s %9s %9s %11s %8s %9s %9s %15s\n", "RPC", "p50 ms", "p99 ms", "CPU/call", "API/call",
                 "API p50", "API p99", "p50 - API p50");
     for (const char* rpc :
