@@ -1,131 +1,128 @@
 // Benchmarks of terraform-provider-rds. They print figures and assert nothing; ctest does not run them.
+// docs/PERFORMANCE.md has the figures, the targets and the commands that reproduced them.
 //
-//   build/bench/rds_bench [--runs N]
+//   build/bench/rds_bench [--provider PATH] [--vs PATH] [--runs N] [--calls N] [--api-latency MS]
+//                         [--resources N]
+//                         [--only startup|rpc|apply|cancel[,...]]
 //
-// 1. start-up: time from exec to the handshake line, median (and min/max) over N runs, with plain gRPC
-//    and with AutoMTLS (a client certificate as Terraform passes one);
-// 2. memory: resident set size at idle after one GetProviderSchema call;
-// 3. cancel: time from a cancel (what StopProvider does) to a polling wait of the API client returning;
-// 4. apply: wall time of `terraform apply` of 20 rds_instance_ssl resources against rds-sim.
-#include <grpcpp/generic/generic_stub.h>
-#include <grpcpp/grpcpp.h>
-
-#include <algorithm>
+// startup: exec to the handshake line with AutoMTLS, as Terraform starts a provider: median, p10/p90,
+//          min/max, RSS and CPU time at the handshake; with --vs, another provider binary side by side
+//          (e.g. hashicorp/aws from the local plugin mirror) and the ratio of the medians.
+// rpc:     GetProviderSchema, PlanResourceChange, ApplyResourceChange and ReadResource over gRPC with
+//          mutual TLS against rds-sim (switch time 0): p50/p99, provider CPU per call, and the same API
+//          calls made directly, so the provider's own overhead shows.
+// apply:   real `terraform apply` of --resources (default 1000) resources against rds-sim, then
+//          `terraform plan` (must be empty): wall, Terraform's and the provider's CPU, provider peak RSS.
+// cancel:  time from a cancel (what StopProvider does) to a polling wait of the API client returning.
 #include <cstdio>
-#include <cstring>
-#include <future>
-#include <iostream>
-#include <thread>
+#include <cstdlib>
+#include <filesystem>
+#include <set>
+#include <sstream>
+#include <string>
 
+#include "bench/apply_many.h"
 #include "bench/cancel_reaction.h"
-#include "bench/provider_launch.h"
-#include "tests/e2e/support/sim_environment.h"
-#include "tests/e2e/support/terraform_workspace.h"
+#include "bench/rpc_overhead.h"
+#include "bench/startup.h"
+#include "tests/support/process_environment.h"
 
-namespace rds::bench {
 namespace {
 
-using namespace std::chrono_literals;
-using rds::testing::TerraformWorkspace;
+struct Options {
+  std::string provider = RDS_BENCH_PROVIDER_PATH;
+  std::string vs;
+  int runs = 21;
+  int calls = 200;
+  int resources = 1000;
+  int api_latency_ms = 0;
+  std::set<std::string> only;  // empty: every section
 
-double millis(std::chrono::microseconds duration) { return duration.count() / 1000.0; }
+  bool wants(const std::string& section) const { return only.empty() || only.count(section) > 0; }
+};
 
-void print_spread(const char* label, std::vector<std::chrono::microseconds> samples) {
-  std::sort(samples.begin(), samples.end());
-  std::printf("%-44s median %7.2f ms   min %7.2f ms   max %7.2f ms   (%zu runs)\n", label,
-              millis(samples[samples.size() / 2]), millis(samples.front()), millis(samples.back()),
-              samples.size());
-}
-
-void bench_startup(const std::filesystem::path& scratch, int runs) {
-  std::string client_cert = make_client_certificate(scratch);
-  std::vector<std::chrono::microseconds> plain, mtls;
-  for (int i = 0; i < runs; ++i) {
-    plain.push_back(launch_provider(scratch, "").time_to_handshake);
-    if (!client_cert.empty()) mtls.push_back(launch_provider(scratch, client_cert).time_to_handshake);
+// A private temporary directory, removed with everything in it at the end.
+class ScratchDir {
+ public:
+  ScratchDir() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "rds-bench-XXXXXX").string();
+    if (::mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+    path_ = pattern;
   }
-  print_spread("start-up to handshake, plain gRPC:", plain);
-  if (mtls.empty()) {
-    std::printf("start-up to handshake, AutoMTLS: skipped (no openssl CLI to make a client certificate)\n");
-  } else {
-    print_spread("start-up to handshake, AutoMTLS:", mtls);
+  ~ScratchDir() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
   }
-}
+  const std::filesystem::path& path() const { return path_; }
 
-// Calls /tfplugin6.Provider/GetProviderSchema with an empty request (the message has no fields), through
-// gRPC's generic stub so the benchmark needs no generated code.
-size_t get_provider_schema(const std::string& target) {
-  auto channel = grpc::CreateChannel(target, grpc::InsecureChannelCredentials());
-  grpc::GenericStub stub(channel);
-  grpc::ClientContext context;
-  context.set_deadline(std::chrono::system_clock::now() + 10s);
-  grpc::ByteBuffer request, response;
-  grpc::Slice empty("");
-  request = grpc::ByteBuffer(&empty, 1);
-  std::promise<grpc::Status> done;
-  stub.UnaryCall(&context, "/tfplugin6.Provider/GetProviderSchema", grpc::StubOptions(), &request, &response,
-                 [&done](grpc::Status status) { done.set_value(status); });
-  auto status = done.get_future().get();
-  if (!status.ok()) throw std::runtime_error("GetProviderSchema failed: " + status.error_message());
-  return response.Length();
-}
+ private:
+  std::filesystem::path path_;
+};
 
-void bench_memory(const std::filesystem::path& scratch) {
-  auto provider = launch_provider(scratch, "");
-  std::string target = (provider.network == "unix" ? "unix:" : "") + provider.address;
-  long before = resident_kib(provider.process->pid());
-  size_t schema_bytes = get_provider_schema(target);
-  std::this_thread::sleep_for(500ms);  // let it settle to idle
-  long after = resident_kib(provider.process->pid());
-  std::printf("%-44s %7.1f MiB (%.1f MiB right after the handshake; schema %zu bytes)\n",
-              "RSS at idle after GetProviderSchema:", after / 1024.0, before / 1024.0, schema_bytes);
-}
-
-void bench_apply(int resources) {
-  rds::testing::SimOptions options;
-  options.quiet = true;
-  rds::testing::SimEnvironment sim(options);
-  TerraformWorkspace workspace(sim.provider_env());
-  std::string config;
-  for (int i = 1; i <= resources; ++i) {
-    std::string id = "mysql-" + std::to_string(i);
-    sim.add_instance(id, false);
-    config += "resource \"rds_instance_ssl\" \"r" + std::to_string(i) + "\" {\n  instance_id = \"" + id +
-              "\"\n  ssl_enable  = true\n}\n";
-  }
-  workspace.write_config(config);
-  auto apply = workspace.terraform({"apply", "-auto-approve", "-input=false"}, 300s);
-  if (!apply.succeeded()) throw std::runtime_error("terraform apply failed\n" + apply.describe());
-  auto plan = workspace.terraform({"plan", "-input=false", "-detailed-exitcode"}, 300s);
-  if (plan.exit_code != 0)
-    throw std::runtime_error("the plan after the apply is not empty\n" + plan.describe());
-  std::printf("%-44s %7.2f s  (sim switch 0.3 s each; default parallelism; following plan %.2f s)\n",
-              ("terraform apply of " + std::to_string(resources) + " resources:").c_str(),
-              apply.elapsed.count() / 1000.0, plan.elapsed.count() / 1000.0);
+int usage(const char* program) {
+  std::fprintf(
+      stderr,
+      "usage: %s [--provider PATH] [--vs PATH] [--runs N] [--calls N] [--api-latency MS] [--resources N]\n"
+      "          [--only startup|rpc|apply|cancel[,...]]\n"
+      "  --provider PATH  the provider binary to measure (default: this build's %s)\n"
+      "  --vs PATH        another provider binary to start side by side in the start-up section\n"
+      "  --runs N         starts per binary in the start-up section (default 21)\n"
+      "  --calls N        calls per RPC in the rpc section (default 200)\n"
+      "  --api-latency MS rds-sim answers every API call MS later in the rpc section (default 0)\n"
+      "  --resources N    resources in the apply section (default 1000)\n",
+      program, RDS_BENCH_PROVIDER_PATH);
+  return 2;
 }
 
 }  // namespace
-}  // namespace rds::bench
 
 int main(int argc, char** argv) {
-  int runs = 15;
+  Options options;
   for (int i = 1; i < argc; ++i) {
-    if (std::strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
-      runs = std::max(1, std::atoi(argv[++i]));
+    const std::string arg = argv[i];
+    const bool has_value = i + 1 < argc;
+    if (arg == "--help" || arg == "-h") {
+      usage(argv[0]);
+      return 0;
+    } else if (arg == "--provider" && has_value) {
+      options.provider = argv[++i];
+    } else if (arg == "--vs" && has_value) {
+      options.vs = argv[++i];
+    } else if (arg == "--runs" && has_value) {
+      options.runs = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--calls" && has_value) {
+      options.calls = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--resources" && has_value) {
+      options.resources = std::max(1, std::atoi(argv[++i]));
+    } else if (arg == "--api-latency" && has_value) {
+      options.api_latency_ms = std::max(0, std::atoi(argv[++i]));
+    } else if (arg == "--only" && has_value) {
+      std::stringstream list(argv[++i]);
+      for (std::string section; std::getline(list, section, ',');) {
+        if (section != "startup" && section != "rpc" && section != "apply" && section != "cancel")
+          return usage(argv[0]);
+        options.only.insert(section);
+      }
     } else {
-      std::fprintf(stderr, "usage: %s [--runs N]\n", argv[0]);
-      return 2;
+      return usage(argv[0]);
     }
   }
-  rds::testing::TerraformWorkspace scratch;  // a temp dir that is removed at the end
+  // Absolute: the binaries are started with the scratch directory as their working directory.
+  options.provider = std::filesystem::absolute(options.provider).string();
+  if (!options.vs.empty()) options.vs = std::filesystem::absolute(options.vs).string();
   try {
-    rds::bench::bench_startup(scratch.dir(), runs);
-    rds::bench::bench_memory(scratch.dir());
-    rds::bench::bench_cancel_reaction(std::min(runs, 10));
-    if (rds::testing::terraform_path().empty()) {
-      std::printf("terraform apply of 20 resources: skipped (terraform is not on PATH)\n");
-    } else {
-      rds::bench::bench_apply(20);
+    ScratchDir scratch;
+    if (options.wants("startup"))
+      rds::bench::bench_startup(options.provider, options.vs, scratch.path(), options.runs);
+    if (options.wants("rpc"))
+      rds::bench::bench_rpc_overhead(options.provider, options.calls, options.api_latency_ms);
+    if (options.wants("cancel")) rds::bench::bench_cancel_reaction(10);
+    if (options.wants("apply")) {
+      if (rds::testing::find_on_path("terraform").empty()) {
+        std::printf("terraform apply: skipped (terraform is not on PATH)\n");
+      } else {
+        rds::bench::bench_apply_many(options.provider, options.resources, scratch.path());
+      }
     }
   } catch (const std::exception& error) {
     std::fprintf(stderr, "benchmark failed: %s\n", error.what());

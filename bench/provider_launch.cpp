@@ -22,11 +22,13 @@ std::vector<std::string> split(const std::string& line, char separator) {
 
 }  // namespace
 
-LaunchedProvider launch_provider(const std::filesystem::path& scratch, const std::string& client_cert_pem) {
+LaunchedProvider launch_provider(const std::string& binary, const std::filesystem::path& scratch,
+                                 const std::string& client_cert_pem) {
   auto env = rds::testing::clean_environment();
   env["TF_PLUGIN_MAGIC_COOKIE"] = kMagicCookie;
-  env["PLUGIN_PROTOCOL_VERSIONS"] = "6";
-  env["TF_LOG_PROVIDER"] = "off";
+  env["PLUGIN_PROTOCOL_VERSIONS"] = "5,6";
+  env["PLUGIN_MIN_PORT"] = "10000";  // go-plugin's client always sets these two
+  env["PLUGIN_MAX_PORT"] = "25000";
   if (!client_cert_pem.empty()) env["PLUGIN_CLIENT_CERT"] = client_cert_pem;
 
   LaunchedProvider launched;
@@ -34,18 +36,20 @@ LaunchedProvider launch_provider(const std::filesystem::path& scratch, const std
   // stdout on a pipe: the line is seen the moment it is written, which matters for a figure in the tens
   // of milliseconds. stderr goes to a file in `scratch` so the provider never blocks on it.
   launched.process = std::make_unique<rds::testing::ChildProcess>(
-      rds::testing::ProcessOptions{.argv = {RDS_BENCH_PROVIDER_PATH},
+      rds::testing::ProcessOptions{.argv = {binary},
                                    .env = env,
                                    .cwd = scratch,
                                    .stderr_to = rds::testing::Output::kFile,
                                    .capture_prefix = scratch / "provider"});
   auto line = launched.process->read_stdout_line(std::chrono::seconds(10));
   if (!line) {
-    throw std::runtime_error("the provider printed no handshake line; stderr:\n" +
+    throw std::runtime_error(binary + " printed no handshake line; stderr:\n" +
                              launched.process->stderr_so_far());
   }
   launched.time_to_handshake =
       std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+  launched.rss_kib = resident_kib(launched.process->pid());
+  launched.cpu_time = cpu_time(launched.process->pid());
   launched.handshake = *line;
   auto fields = split(launched.handshake, '|');
   if (fields.size() < 5) throw std::runtime_error("malformed handshake line: " + launched.handshake);
@@ -71,6 +75,18 @@ long resident_kib(pid_t pid) {
     if (line.rfind("VmRSS:", 0) == 0) return std::strtol(line.c_str() + 6, nullptr, 10);
   }
   return -1;
+}
+
+std::chrono::microseconds cpu_time(pid_t pid) {
+  long long nanoseconds = 0;
+  std::error_code error;
+  for (const auto& task :
+       std::filesystem::directory_iterator("/proc/" + std::to_string(pid) + "/task", error)) {
+    std::ifstream schedstat(task.path() / "schedstat");
+    long long on_cpu = 0;
+    if (schedstat >> on_cpu) nanoseconds += on_cpu;
+  }
+  return std::chrono::microseconds(nanoseconds / 1000);
 }
 
 }  // namespace rds::bench

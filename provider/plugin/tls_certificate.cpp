@@ -2,8 +2,11 @@
 
 #include <openssl/bio.h>
 #include <openssl/bn.h>
+#include <openssl/core_names.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
+#include <openssl/obj_mac.h>
+#include <openssl/objects.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509.h>
@@ -62,11 +65,90 @@ void set_random_serial(X509* cert) {
   if (BN_to_ASN1_INTEGER(serial.get(), X509_get_serialNumber(cert)) == nullptr) fail("serial");
 }
 
-CertPtr parse_pem(const std::string& pem) {
+// Start-up cost: OpenSSL 3.0 converts keys to and from DER through its provider encoders and
+// decoders, and the first use of each builds a store of every algorithm of every provider (perf: ~1 ms
+// of a ~14 ms start, see docs/PERFORMANCE.md); X509_set_pubkey even does both (encode, then decode
+// back), and parsing a certificate decodes its public key. For the one key type made here, P-256, the
+// DER is a fixed template, so the start-up path writes it directly and leaves decoding to gRPC, which
+// parses the key and the client certificate anyway.
+
+constexpr size_t kP256PointBytes = 65;  // uncompressed: 04 || X || Y
+constexpr size_t kP256ScalarBytes = 32;
+
+// The public point of a P-256 key, uncompressed.
+std::string p256_point(EVP_PKEY* key) {
+  std::string point(kP256PointBytes, '\0');
+  size_t length = 0;
+  check(
+      EVP_PKEY_get_octet_string_param(key, OSSL_PKEY_PARAM_ENCODED_PUBLIC_KEY,
+                                      reinterpret_cast<unsigned char*>(point.data()), point.size(), &length),
+      "public point");
+  if (length != kP256PointBytes || point[0] != 0x04) fail("public point is not an uncompressed P-256 point");
+  return point;
+}
+
+// The certificate's SubjectPublicKeyInfo: id-ecPublicKey, namedCurve prime256v1, the point.
+void set_p256_public_key(X509* cert, const std::string& point) {
+  auto* bits = static_cast<unsigned char*>(OPENSSL_memdup(point.data(), point.size()));
+  if (bits == nullptr) fail("public key");
+  if (X509_PUBKEY_set0_param(X509_get_X509_PUBKEY(cert), OBJ_nid2obj(NID_X9_62_id_ecPublicKey), V_ASN1_OBJECT,
+                             OBJ_nid2obj(NID_X9_62_prime256v1), bits, static_cast<int>(point.size())) != 1) {
+    OPENSSL_free(bits);
+    fail("public key");
+  }
+}
+
+// PKCS#8 PrivateKeyInfo of a P-256 key, byte for byte what PEM_write_bio_PrivateKey writes:
+//   SEQUENCE { INTEGER 0, SEQUENCE { OID id-ecPublicKey, OID prime256v1 },
+//              OCTET STRING { SEQUENCE { INTEGER 1, OCTET STRING scalar(32), [1] BIT STRING point } } }
+// (RFC 5208, RFC 5915). The test compares it with OpenSSL's encoder.
+std::string p256_private_key_pem(EVP_PKEY* key, const std::string& point) {
+  BIGNUM* scalar_bn = nullptr;
+  check(EVP_PKEY_get_bn_param(key, OSSL_PKEY_PARAM_PRIV_KEY, &scalar_bn), "private scalar");
+  BignumPtr scalar_owner(scalar_bn);
+  unsigned char scalar[kP256ScalarBytes];
+  if (BN_bn2binpad(scalar_bn, scalar, sizeof scalar) != static_cast<int>(sizeof scalar))
+    fail("private scalar");
+  static const unsigned char kHead[] = {
+      0x30, 0x81, 0x87, 0x02, 0x01, 0x00,                                    // PrivateKeyInfo, v0
+      0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01,      // id-ecPublicKey
+      0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07,            // prime256v1
+      0x04, 0x6d, 0x30, 0x6b, 0x02, 0x01, 0x01, 0x04, 0x20};                 // ECPrivateKey v1
+  static const unsigned char kPointHead[] = {0xa1, 0x44, 0x03, 0x42, 0x00};  // [1] BIT STRING
+  std::string der(reinterpret_cast<const char*>(kHead), sizeof kHead);
+  der.append(reinterpret_cast<const char*>(scalar), sizeof scalar);
+  der.append(reinterpret_cast<const char*>(kPointHead), sizeof kPointHead);
+  der += point;
+  OPENSSL_cleanse(scalar, sizeof scalar);
+  BioPtr bio(BIO_new(BIO_s_mem()));
+  const int written =
+      PEM_write_bio(bio.get(), PEM_STRING_PKCS8INF, "", reinterpret_cast<const unsigned char*>(der.data()),
+                    static_cast<long>(der.size()));
+  OPENSSL_cleanse(der.data(), der.size());
+  if (written <= 0) fail("private key PEM");
+  return bio_contents(bio.get());
+}
+
+// The DER of the first CERTIFICATE block of `pem`, if it has a certificate's shape: SEQUENCE {
+// tbsCertificate SEQUENCE, signatureAlgorithm SEQUENCE, signature BIT STRING } and nothing after.
+std::string certificate_der(const std::string& pem) {
   BioPtr bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())));
-  CertPtr cert(PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr));
-  if (!cert) fail("cannot parse PEM certificate");
-  return cert;
+  unsigned char* data = nullptr;
+  long length = 0;
+  if (PEM_bytes_read_bio(&data, &length, nullptr, PEM_STRING_X509, bio.get(), nullptr, nullptr) != 1)
+    fail("cannot parse PEM certificate");
+  std::string der(reinterpret_cast<const char*>(data), static_cast<size_t>(length));
+  OPENSSL_free(data);
+  const auto* cursor = reinterpret_cast<const unsigned char*>(der.data());
+  STACK_OF(ASN1_TYPE)* fields = d2i_ASN1_SEQUENCE_ANY(nullptr, &cursor, static_cast<long>(der.size()));
+  const bool shaped =
+      fields != nullptr && cursor == reinterpret_cast<const unsigned char*>(der.data()) + der.size() &&
+      sk_ASN1_TYPE_num(fields) == 3 && ASN1_TYPE_get(sk_ASN1_TYPE_value(fields, 0)) == V_ASN1_SEQUENCE &&
+      ASN1_TYPE_get(sk_ASN1_TYPE_value(fields, 1)) == V_ASN1_SEQUENCE &&
+      ASN1_TYPE_get(sk_ASN1_TYPE_value(fields, 2)) == V_ASN1_BIT_STRING;
+  sk_ASN1_TYPE_pop_free(fields, ASN1_TYPE_free);
+  if (!shaped) fail("cannot parse PEM certificate: not an X.509 certificate");
+  return der;
 }
 
 std::string to_der(X509* cert) {
@@ -104,7 +186,8 @@ Certificate generate_self_signed_certificate() {
   check(X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, organization, -1, -1, 0), "subject O");
   check(X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, common_name, -1, -1, 0), "subject CN");
   check(X509_set_issuer_name(cert.get(), name), "issuer");
-  check(X509_set_pubkey(cert.get(), key.get()), "public key");
+  const std::string point = p256_point(key.get());
+  set_p256_public_key(cert.get(), point);
 
   add_extension(cert.get(), NID_basic_constraints, "critical,CA:TRUE");
   add_extension(cert.get(), NID_key_usage,
@@ -116,14 +199,11 @@ Certificate generate_self_signed_certificate() {
   Certificate out;
   out.cert_pem = to_pem(cert.get());
   out.cert_der = to_der(cert.get());
-  BioPtr key_bio(BIO_new(BIO_s_mem()));
-  check(PEM_write_bio_PrivateKey(key_bio.get(), key.get(), nullptr, nullptr, 0, nullptr, nullptr),
-        "private key PEM");
-  out.key_pem = bio_contents(key_bio.get());
+  out.key_pem = p256_private_key_pem(key.get(), point);
   return out;
 }
 
-std::string pem_to_der(const std::string& pem) { return to_der(parse_pem(pem).get()); }
+std::string pem_to_der(const std::string& pem) { return certificate_der(pem); }
 
 std::string der_to_pem(const std::string& der) {
   const auto* data = reinterpret_cast<const unsigned char*>(der.data());

@@ -20,7 +20,9 @@ struct Certificate {
 // Used by the server for itself and by test clients to act as Terraform.
 Certificate generate_self_signed_certificate();
 
-// DER bytes of the first certificate in `pem`; throws std::runtime_error if it does not parse.
+// DER bytes of the first CERTIFICATE block in `pem`; throws std::runtime_error if there is none or it
+// does not have an X.509 certificate's structure. The public key inside is not decoded (that is for
+// whoever uses the certificate: gRPC, for PLUGIN_CLIENT_CERT), which keeps start-up cheap.
 std::string pem_to_der(const std::string& pem);
 
 // PEM text of a DER certificate; throws std::runtime_error if it does not parse.

@@ -38,6 +38,37 @@ TEST(AutoMtlsCertificate, IsSelfSignedCaForLocalhostUsableAsServerAndClient) {
   EXPECT_NE(certificate.key_pem.find("PRIVATE KEY"), std::string::npos);
 }
 
+TEST(AutoMtlsCertificate, KeyPemIsWhatOpenSslWritesAndMatchesTheCertificate) {
+  const auto certificate = generate_self_signed_certificate();
+  BIO* bio = BIO_new_mem_buf(certificate.key_pem.data(), static_cast<int>(certificate.key_pem.size()));
+  EVP_PKEY* key = PEM_read_bio_PrivateKey(bio, nullptr, nullptr, nullptr);
+  BIO_free(bio);
+  ASSERT_NE(key, nullptr) << certificate.key_pem;
+  BIO* out = BIO_new(BIO_s_mem());
+  ASSERT_EQ(PEM_write_bio_PrivateKey(out, key, nullptr, nullptr, 0, nullptr, nullptr), 1);
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(out, &data);
+  EXPECT_EQ(std::string(data, static_cast<size_t>(size)), certificate.key_pem) << "byte for byte PKCS#8 PEM";
+  BIO_free(out);
+  const auto cert = parse(certificate.cert_pem);
+  ASSERT_TRUE(cert);
+  EXPECT_EQ(X509_check_private_key(cert.get(), key), 1) << "the certificate carries this key's public half";
+  EVP_PKEY_free(key);
+}
+
+TEST(AutoMtlsCertificate, PemToDerRejectsAnythingButACertificate) {
+  const auto certificate = generate_self_signed_certificate();
+  EXPECT_THROW(pem_to_der(""), std::runtime_error);
+  EXPECT_THROW(pem_to_der(certificate.key_pem), std::runtime_error) << "a key is not a certificate";
+  // A CERTIFICATE block whose content is some other DER (here: the private key's).
+  std::string relabelled = certificate.key_pem;
+  relabelled.replace(relabelled.find("PRIVATE KEY"), 11, "CERTIFICATE");
+  relabelled.replace(relabelled.rfind("PRIVATE KEY"), 11, "CERTIFICATE");
+  EXPECT_THROW(pem_to_der(relabelled), std::runtime_error);
+  // The first certificate of a bundle, after other blocks.
+  EXPECT_EQ(pem_to_der(certificate.key_pem + certificate.cert_pem), certificate.cert_der);
+}
+
 TEST(AutoMtlsCertificate, IsFreshEachTime) {
   const auto a = generate_self_signed_certificate();
   const auto b = generate_self_signed_certificate();
