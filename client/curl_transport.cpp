@@ -1,7 +1,5 @@
 #include "client/curl_transport.h"
 
-#include <curl/curl.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -9,16 +7,11 @@
 #include <vector>
 
 #include "client/errors.h"
+#include "client/libcurl.h"
 
 namespace rds::client {
 
 namespace {
-
-// curl_global_init is not thread-safe on every libcurl build: run it once, before the first handle.
-void global_init_once() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(),
@@ -50,9 +43,10 @@ size_t on_header(char* data, size_t size, size_t count, void* user) {
 }
 
 struct HeaderListGuard {
+  const LibCurl& curl;
   curl_slist* list = nullptr;
-  ~HeaderListGuard() { curl_slist_free_all(list); }
-  void add(const std::string& line) { list = curl_slist_append(list, line.c_str()); }
+  ~HeaderListGuard() { curl.slist_free_all(list); }
+  void add(const std::string& line) { list = curl.slist_append(list, line.c_str()); }
 };
 
 // A connection error that a later attempt may not hit; TLS and URL problems need a config change.
@@ -73,8 +67,9 @@ bool is_retryable(CURLcode code) {
   }
 }
 
-std::string describe(CURLcode code, const char* error_buffer, const TransportOptions& options) {
-  std::string detail = error_buffer[0] ? error_buffer : curl_easy_strerror(code);
+std::string describe(const LibCurl& curl, CURLcode code, const char* error_buffer,
+                     const TransportOptions& options) {
+  std::string detail = error_buffer[0] ? error_buffer : curl.easy_strerror(code);
   switch (code) {
     case CURLE_PEER_FAILED_VERIFICATION:
       return "TLS certificate verification failed (" + detail +
@@ -96,11 +91,13 @@ std::string describe(CURLcode code, const char* error_buffer, const TransportOpt
 // One slot = an easy handle plus the multi handle that drives it. The multi handle owns the
 // connection cache, so a slot taken again reuses its open connection (LIFO keeps one slot hot for a
 // sequence of calls). The share object spreads DNS answers and TLS sessions across slots.
+// libcurl itself is loaded by the first take(), not before (see client/libcurl.h).
 struct CurlTransport::Pool {
   struct Slot {
     CURL* easy = nullptr;
     CURLM* multi = nullptr;
   };
+  const LibCurl* curl = nullptr;  // set by the first take(), under idle_mutex
   CURLSH* share = nullptr;
   std::array<std::mutex, CURL_LOCK_DATA_LAST> share_locks;
   std::mutex idle_mutex;
@@ -113,33 +110,45 @@ struct CurlTransport::Pool {
     static_cast<Pool*>(user)->share_locks[data].unlock();
   }
 
-  Pool() {
-    global_init_once();
-    share = curl_share_init();
-    curl_share_setopt(share, CURLSHOPT_LOCKFUNC, &Pool::lock);
-    curl_share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Pool::unlock);
-    curl_share_setopt(share, CURLSHOPT_USERDATA, this);
-    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-    curl_share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-  }
   ~Pool() {
+    if (curl == nullptr) return;  // never used: libcurl was not even loaded
     for (auto& slot : idle) {
-      curl_multi_cleanup(slot.multi);
-      curl_easy_cleanup(slot.easy);
+      curl->multi_cleanup(slot.multi);
+      curl->easy_cleanup(slot.easy);
     }
-    curl_share_cleanup(share);
+    curl->share_cleanup(share);
   }
 
-  Slot take() {
+  // Loads libcurl (throws LibCurlUnavailable) and makes the share object. Called under idle_mutex.
+  void start() {
+    const LibCurl& loaded = libcurl();
+    share = loaded.share_init();
+    if (share == nullptr) throw TransportError("creating an HTTP handle", "libcurl out of memory", false);
+    loaded.share_setopt(share, CURLSHOPT_LOCKFUNC, &Pool::lock);
+    loaded.share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Pool::unlock);
+    loaded.share_setopt(share, CURLSHOPT_USERDATA, this);
+    loaded.share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
+    loaded.share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
+    curl = &loaded;
+  }
+
+  Slot take(const std::string& operation) {
     {
       std::lock_guard lock(idle_mutex);
+      if (curl == nullptr) {
+        try {
+          start();
+        } catch (const LibCurlUnavailable& e) {
+          throw TransportError(operation, e.what(), false);
+        }
+      }
       if (!idle.empty()) {
         Slot slot = idle.back();
         idle.pop_back();
         return slot;
       }
     }
-    Slot slot{curl_easy_init(), curl_multi_init()};
+    Slot slot{curl->easy_init(), curl->multi_init()};
     if (!slot.easy || !slot.multi)
       throw TransportError("creating an HTTP handle", "libcurl out of memory", false);
     return slot;
@@ -158,7 +167,8 @@ CurlTransport::~CurlTransport() = default;
 HttpResponse CurlTransport::send(const HttpRequest& request) {
   const std::string url = request.url();
   const std::string operation = request.method + " " + url;
-  auto slot = pool_->take();
+  auto slot = pool_->take(operation);
+  const LibCurl& curl = *pool_->curl;
   struct SlotReturner {
     Pool& pool;
     Pool::Slot slot;
@@ -168,7 +178,7 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
 
   HttpResponse response;
   char error_buffer[CURL_ERROR_SIZE] = {0};
-  HeaderListGuard headers;
+  HeaderListGuard headers{curl};
   bool has_content_type = false;
   for (const auto& [name, value] : request.headers) {
     headers.add(name + ": " + value);
@@ -178,63 +188,63 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   headers.add("Accept: application/json");
   headers.add("Expect:");  // no 100-continue round trip for small JSON bodies
 
-  curl_easy_reset(easy);  // keeps the connection cache of the slot, clears last call's options
-  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
-  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
-  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(easy, CURLOPT_SHARE, pool_->share);
-  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
-  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, headers.list);
-  curl_easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
-  curl_easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
+  curl.easy_reset(easy);  // keeps the connection cache of the slot, clears last call's options
+  curl.easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl.easy_setopt(easy, CURLOPT_SHARE, pool_->share);
+  curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
+  curl.easy_setopt(easy, CURLOPT_HTTPHEADER, headers.list);
+  curl.easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl.easy_setopt(easy, CURLOPT_CONNECTTIMEOUT_MS, static_cast<long>(options_.connect_timeout.count()));
   auto total_timeout = options_.request_timeout;
   if (request.timeout && *request.timeout < total_timeout) total_timeout = *request.timeout;
-  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(total_timeout.count()));
-  curl_easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.insecure ? 0L : 1L);
-  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.insecure ? 0L : 2L);
-  if (!options_.cacert_file.empty()) curl_easy_setopt(easy, CURLOPT_CAINFO, options_.cacert_file.c_str());
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
-  curl_easy_setopt(easy, CURLOPT_WRITEDATA, &response);
-  curl_easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
-  curl_easy_setopt(easy, CURLOPT_HEADERDATA, &response);
+  curl.easy_setopt(easy, CURLOPT_TIMEOUT_MS, static_cast<long>(total_timeout.count()));
+  curl.easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
+  curl.easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.insecure ? 0L : 1L);
+  curl.easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.insecure ? 0L : 2L);
+  if (!options_.cacert_file.empty()) curl.easy_setopt(easy, CURLOPT_CAINFO, options_.cacert_file.c_str());
+  curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
+  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &response);
+  curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
+  curl.easy_setopt(easy, CURLOPT_HEADERDATA, &response);
   if (request.method == "GET") {
-    curl_easy_setopt(easy, CURLOPT_HTTPGET, 1L);
+    curl.easy_setopt(easy, CURLOPT_HTTPGET, 1L);
   } else {
-    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body.size()));
-    curl_easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.c_str());
+    curl.easy_setopt(easy, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+    curl.easy_setopt(easy, CURLOPT_POSTFIELDSIZE, static_cast<long>(request.body.size()));
+    curl.easy_setopt(easy, CURLOPT_POSTFIELDS, request.body.c_str());
   }
 
   // Driven through the multi interface so that a cancel is noticed within ~50 ms even while the
   // server is silent (the easy interface's progress callback may only run once per second).
-  curl_multi_add_handle(slot.multi, easy);
+  curl.multi_add_handle(slot.multi, easy);
   int running = 1;
   bool cancelled = false;
   CURLMcode multi_code = CURLM_OK;
   while (true) {
-    multi_code = curl_multi_perform(slot.multi, &running);
+    multi_code = curl.multi_perform(slot.multi, &running);
     if (multi_code != CURLM_OK || running == 0) break;
     if (request.cancel.cancelled()) {
       cancelled = true;
       break;
     }
-    multi_code = curl_multi_poll(slot.multi, nullptr, 0, 50, nullptr);
+    multi_code = curl.multi_poll(slot.multi, nullptr, 0, 50, nullptr);
     if (multi_code != CURLM_OK) break;
   }
   CURLcode result = CURLE_OK;
   int queued = 0;
-  while (CURLMsg* message = curl_multi_info_read(slot.multi, &queued))
+  while (CURLMsg* message = curl.multi_info_read(slot.multi, &queued))
     if (message->msg == CURLMSG_DONE && message->easy_handle == easy) result = message->data.result;
-  curl_multi_remove_handle(slot.multi, easy);
+  curl.multi_remove_handle(slot.multi, easy);
 
   if (cancelled) throw CancelledError("sending " + operation);
   if (multi_code != CURLM_OK)
-    throw TransportError(operation, std::string("libcurl: ") + curl_multi_strerror(multi_code), false);
+    throw TransportError(operation, std::string("libcurl: ") + curl.multi_strerror(multi_code), false);
   if (result != CURLE_OK)
-    throw TransportError(operation, describe(result, error_buffer, options_), is_retryable(result));
+    throw TransportError(operation, describe(curl, result, error_buffer, options_), is_retryable(result));
   long status = 0;
-  curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
+  curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);
   return response;
 }
