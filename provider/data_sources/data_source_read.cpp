@@ -1,9 +1,11 @@
 #include "provider/data_sources/data_source_read.h"
 
+#include "provider/resources/provider_context.h"
+
 namespace rds::data_sources {
 
 rds::client::Deadline read_deadline(rds::client::RdsClient& client) {
-  return client.clock().now() + kReadTimeout;
+  return client.clock().now() + rds::resources::kReadTimeout;
 }
 
 bool check_known(const rds::core::Value& config, const std::string& type_name,

@@ -10,10 +10,6 @@
 
 namespace rds::data_sources {
 
-// A read has no timeouts argument; like a refresh of rds_instance_ssl it is bounded, with all its pages
-// and retries, to this.
-inline constexpr std::chrono::minutes kReadTimeout{5};
-
 // The deadline of a read starting now, on the client's clock (the one its waits and retries use).
 rds::client::Deadline read_deadline(rds::client::RdsClient& client);
 

@@ -31,8 +31,6 @@ inline constexpr std::chrono::minutes kDefaultDeleteTimeout{10};
 // The longest timeout accepted: longer ones are refused at validate time (an SSL switch takes
 // minutes; a day is far beyond any real wait and keeps the deadline arithmetic far from overflow).
 inline constexpr std::chrono::hours kMaxTimeout{24};
-// Refresh and import are bounded too, though they have no timeouts argument: one read with its retries.
-inline constexpr std::chrono::minutes kReadTimeout{5};
 
 const rds::core::Schema& schema();
 

@@ -2,6 +2,7 @@
 // What the configured provider shares with its resources: the one API client (created by configure,
 // used concurrently by every RPC) and the cancellation of work in flight (StopProvider).
 
+#include <chrono>
 #include <memory>
 #include <mutex>
 
@@ -10,6 +11,10 @@
 #include "provider/core/diagnostics.h"
 
 namespace rds::resources {
+
+// Refresh, import and data-source reads have no timeouts argument; each is bounded, with all its pages
+// and retries, to this.
+inline constexpr std::chrono::minutes kReadTimeout{5};
 
 class ProviderContext {
  public:

@@ -21,7 +21,7 @@ namespace ssl = instance_ssl;
 
 // The deadline for a refresh or an import, which have no timeouts argument.
 rds::client::Deadline read_deadline(rds::client::RdsClient& client) {
-  return client.clock().now() + ssl::kReadTimeout;
+  return client.clock().now() + kReadTimeout;
 }
 
 // The deadline of `operation` on the client's clock, so the client's waits measure the same time.
@@ -88,10 +88,10 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
     // Within the operation's own timeout too: Terraform plans again at apply time, right before the
     // create or update, and that read must not stretch timeouts.create beyond what the user allowed.
     const Operation operation = request.prior_state.is_null() ? Operation::create : Operation::update;
-    check_target(instance_id.as_string(), timeout_argument(operation),
-                 std::min<std::chrono::nanoseconds>(ssl::kReadTimeout,
-                                                    ssl::timeout_for(result.planned_state, operation)),
-                 request.cancel, result);
+    check_target(
+        instance_id.as_string(), timeout_argument(operation),
+        std::min<std::chrono::nanoseconds>(kReadTimeout, ssl::timeout_for(result.planned_state, operation)),
+        request.cancel, result);
   }
   return result;
 }
@@ -133,7 +133,7 @@ void InstanceSslResource::check_target(const std::string& instance_id, const std
         result.planned_state, ssl::known_facts_or(result.planned_state, ssl::facts_of(*instance)));
   } catch (const std::exception& error) {
     // When the operation's timeout is what bounded this read, say so (it is below the refresh limit).
-    const bool bounded_by_timeout = limit < ssl::kReadTimeout;
+    const bool bounded_by_timeout = limit < kReadTimeout;
     add_api_error(
         result.diagnostics, "Cannot read RDS instance " + instance_id + " for the plan", error,
         ErrorContext{.timeout_argument = bounded_by_timeout ? timeout_argument : "",
