@@ -67,9 +67,7 @@ class DocsMatchTheSchema : public E2eTest {
     if (HasFatalFailure()) return;
     TerraformWorkspace workspace;
     workspace.write_config("provider \"rds\" {}\n" + ssl_resource("x", "inst-1", true));
-    auto result = workspace.terraform({"providers", "schema", "-json"});
-    ASSERT_TRUE(result.succeeded()) << result.describe();
-    schema_ = nlohmann::json::parse(result.out)["provider_schemas"][kProviderAddress];
+    schema_ = workspace.provider_schema();
   }
 
   // The page of a resource or data source: docs/<kind>/<type without "rds_">.md.

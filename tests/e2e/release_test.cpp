@@ -88,10 +88,9 @@ class Release : public E2eTest {
     return dir;
   }
 
-  // The h1 hash scripts/mirror.sh puts into the network mirror's VERSION.json.
-  std::string mirror_h1_hash() {
-    auto json =
-        nlohmann::json::parse(read_text_file(make_mirror("--network") / kMirrorPath / (kVersion + ".json")));
+  // The h1 hash scripts/mirror.sh put into `network_mirror`'s VERSION.json.
+  static std::string mirror_h1_hash(const fs::path& network_mirror) {
+    auto json = nlohmann::json::parse(read_text_file(network_mirror / kMirrorPath / (kVersion + ".json")));
     return json["archives"][kPlatform]["hashes"][0].get<std::string>();
   }
 
@@ -209,7 +208,8 @@ TEST_F(Release, InitFromThePackedMirrorThenApplyGivesAnEmptyPlanAndTheLockFileRe
   EXPECT_NE(init.out.find("Installed local/rds v" + kVersion), std::string::npos) << init.out;
   // Terraform runs the released executable itself, not a build-folder binary.
   EXPECT_TRUE(read_binary(installed_executable(*ws)) == read_binary(released_executable()));
-  EXPECT_EQ(locked_hashes(ws->read_file(".terraform.lock.hcl")), std::vector<std::string>{mirror_h1_hash()});
+  EXPECT_EQ(locked_hashes(ws->read_file(".terraform.lock.hcl")),
+            std::vector<std::string>{mirror_h1_hash(make_mirror("--network"))});
 
   auto apply = ws->terraform({"apply", "-auto-approve", "-input=false"});
   ASSERT_TRUE(apply.succeeded()) << apply.describe();
@@ -236,7 +236,8 @@ TEST_F(Release, ProvidersLockFromTheMirrorThenInitPrintsNoWarning) {
   auto lock = ws->terraform(
       {"providers", "lock", "-fs-mirror=" + mirror.string(), "-platform=" + kPlatform, "-no-color"});
   ASSERT_TRUE(lock.succeeded()) << lock.describe();
-  EXPECT_EQ(locked_hashes(ws->read_file(".terraform.lock.hcl")), std::vector<std::string>{mirror_h1_hash()});
+  EXPECT_EQ(locked_hashes(ws->read_file(".terraform.lock.hcl")),
+            std::vector<std::string>{mirror_h1_hash(make_mirror("--network"))});
 
   // The way scripts/quickstart.sh installs: with the hashes already locked, init has nothing to warn about.
   auto init = ws->terraform({"init", "-input=false", "-no-color"});
@@ -297,7 +298,7 @@ TEST_F(ReleaseTampered, AZipWithOneCorruptedByteOfContentIsRefused) {
 
 TEST_F(Release, InitFromTheNetworkMirrorOverHttpsTrustingTheTestCa) {
   const fs::path mirror = make_mirror("--network");
-  const std::string h1 = mirror_h1_hash();
+  const std::string h1 = mirror_h1_hash(mirror);
   // rds-sim serves the mirror's files under /files/ over https, with a CA of its own made at start-up.
   start({.extra_args = {"--tls", "--files", mirror.string()}});
   const std::string url = sim().base_url() + "/files/";

@@ -14,11 +14,7 @@ class ProvidersSchema : public E2eTest {
     if (HasFatalFailure()) return;
     TerraformWorkspace workspace;
     workspace.write_config("provider \"rds\" {}\n" + ssl_resource("x", "inst-1", true));
-    auto result = workspace.terraform({"providers", "schema", "-json"});
-    ASSERT_TRUE(result.succeeded()) << result.describe();
-    auto all = nlohmann::json::parse(result.out);
-    ASSERT_TRUE(all["provider_schemas"].contains(kProviderAddress)) << result.out;
-    schema_ = all["provider_schemas"][kProviderAddress];
+    schema_ = workspace.provider_schema();
   }
 
   static void expect_described(const nlohmann::json& block, const std::string& name) {

@@ -145,6 +145,17 @@ CommandResult TerraformWorkspace::terraform(const std::vector<std::string>& args
   return launch(args)->wait(timeout);
 }
 
+nlohmann::json TerraformWorkspace::provider_schema() {
+  auto result = terraform({"providers", "schema", "-json"});
+  if (!result.succeeded())
+    throw std::runtime_error("terraform providers schema -json failed\n" + result.describe());
+  auto all = nlohmann::json::parse(result.out);
+  if (!all["provider_schemas"].contains(kProviderAddress)) {
+    throw std::runtime_error(std::string(kProviderAddress) + " is missing from the schemas\n" + result.out);
+  }
+  return all["provider_schemas"][kProviderAddress];
+}
+
 nlohmann::json TerraformWorkspace::state_json() {
   auto show = terraform({"show", "-json"});
   if (!show.succeeded()) throw std::runtime_error("terraform show -json failed\n" + show.describe());

@@ -70,6 +70,9 @@ class TerraformWorkspace {
   // throws if that fails).
   std::unique_ptr<ChildProcess> start_terraform(const std::vector<std::string>& args);
 
+  // Our provider's entry of `terraform providers schema -json`; throws with the command's output if the
+  // command fails or does not list the provider.
+  nlohmann::json provider_schema();
   // `terraform show -json` of the current state; throws with the command's output if it fails.
   nlohmann::json state_json();
   // `terraform plan -out` + `terraform show -json` of that plan; throws if either fails.
