@@ -24,6 +24,13 @@ check_reports() {
       echo "--- $file" >&2
       cat "$file" >&2
     done
+    # CI keeps only the end of the output: repeat each report's first lines (the error, the process's
+    # executable in the frames, the first stack) last, so the cause is never cut off.
+    echo "sanitize: $kind, the start of each report again:" >&2
+    for file in "$reports"/*; do
+      echo "--- $(basename "$file")" >&2
+      grep -v '^[[:space:]]*$' "$file" | head -n 30 >&2
+    done
     exit 1
   fi
   echo "sanitize: $kind: no reports"
@@ -33,9 +40,9 @@ run_asan() {
   local build=$root/build-asan
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRDS_SANITIZE=address,undefined >/dev/null
   cmake --build "$build" -j"$jobs"
-  ASAN_OPTIONS="log_path=$reports/asan:detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1" \
+  ASAN_OPTIONS="log_path=$reports/asan:log_exe_name=1:detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1" \
     LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0" \
-    UBSAN_OPTIONS="log_path=$reports/ubsan:print_stacktrace=1:halt_on_error=1" \
+    UBSAN_OPTIONS="log_path=$reports/ubsan:log_exe_name=1:print_stacktrace=1:halt_on_error=1" \
     ctest --test-dir "$build" --output-on-failure -j"$jobs"
   check_reports "AddressSanitizer + UndefinedBehaviorSanitizer"
 }
@@ -44,7 +51,7 @@ run_tsan() {
   local build=$root/build-tsan
   cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRDS_SANITIZE=thread >/dev/null
   cmake --build "$build" -j"$jobs" --target terraform-provider-rds rds-sim rds_resources_concurrency_tests
-  TSAN_OPTIONS="log_path=$reports/tsan:halt_on_error=1:second_deadlock_stack=1:ignore_noninstrumented_modules=1:suppressions=$root/tests/sanitizers/tsan.supp" \
+  TSAN_OPTIONS="log_path=$reports/tsan:log_exe_name=1:halt_on_error=1:second_deadlock_stack=1:ignore_noninstrumented_modules=1:suppressions=$root/tests/sanitizers/tsan.supp" \
     ctest --test-dir "$build" -L concurrency --output-on-failure --repeat until-fail:3
   check_reports "ThreadSanitizer"
 }

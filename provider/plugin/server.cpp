@@ -103,6 +103,7 @@ void announce(const CommandLine& args, const Handshake& handshake) {
 }  // namespace
 
 int serve(int argc, char** argv, const ServiceFactory& factory) {
+  disable_openssl_exit_cleanup();  // first: before anything else uses OpenSSL
   const CommandLine args = parse_command_line(argc, argv);
   const char* program = argc > 0 ? argv[0] : "terraform-provider-rds";
   if (!args.error.empty()) {

@@ -3,6 +3,7 @@
 #include <openssl/bio.h>
 #include <openssl/bn.h>
 #include <openssl/core_names.h>
+#include <openssl/crypto.h>
 #include <openssl/err.h>
 #include <openssl/evp.h>
 #include <openssl/obj_mac.h>
@@ -211,5 +212,7 @@ std::string der_to_pem(const std::string& der) {
   if (!cert) fail("cannot parse DER certificate");
   return to_pem(cert.get());
 }
+
+void disable_openssl_exit_cleanup() { OPENSSL_init_crypto(OPENSSL_INIT_NO_ATEXIT, nullptr); }
 
 }  // namespace rds::plugin

@@ -28,4 +28,12 @@ std::string pem_to_der(const std::string& pem);
 // PEM text of a DER certificate; throws std::runtime_error if it does not parse.
 std::string der_to_pem(const std::string& der);
 
+// Keeps OpenSSL from cleaning itself up in an exit handler. gRPC's executor and event-engine threads
+// outlive main() and still touch OpenSSL (a TLS handshake's error queue, OpenSSL's thread-exit hooks)
+// while exit handlers run; OpenSSL's cleanup then frees its per-thread state under them, which ASan
+// reported as a double free in a gRPC thread and as a leaked error queue. The first initialisation
+// of OpenSSL decides, so every process that runs gRPC with TLS calls this before anything else uses
+// OpenSSL: the plugin server and the test clients that act as Terraform. The OS frees the memory.
+void disable_openssl_exit_cleanup();
+
 }  // namespace rds::plugin

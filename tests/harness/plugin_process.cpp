@@ -30,9 +30,13 @@ grpc::ChannelArguments channel_arguments() {
 
 // gRPC shuts its library down when the last channel goes away, and that waits up to a second
 // for its threads; tests create and drop many channels, so keep the library up for the process.
+// Its threads then outlive main(), so OpenSSL must not clean up at exit (see tls_certificate.h).
 void keep_grpc_initialised() {
   static std::once_flag once;
-  std::call_once(once, [] { grpc_init(); });
+  std::call_once(once, [] {
+    plugin::disable_openssl_exit_cleanup();
+    grpc_init();
+  });
 }
 
 }  // namespace
