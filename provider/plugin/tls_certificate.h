@@ -34,6 +34,7 @@ std::string der_to_pem(const std::string& der);
 // reported as a double free in a gRPC thread and as a leaked error queue. The first initialisation
 // of OpenSSL decides, so every process that runs gRPC with TLS calls this before anything else uses
 // OpenSSL: the plugin server and the test clients that act as Terraform. The OS frees the memory.
+// The whole story is in docs/RELIABILITY.md (Sanitizers).
 void disable_openssl_exit_cleanup();
 
 }  // namespace rds::plugin
