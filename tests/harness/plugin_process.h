@@ -65,6 +65,15 @@ class PluginProcess {
 
   std::unique_ptr<tfplugin5::Provider::Stub> v5();
   std::unique_ptr<tfplugin6::Provider::Stub> v6();
+  // The stub of the version `Traits` names (V5 or V6 of tests/protocol/version_traits.h).
+  template <class Traits>
+  std::unique_ptr<typename Traits::Stub> stub() {
+    if constexpr (Traits::kVersion == 5) {
+      return v5();
+    } else {
+      return v6();
+    }
+  }
 
   // Calls GRPCController.Shutdown and waits for the exit; returns the exit status, or nullopt if
   // the call failed or the process did not exit within `timeout`.

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "tests/harness/plugin_process.h"
+#include "tests/protocol/version_traits.h"
 
 namespace rds::testing {
 namespace {
@@ -76,56 +77,6 @@ std::string object_with_number(const Block& block, const std::string& number,
 }
 
 // --- the two protocol versions -------------------------------------------------------------------------
-struct Protocol5 {
-  static constexpr int kVersion = 5;
-  using Stub = tfplugin5::Provider::Stub;
-  using Schema = tfplugin5::GetProviderSchema;
-  using ValidateProvider = tfplugin5::PrepareProviderConfig;
-  using ValidateResource = tfplugin5::ValidateResourceTypeConfig;
-  using ValidateDataSource = tfplugin5::ValidateDataSourceConfig;
-  static std::unique_ptr<Stub> stub(PluginProcess& plugin) { return plugin.v5(); }
-  static grpc::Status schema(Stub& s, grpc::ClientContext* c, Schema::Response* out) {
-    return s.GetSchema(c, {}, out);
-  }
-  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateProvider::Request& r,
-                               ValidateProvider::Response* out) {
-    return s.PrepareProviderConfig(c, r, out);
-  }
-  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateResource::Request& r,
-                               ValidateResource::Response* out) {
-    return s.ValidateResourceTypeConfig(c, r, out);
-  }
-  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateDataSource::Request& r,
-                               ValidateDataSource::Response* out) {
-    return s.ValidateDataSourceConfig(c, r, out);
-  }
-};
-
-struct Protocol6 {
-  static constexpr int kVersion = 6;
-  using Stub = tfplugin6::Provider::Stub;
-  using Schema = tfplugin6::GetProviderSchema;
-  using ValidateProvider = tfplugin6::ValidateProviderConfig;
-  using ValidateResource = tfplugin6::ValidateResourceConfig;
-  using ValidateDataSource = tfplugin6::ValidateDataResourceConfig;
-  static std::unique_ptr<Stub> stub(PluginProcess& plugin) { return plugin.v6(); }
-  static grpc::Status schema(Stub& s, grpc::ClientContext* c, Schema::Response* out) {
-    return s.GetProviderSchema(c, {}, out);
-  }
-  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateProvider::Request& r,
-                               ValidateProvider::Response* out) {
-    return s.ValidateProviderConfig(c, r, out);
-  }
-  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateResource::Request& r,
-                               ValidateResource::Response* out) {
-    return s.ValidateResourceConfig(c, r, out);
-  }
-  static grpc::Status validate(Stub& s, grpc::ClientContext* c, const ValidateDataSource::Request& r,
-                               ValidateDataSource::Response* out) {
-    return s.ValidateDataResourceConfig(c, r, out);
-  }
-};
-
 template <class Diagnostics>
 std::string describe(const Diagnostics& diagnostics) {
   std::string out;
@@ -149,13 +100,13 @@ bool has_error_naming(const Diagnostics& diagnostics, const std::string& name) {
 template <class P>
 class ProviderBadNumbers : public ::testing::Test {
  protected:
-  // Sends the schema's config with `number` in every number attribute through the validate RPC of
-  // `Rpc`; expects an answer (not a dead plugin) with an error naming each of those attributes.
-  // Returns the names, empty when the schema has no number attribute (then nothing is sent).
-  template <class Rpc, class SchemaMessage>
-  std::vector<std::string> expect_rejected(typename P::Stub& stub, const std::string& label,
-                                           const SchemaMessage& schema, const std::string& number,
-                                           const std::string& type_name = "") {
+  // Sends the schema's config with `number` in every number attribute through `validate`, the
+  // validate RPC of `Rpc`; expects an answer (not a dead plugin) with an error naming each of those
+  // attributes. Returns the names, empty when the schema has no number attribute (then nothing is sent).
+  template <class Rpc, class SchemaMessage, class Validate>
+  std::vector<std::string> expect_rejected(typename P::Stub& stub, Validate validate,
+                                           const std::string& label, const SchemaMessage& schema,
+                                           const std::string& number, const std::string& type_name = "") {
     std::vector<std::string> numeric;
     const std::string config = object_with_number(schema.block(), number, numeric);
     if (numeric.empty()) return numeric;
@@ -164,7 +115,7 @@ class ProviderBadNumbers : public ::testing::Test {
     request.mutable_config()->set_msgpack(config);
     typename Rpc::Response response;
     auto context = PluginProcess::context(std::chrono::seconds(30));
-    const grpc::Status status = P::validate(stub, context.get(), request, &response);
+    const grpc::Status status = validate(stub, context.get(), request, &response);
     EXPECT_TRUE(status.ok()) << label << ": " << status.error_message();
     for (const auto& name : numeric) {
       EXPECT_TRUE(has_error_naming(response.diagnostics(), name))
@@ -175,7 +126,7 @@ class ProviderBadNumbers : public ::testing::Test {
   }
 };
 
-using Protocols = ::testing::Types<Protocol5, Protocol6>;
+using Protocols = ::testing::Types<V5, V6>;
 TYPED_TEST_SUITE(ProviderBadNumbers, Protocols);
 
 TYPED_TEST(ProviderBadNumbers, HundredThousandDigitNumbersInEveryNumberAttributeAreErrorsNotCrashes) {
@@ -184,31 +135,31 @@ TYPED_TEST(ProviderBadNumbers, HundredThousandDigitNumbersInEveryNumberAttribute
   options.binary = provider_binary_path();
   options.protocol_versions = {P::kVersion};
   PluginProcess plugin(options);
-  auto stub = P::stub(plugin);
-  typename P::Schema::Response schema;
+  auto stub = plugin.template stub<P>();
+  typename P::GetSchema::Response schema;
   auto schema_context = PluginProcess::context();
-  ASSERT_TRUE(P::schema(*stub, schema_context.get(), &schema).ok());
+  ASSERT_TRUE(P::get_schema(*stub, schema_context.get(), {}, &schema).ok());
 
   for (const std::string& number : kHugeNumbers) {
     const auto provider_numbers = this->template expect_rejected<typename P::ValidateProvider>(
-        *stub, "provider", schema.provider(), number);
+        *stub, P::validate_provider, "provider", schema.provider(), number);
     EXPECT_NE(std::find(provider_numbers.begin(), provider_numbers.end(), "max_retries"),
               provider_numbers.end())
         << "the walk over the provider schema missed max_retries";
     for (const auto& [type_name, resource] : schema.resource_schemas()) {
-      this->template expect_rejected<typename P::ValidateResource>(*stub, type_name, resource, number,
-                                                                   type_name);
+      this->template expect_rejected<typename P::ValidateResource>(*stub, P::validate_resource, type_name,
+                                                                   resource, number, type_name);
     }
     for (const auto& [type_name, data_source] : schema.data_source_schemas()) {
-      this->template expect_rejected<typename P::ValidateDataSource>(*stub, type_name, data_source, number,
-                                                                     type_name);
+      this->template expect_rejected<typename P::ValidateData>(*stub, P::validate_data, type_name,
+                                                               data_source, number, type_name);
     }
   }
 
   EXPECT_TRUE(plugin.process().running()) << plugin.process().stderr_so_far();
-  typename P::Schema::Response again;
+  typename P::GetSchema::Response again;
   auto again_context = PluginProcess::context();
-  EXPECT_TRUE(P::schema(*stub, again_context.get(), &again).ok()) << "the plugin stopped answering";
+  EXPECT_TRUE(P::get_schema(*stub, again_context.get(), {}, &again).ok()) << "the plugin stopped answering";
   EXPECT_EQ(plugin.shutdown(), 0);
 }
 

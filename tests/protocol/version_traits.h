@@ -12,6 +12,7 @@ namespace rds::testing {
 struct V5 {
   static constexpr int kVersion = 5;
   using Proto = tfplugin5::Provider;
+  using Stub = Proto::Stub;
   using DynamicValue = tfplugin5::DynamicValue;
   using GetSchema = tfplugin5::GetProviderSchema;
   using ValidateProvider = tfplugin5::PrepareProviderConfig;
@@ -60,6 +61,7 @@ struct V5 {
 struct V6 {
   static constexpr int kVersion = 6;
   using Proto = tfplugin6::Provider;
+  using Stub = Proto::Stub;
   using DynamicValue = tfplugin6::DynamicValue;
   using GetSchema = tfplugin6::GetProviderSchema;
   using ValidateProvider = tfplugin6::ValidateProviderConfig;

@@ -11,6 +11,7 @@
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/provider_schema.h"
 #include "tests/harness/plugin_process.h"
+#include "tests/protocol/version_traits.h"
 #include "tests/support/eventually.h"
 #include "tests/support/sim_process.h"
 
@@ -20,69 +21,6 @@ namespace {
 using namespace std::chrono_literals;
 using rds::core::Type;
 using rds::core::Value;
-
-// The few places where tfplugin5 and tfplugin6 differ; every other message is the same by name.
-struct Protocol5 {
-  static constexpr int kVersion = 5;
-  using Stub = tfplugin5::Provider::Stub;
-  using Diagnostic = tfplugin5::Diagnostic;
-  using ValidateProvider = tfplugin5::PrepareProviderConfig;
-  using ValidateResource = tfplugin5::ValidateResourceTypeConfig;
-  using Configure = tfplugin5::Configure;
-  using Stop = tfplugin5::Stop;
-  using Plan = tfplugin5::PlanResourceChange;
-  using Apply = tfplugin5::ApplyResourceChange;
-  using Read = tfplugin5::ReadResource;
-  using Import = tfplugin5::ImportResourceState;
-  using Upgrade = tfplugin5::UpgradeResourceState;
-  static std::unique_ptr<Stub> stub(rds::testing::PluginProcess& plugin) { return plugin.v5(); }
-  static grpc::Status validate_provider(Stub& s, grpc::ClientContext* c, const ValidateProvider::Request& r,
-                                        ValidateProvider::Response* out) {
-    return s.PrepareProviderConfig(c, r, out);
-  }
-  static grpc::Status validate_resource(Stub& s, grpc::ClientContext* c, const ValidateResource::Request& r,
-                                        ValidateResource::Response* out) {
-    return s.ValidateResourceTypeConfig(c, r, out);
-  }
-  static grpc::Status configure(Stub& s, grpc::ClientContext* c, const Configure::Request& r,
-                                Configure::Response* out) {
-    return s.Configure(c, r, out);
-  }
-  static grpc::Status stop(Stub& s, grpc::ClientContext* c, const Stop::Request& r, Stop::Response* out) {
-    return s.Stop(c, r, out);
-  }
-};
-
-struct Protocol6 {
-  static constexpr int kVersion = 6;
-  using Stub = tfplugin6::Provider::Stub;
-  using Diagnostic = tfplugin6::Diagnostic;
-  using ValidateProvider = tfplugin6::ValidateProviderConfig;
-  using ValidateResource = tfplugin6::ValidateResourceConfig;
-  using Configure = tfplugin6::ConfigureProvider;
-  using Stop = tfplugin6::StopProvider;
-  using Plan = tfplugin6::PlanResourceChange;
-  using Apply = tfplugin6::ApplyResourceChange;
-  using Read = tfplugin6::ReadResource;
-  using Import = tfplugin6::ImportResourceState;
-  using Upgrade = tfplugin6::UpgradeResourceState;
-  static std::unique_ptr<Stub> stub(rds::testing::PluginProcess& plugin) { return plugin.v6(); }
-  static grpc::Status validate_provider(Stub& s, grpc::ClientContext* c, const ValidateProvider::Request& r,
-                                        ValidateProvider::Response* out) {
-    return s.ValidateProviderConfig(c, r, out);
-  }
-  static grpc::Status validate_resource(Stub& s, grpc::ClientContext* c, const ValidateResource::Request& r,
-                                        ValidateResource::Response* out) {
-    return s.ValidateResourceConfig(c, r, out);
-  }
-  static grpc::Status configure(Stub& s, grpc::ClientContext* c, const Configure::Request& r,
-                                Configure::Response* out) {
-    return s.ConfigureProvider(c, r, out);
-  }
-  static grpc::Status stop(Stub& s, grpc::ClientContext* c, const Stop::Request& r, Stop::Response* out) {
-    return s.StopProvider(c, r, out);
-  }
-};
 
 const Type& resource_type() {
   static const Type type = instance_ssl::schema().value_type();
@@ -166,7 +104,7 @@ class GrpcLifecycle : public ::testing::Test {
                          "OS_SECURITY_TOKEN", "OS_REGION_NAME"};
     plugin_ = std::make_unique<rds::testing::PluginProcess>(options);
     ASSERT_EQ(plugin_->protocol_version(), P::kVersion);
-    stub_ = P::stub(*plugin_);
+    stub_ = plugin_->template stub<P>();
   }
 
   void configure() {
@@ -272,7 +210,7 @@ class GrpcLifecycle : public ::testing::Test {
   std::unique_ptr<typename P::Stub> stub_;
 };
 
-using Protocols = ::testing::Types<Protocol5, Protocol6>;
+using Protocols = ::testing::Types<rds::testing::V5, rds::testing::V6>;
 TYPED_TEST_SUITE(GrpcLifecycle, Protocols);
 
 TYPED_TEST(GrpcLifecycle, ValidationDiagnosticsCarryAttributePaths) {

@@ -181,8 +181,7 @@ std::vector<std::string> terraform_warnings(const CommandResult& result) {
   std::vector<std::string> summaries;
   const std::string text = result.plain_output();
   for (std::sregex_iterator it(text.begin(), text.end(), warning_line), end; it != end; ++it) {
-    std::string summary = (*it)[1].str();
-    if (summary.find("Provider development overrides") == std::string::npos) summaries.push_back(summary);
+    summaries.push_back((*it)[1].str());
   }
   return summaries;
 }

@@ -92,8 +92,8 @@ class TerraformWorkspace {
   bool initialized_ = false;
 };
 
-// The summaries of Terraform's "Warning: ..." diagnostics in `result`, leaving out the dev_overrides notice
-// that every command in a test workspace prints.
+// The summaries of Terraform's "Warning: ..." diagnostics in `result`. Test workspaces install the
+// provider from a mirror, so Terraform has no notice of its own to add (no dev_overrides warning).
 std::vector<std::string> terraform_warnings(const CommandResult& result);
 
 // Finds the resource at `address` in a `terraform show -json` document (state or plan's prior_state).
