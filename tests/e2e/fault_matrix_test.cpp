@@ -50,7 +50,30 @@ bool state_matches_sim(TerraformWorkspace& workspace, SimEnvironment& sim, const
   return resource["values"]["ssl_enable"].get<bool>() == sim.ssl_enabled(instance_id);
 }
 
-using FaultMatrix = E2eTest;
+class FaultMatrix : public E2eTest {
+ protected:
+  // The sim with "mysql-1" (SSL off), whose SSL switches take `switch_seconds`, and a config that turns
+  // SSL on for it as rds_instance_ssl.x.
+  void start_with_one_slow_switch(double switch_seconds) {
+    SimOptions options;
+    options.ssl_switch_seconds = switch_seconds;
+    start(options);
+    sim().add_instance("mysql-1", false);
+    workspace().write_config(ssl_resource("x", "mysql-1", true));
+  }
+
+  // Starts `terraform apply` and returns it once `reached()` holds: the moment to inject a fault.
+  // Fails the test and returns nullptr when that never happens.
+  template <class Condition>
+  std::unique_ptr<ChildProcess> start_apply_until(Condition reached) {
+    auto apply = workspace().start_terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+    if (!eventually(reached, 60s)) {
+      ADD_FAILURE() << "the apply never got there\n" << apply->stdout_so_far() << apply->stderr_so_far();
+      return nullptr;
+    }
+    return apply;
+  }
+};
 
 TEST_F(FaultMatrix, TwentyResourcesConvergeWhileAThirdOfTheCallsFailAtRandom) {
   start();
@@ -87,15 +110,9 @@ TEST_F(FaultMatrix, TwentyResourcesConvergeWhileAThirdOfTheCallsFailAtRandom) {
 }
 
 TEST_F(FaultMatrix, TheApiUnreachableForThreeSecondsDuringAWaitIsRiddenOut) {
-  SimOptions options;
-  options.ssl_switch_seconds = 5.0;
-  start(options);
-  sim().add_instance("mysql-1", false);
-  workspace().write_config(ssl_resource("x", "mysql-1", true));
-
-  auto apply = workspace().start_terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
-  ASSERT_TRUE(eventually([&] { return sim().count_requests("PUT", "/ssl") > 0; }, 60s))
-      << apply->stdout_so_far() << apply->stderr_so_far();
+  start_with_one_slow_switch(5.0);
+  auto apply = start_apply_until([&] { return sim().count_requests("PUT", "/ssl") > 0; });
+  ASSERT_TRUE(apply);
   sim().inject_fault({{"kind", "drop"}, {"seconds", 3}});  // every call in the next 3 s gets no answer
   auto result = apply->wait(120s);
 
@@ -108,15 +125,9 @@ TEST_F(FaultMatrix, TheApiUnreachableForThreeSecondsDuringAWaitIsRiddenOut) {
 }
 
 TEST_F(FaultMatrix, AnApiRestartedWithItsStateLostIsAClearErrorAndTheRerunConverges) {
-  SimOptions options;
-  options.ssl_switch_seconds = 30.0;
-  start(options);
-  sim().add_instance("mysql-1", false);
-  workspace().write_config(ssl_resource("x", "mysql-1", true));
-
-  auto apply = workspace().start_terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
-  ASSERT_TRUE(eventually([&] { return sim().count_requests("PUT", "/ssl") > 0; }, 60s))
-      << apply->stdout_so_far() << apply->stderr_so_far();
+  start_with_one_slow_switch(30.0);
+  auto apply = start_apply_until([&] { return sim().count_requests("PUT", "/ssl") > 0; });
+  ASSERT_TRUE(apply);
   sim().restart_losing_state();
   auto result = apply->wait(120s);
 
@@ -136,15 +147,9 @@ TEST_F(FaultMatrix, AnApiRestartedWithItsStateLostIsAClearErrorAndTheRerunConver
 }
 
 TEST_F(FaultMatrix, AProviderKilledDuringAnApplyIsReportedAndTheRerunSendsNoSecondSwitch) {
-  SimOptions options;
-  options.ssl_switch_seconds = 3.0;
-  start(options);
-  sim().add_instance("mysql-1", false);
-  workspace().write_config(ssl_resource("x", "mysql-1", true));
-
-  auto apply = workspace().start_terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
-  ASSERT_TRUE(eventually([&] { return sim().accepted_switches() > 0; }, 60s))
-      << apply->stdout_so_far() << apply->stderr_so_far();
+  start_with_one_slow_switch(3.0);
+  auto apply = start_apply_until([&] { return sim().accepted_switches() > 0; });
+  ASSERT_TRUE(apply);
   const auto providers = children_named(apply->pid(), "terraform-provi");
   ASSERT_EQ(providers.size(), 1u) << "expected one provider process under terraform";
   ::kill(providers.front(), SIGKILL);
@@ -163,20 +168,14 @@ TEST_F(FaultMatrix, AProviderKilledDuringAnApplyIsReportedAndTheRerunSendsNoSeco
 }
 
 TEST_F(FaultMatrix, ATokenThatExpiresDuringARunIsRenewedOnceAndTheRunGoesOn) {
-  SimOptions options;
-  options.ssl_switch_seconds = 3.0;
-  start(options);
-  sim().add_instance("mysql-1", false);
+  start_with_one_slow_switch(3.0);
   workspace().set_env("OS_ACCESS_KEY", "");
   workspace().set_env("OS_SECRET_KEY", "");
   workspace().set_env("OS_USERNAME", "sim-user");
   workspace().set_env("OS_PASSWORD", "sim-password");
   workspace().set_env("OS_DOMAIN_NAME", "sim-domain");
-  workspace().write_config(ssl_resource("x", "mysql-1", true));
-
-  auto apply = workspace().start_terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
-  ASSERT_TRUE(eventually([&] { return sim().accepted_switches() > 0; }, 60s))
-      << apply->stdout_so_far() << apply->stderr_so_far();
+  auto apply = start_apply_until([&] { return sim().accepted_switches() > 0; });
+  ASSERT_TRUE(apply);
   const int logins_before = sim().count_requests("POST", "/v3/auth/tokens");
   sim().process().admin("POST", "/_admin/tokens/revoke");  // every token now answers 401
   auto result = apply->wait(120s);
