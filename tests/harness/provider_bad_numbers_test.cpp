@@ -76,7 +76,7 @@ std::string object_with_number(const Block& block, const std::string& number,
   return out;
 }
 
-// --- the two protocol versions -------------------------------------------------------------------------
+// --- diagnostics ---------------------------------------------------------------------------------------
 template <class Diagnostics>
 std::string describe(const Diagnostics& diagnostics) {
   std::string out;
