@@ -32,12 +32,13 @@ bool is_rejected_credentials(const HttpResponse& response) {
   return response.status == 403 && parse_error_body(response.body).code == "DBS.280056";
 }
 
-// Retry-After as an HTTP date (RFC 9110 IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT").
-std::optional<std::chrono::system_clock::time_point> http_date(const std::string& text) {
+// Retry-After as an HTTP date (RFC 9110 IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT"), in seconds since
+// the epoch.
+std::optional<std::time_t> http_date(const std::string& text) {
   std::tm utc{};
   const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &utc);
   if (end == nullptr || *end != '\0') return std::nullopt;
-  return std::chrono::system_clock::from_time_t(timegm(&utc));
+  return timegm(&utc);
 }
 }  // namespace
 
@@ -48,6 +49,10 @@ std::string RetryBudget::summary() const {
   const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock_.now() - started_);
   std::string text = "Gave up after " + std::to_string(attempts_) +
                      (attempts_ == 1 ? " attempt" : " attempts") + " over " + seconds_text(elapsed);
+  if (server_asked_) {
+    return text + ": the API asked to retry after " + seconds_text(*server_asked_) + ", and " +
+           seconds_text(time_left_) + " of the operation's time were left.";
+  }
   if (deadline_came_first_) return text + ": the operation's deadline came before another retry.";
   return text + " (max_retries = " + std::to_string(max_retries_) + ").";
 }
@@ -68,15 +73,20 @@ std::optional<std::chrono::milliseconds> Executor::retry_after(const HttpRespons
   const std::string value = response.header("Retry-After");
   if (value.empty()) return std::nullopt;
   std::chrono::milliseconds wait{0};
+  // In whole seconds, bounded to a day before any conversion: a date in the year 9999 is a long wait,
+  // not a nanosecond count that overflows into "retry at once".
+  constexpr long long kLongest = 24 * 60 * 60;
   if (std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) {
-    wait = std::chrono::seconds(std::stoll(value.substr(0, 6)));
+    wait = std::chrono::seconds(value.size() > 6 ? kLongest : std::min(std::stoll(value), kLongest));
   } else if (auto date = http_date(value)) {
-    wait = std::max(std::chrono::milliseconds(0),
-                    std::chrono::duration_cast<std::chrono::milliseconds>(*date - options_.clock->utc_now()));
+    const long long seconds =
+        static_cast<long long>(*date) -
+        static_cast<long long>(std::chrono::system_clock::to_time_t(options_.clock->utc_now()));
+    wait = std::chrono::seconds(std::clamp(seconds, 0LL, kLongest));
   } else {
     return std::nullopt;  // unreadable: fall back to our own backoff
   }
-  return std::min(wait, options_.backoff.retry_after_cap);
+  return wait;
 }
 
 bool Executor::pause_before_retry(RetryBudget& budget, std::optional<std::chrono::milliseconds> requested,
@@ -84,9 +94,12 @@ bool Executor::pause_before_retry(RetryBudget& budget, std::optional<std::chrono
                                   const std::string& reason) {
   if (!budget.retries_left()) return false;
   const int retry = budget.attempts();  // 1 for the first retry
-  auto delay = requested ? *requested : options_.backoff.delay(retry - 1, options_.random());
+  auto delay = requested ? std::min(*requested, options_.backoff.retry_after_cap)
+                         : options_.backoff.delay(retry - 1, options_.random());
   if (budget.deadline() && options_.clock->now() + delay > *budget.deadline()) {
-    budget.note_deadline_came_first();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(*budget.deadline() - options_.clock->now());
+    budget.note_deadline_came_first(requested, std::max(left, std::chrono::milliseconds(0)));
     return false;
   }
   log(LogLevel::warn, "retrying RDS API call",

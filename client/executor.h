@@ -47,9 +47,16 @@ class RetryBudget {
   // Whether max_retries allows another attempt (the deadline is checked by the pause).
   bool retries_left() const { return attempts_ <= max_retries_; }
   std::optional<Deadline> deadline() const { return deadline_; }
-  void note_deadline_came_first() { deadline_came_first_ = true; }
+  // The next retry would end past the deadline; `server_asked` is the server's Retry-After, if it sent one.
+  void note_deadline_came_first(std::optional<std::chrono::milliseconds> server_asked,
+                                std::chrono::milliseconds time_left) {
+    deadline_came_first_ = true;
+    server_asked_ = server_asked;
+    time_left_ = time_left;
+  }
   // "Gave up after 6 attempts over 12.3 s (max_retries = 5)." or, when the deadline stopped the
   // retries, "Gave up after 2 attempts over 3.0 s: the operation's deadline came before another retry."
+  // or "... over 0.0 s: the API asked to retry after 600.0 s, and 15.0 s of the operation's time were left."
   std::string summary() const;
 
  private:
@@ -59,6 +66,8 @@ class RetryBudget {
   Deadline started_;
   int attempts_ = 0;
   bool deadline_came_first_ = false;
+  std::optional<std::chrono::milliseconds> server_asked_;
+  std::chrono::milliseconds time_left_{0};
 };
 
 class Executor {
@@ -86,7 +95,8 @@ class Executor {
     return RetryBudget(*options_.clock, options_.max_retries, deadline);
   }
 
-  // How long the server asks us to wait (Retry-After, in seconds or as an HTTP date), if it says.
+  // How long the server asks us to wait (Retry-After, in seconds or as an HTTP date; at most a day), if it
+  // says. Waits are capped at BackoffPolicy::retry_after_cap.
   std::optional<std::chrono::milliseconds> retry_after(const HttpResponse& response) const;
   // "the RDS endpoint URL (from ...)" for a base URL the config named, else the URL itself.
   std::string describe_endpoint(const std::string& base_url) const;

@@ -189,12 +189,13 @@ class RdsClientImpl : public RdsClient {
     const std::string what = std::string(enabled ? "enable" : "disable") + " SSL on instance " + id;
     const auto start = clock().now();
     RetryBudget transient = executor_.budget(deadline);  // transient failures of the PUT itself
+    bool unanswered_put = false;                         // a PUT got no answer: it may have started a switch
     for (int round = 1;; ++round) {
       // Read before every PUT: a switch someone else started may have finished since the last answer.
       const Instance instance = present_instance(id, cancel, deadline);
       change.last_read = instance;
       if (!supports_ssl(instance)) throw UnsupportedEngineError(id, instance.engine);
-      if (instance.enable_ssl == enabled) {
+      if (instance.enable_ssl == enabled && !change.switch_may_be_running) {
         executor_.log(LogLevel::debug, "SSL already has the wanted value; no switch sent",
                       {{"instance_id", id}, {"enable_ssl", on_off(enabled)}, {"status", instance.status}});
         return;
@@ -218,6 +219,7 @@ class RdsClientImpl : public RdsClient {
         // Transient failures are not repeated blindly: the next round reads the instance first.
         response = executor_.send(std::move(request), operation, deadline, /*retry_transient=*/false);
       } catch (const TransportError& error) {
+        unanswered_put = true;
         transient.count_attempt();
         if (error.retryable() &&
             executor_.pause_before_retry(transient, std::nullopt, cancel, operation, error.detail()))
@@ -231,9 +233,11 @@ class RdsClientImpl : public RdsClient {
         change.job_id = parse_ssl_answer(operation, response);
         return;
       }
+      // An answer that is not a success (busy, throttled, any error) started nothing: only a PUT that got
+      // no answer at all may have reached the cloud.
+      change.put_sent = unanswered_put;
       auto error = parse_error_body(response.body);
       if (is_busy_error(response.status, error.code)) {
-        change.put_sent = false;  // refused: nothing was started
         executor_.log(
             LogLevel::info, "instance busy; reading it again before another switch",
             {{"operation", operation}, {"error_code", error.code}, {"request_id", response.request_id()}});
@@ -249,7 +253,6 @@ class RdsClientImpl : public RdsClient {
           continue;
         throw_api_error(operation, response, "", transient.summary());
       }
-      change.put_sent = false;
       throw_api_error(operation, response, "instance " + id);
     }
   }

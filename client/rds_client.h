@@ -39,6 +39,11 @@ struct Dependencies {
 // What set_ssl has done so far. It is filled in as the call goes, so that after an exception the
 // caller still knows whether a switch may be under way and what SSL was last seen.
 struct SslChange {
+  // In: a switch requested earlier may still be running (a create that timed out or was interrupted
+  // after its PUT). An enable_ssl that already reads as wanted then proves nothing, since the switch may
+  // still flip it, so the PUT goes out all the same; the API refuses it as busy until that switch ends.
+  bool switch_may_be_running = false;
+  // Out:
   std::optional<Instance> last_read;  // the instance as last read before deciding
   bool put_sent = false;              // a PUT left; without an answer it may still have reached the cloud
   bool accepted = false;              // the cloud accepted a PUT: a switch is under way

@@ -33,8 +33,12 @@ double seconds_left(MonoTime until, MonoTime now) {
 }
 
 InstancePatch parse_patch(const nlohmann::json& body) {
-  reject_unknown_fields(body, {"name", "status", "status_seconds", "enable_ssl"});
+  reject_unknown_fields(body, {"name", "status", "status_seconds", "enable_ssl", "finish_ssl_switch"});
   InstancePatch patch;
+  if (body.contains("finish_ssl_switch")) {
+    if (body["finish_ssl_switch"] != true) throw std::invalid_argument("finish_ssl_switch must be true");
+    patch.finish_ssl_switch = true;
+  }
   if (body.contains("name")) {
     if (!body["name"].is_string()) throw std::invalid_argument("name must be a string");
     patch.name = body["name"].get<std::string>();

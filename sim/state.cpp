@@ -117,6 +117,13 @@ std::optional<Instance> SimState::patch_instance(const std::string& id, const In
   advance_locked();
   auto it = std::find_if(instances_.begin(), instances_.end(), [&](const Instance& i) { return i.id == id; });
   if (it == instances_.end()) return std::nullopt;
+  if (patch.finish_ssl_switch) {
+    if (!it->ssl_switch) throw std::invalid_argument("instance " + id + " has no SSL switch in progress");
+    it->ssl_switch->done_at = clocks_.mono();
+    if (auto job = jobs_.find(it->ssl_switch->job_id); job != jobs_.end())
+      job->second.done_at = clocks_.mono();
+    advance_locked();
+  }
   if (patch.name) it->name = *patch.name;
   if (patch.status) {
     it->status = *patch.status;

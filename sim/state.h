@@ -57,6 +57,10 @@ struct InstancePatch {
   std::optional<std::string> status;
   std::optional<double> status_seconds;           // with status: revert to ACTIVE after this long
   std::optional<std::optional<bool>> enable_ssl;  // out-of-band flip (or removal of the field)
+  // Ends the SSL switch in progress now, as if its time were up (its job too), so that a test decides
+  // exactly when a switch ends relative to what the provider does; without a switch in progress the
+  // patch is refused.
+  bool finish_ssl_switch = false;
 };
 
 struct SimSettings {

@@ -1,7 +1,5 @@
 #include "provider/resources/instance_ssl_state.h"
 
-#include <nlohmann/json.hpp>
-
 #include "provider/resources/instance_ssl_schema.h"
 
 namespace rds::resources::instance_ssl {
@@ -74,18 +72,6 @@ std::string instance_id_of(const Value& resource) {
 bool disable_on_destroy(const Value& resource) {
   if (resource.is_null() || !resource.is_known()) return false;
   return resource.get_bool(kDisableOnDestroy).value_or(false);
-}
-
-namespace {
-constexpr const char* kCreateIncomplete = "create_incomplete";
-}
-
-std::string private_for_incomplete_create() { return nlohmann::json{{kCreateIncomplete, true}}.dump(); }
-
-bool is_incomplete_create(const std::string& private_state) {
-  if (private_state.empty()) return false;
-  const auto json = nlohmann::json::parse(private_state, nullptr, /*allow_exceptions=*/false);
-  return json.is_object() && json.value(kCreateIncomplete, false) == true;
 }
 
 }  // namespace rds::resources::instance_ssl

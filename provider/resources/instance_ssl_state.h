@@ -32,11 +32,4 @@ std::string instance_id_of(const rds::core::Value& resource);
 // disable_on_destroy of a state; false when null.
 bool disable_on_destroy(const rds::core::Value& resource);
 
-// The resource's private state (opaque bytes Terraform keeps beside the state). It records a create
-// that sent its switch but never completed (timed out, interrupted): Terraform taints such a resource
-// and replaces it, and the destroy half of that replacement must not turn SSL off even with
-// disable_on_destroy, or the rerun would switch SSL off and on again.
-std::string private_for_incomplete_create();
-bool is_incomplete_create(const std::string& private_state);
-
 }  // namespace rds::resources::instance_ssl

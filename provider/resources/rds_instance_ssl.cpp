@@ -6,7 +6,9 @@
 #include "provider/core/plan_rules.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
+#include "provider/resources/destroy_warnings.h"
 #include "provider/resources/instance_id.h"
+#include "provider/resources/instance_ssl_private.h"
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/instance_ssl_state.h"
 #include "provider/resources/ssl_convergence.h"
@@ -33,6 +35,20 @@ rds::client::Deadline deadline_for(rds::client::RdsClient& client, const Value& 
 
 std::string timeout_argument(Operation operation) {
   return "timeouts." + std::string(ssl::timeout_name(operation));
+}
+
+// The private state Terraform handed back, or an error naming the call when it is not one this provider
+// wrote (nothing else writes it, so that is a damaged state file).
+std::optional<ssl::PrivateState> private_state_of(const std::string& bytes, const std::string& call,
+                                                  Diagnostics& diags) {
+  ssl::DecodedPrivate decoded = ssl::decode_private(bytes);
+  if (decoded.problem.empty()) return decoded.state;
+  diags.error("Invalid private state of rds_instance_ssl",
+              call +
+                  ": the private state Terraform keeps for this rds_instance_ssl is not one this provider "
+                  "writes (" +
+                  decoded.problem + "). Remove the object with terraform state rm and import it.");
+  return std::nullopt;
 }
 
 }  // namespace
@@ -64,11 +80,16 @@ Diagnostics InstanceSslResource::validate(const Value& config) {
 
 PlanResult InstanceSslResource::plan(const PlanRequest& request) {
   PlanResult result;
-  result.planned_private = request.prior_private;
+  const auto prior_private =
+      private_state_of(request.prior_private, "PlanResourceChange", result.diagnostics);
+  if (!prior_private) return result;
   if (request.proposed_new_state.is_null()) {
-    // A planned destroy (plan_destroy): say in the plan what it will do to SSL, not only afterwards.
+    // A planned destroy (plan_destroy): say in the plan what it will do to SSL, and tell the apply so
+    // (it says nothing more) and whether a switch the create requested may still be running.
     result.planned_state = request.proposed_new_state;
-    warn_about_destroy(request.prior_state, request.prior_private, "Destroying", result.diagnostics);
+    ssl::warn_about_destroy(request.prior_state, prior_private->switch_pending, result.diagnostics);
+    result.planned_private =
+        ssl::encode_private(ssl::PrivateState::of_planned_destroy(prior_private->switch_pending));
     return result;
   }
   PlannedChange change =
@@ -77,14 +98,25 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
   // id is the instance id, so it is known exactly when instance_id is (also across a replacement,
   // where the generic rules would keep the prior id).
   const Value& instance_id = change.planned_state.attr(ssl::kInstanceId);
+  const bool id_known = instance_id.is_known() && !instance_id.is_null();
   result.planned_state = change.planned_state.with_attr(
       ssl::kId, instance_id.is_known() ? instance_id : Value::unknown(Type::string()));
   result.requires_replace = std::move(change.requires_replace);
+  if (request.prior_state.is_null()) {
+    // A new object, perhaps the create half of a replacement: the destroy half is applied with this
+    // planned_private, and must know which instance the new object takes over (instance_ssl_private.h).
+    result.planned_private = ssl::encode_private(
+        ssl::PrivateState::of_new_object(id_known ? std::optional(instance_id.as_string()) : std::nullopt));
+  } else {
+    result.planned_private = ssl::encode_private(ssl::PrivateState::kept(prior_private->switch_pending));
+  }
   if (!result.requires_replace.empty()) {
-    warn_about_destroy(request.prior_state, request.prior_private, "Replacing", result.diagnostics);
+    ssl::warn_about_replacement(request.prior_state,
+                                id_known ? std::optional(instance_id.as_string()) : std::nullopt,
+                                result.diagnostics);
   }
   // A plan without a change, and one whose instance is not known yet, ask the API nothing.
-  if (changes && instance_id.is_known() && !instance_id.is_null()) {
+  if (changes && id_known) {
     // Within the operation's own timeout too: Terraform plans again at apply time, right before the
     // create or update, and that read must not stretch timeouts.create beyond what the user allowed.
     const Operation operation = request.prior_state.is_null() ? Operation::create : Operation::update;
@@ -141,27 +173,6 @@ void InstanceSslResource::check_target(const std::string& instance_id, const std
   }
 }
 
-// The plan-time warning of a destroy or a replacement: what happens to SSL on the old instance.
-void InstanceSslResource::warn_about_destroy(const Value& prior, const std::string& prior_private,
-                                             const std::string& verb, rds::core::Diagnostics& diags) {
-  if (prior.is_null() || !prior.is_known()) return;
-  const std::string id = ssl::instance_id_of(prior);
-  const auto name = prior.get_string(ssl::kInstanceName);
-  const std::string instance = "RDS instance " + id + (name && !name->empty() ? " (" + *name + ")" : "");
-  const bool ssl_on = prior.get_bool(ssl::kSslEnable).value_or(false);
-  if (ssl::disable_on_destroy(prior) && !ssl::is_incomplete_create(prior_private)) {
-    diags.warning(
-        verb + " rds_instance_ssl turns SSL off on " + instance,
-        "disable_on_destroy is true: applying this plan switches SSL off on " + instance +
-            " and waits until the API shows it off. Clients that require TLS will fail to connect.");
-    return;
-  }
-  diags.warning(verb + " rds_instance_ssl leaves SSL as it is on " + instance,
-                verb + " only removes this rds_instance_ssl from the Terraform state: SSL on " + instance +
-                    " stays " + (ssl_on ? "enabled" : "disabled") +
-                    ". Set disable_on_destroy = true to turn it off.");
-}
-
 ApplyResult InstanceSslResource::apply(const ApplyRequest& request) {
   if (request.planned_state.is_null()) return destroy(request);
   return create_or_update(request);
@@ -172,8 +183,11 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   const Operation operation = creating ? Operation::create : Operation::update;
   const Value& planned = request.planned_state;
   ApplyResult result;
-  result.private_state = request.planned_private;
   result.new_state = request.prior_state;  // until something is known to have changed
+  result.private_state = request.planned_private;
+  const auto planned_private =
+      private_state_of(request.planned_private, "ApplyResourceChange", result.diagnostics);
+  if (!planned_private) return result;
 
   auto client = context_->configured_client(result.diagnostics);
   if (!client) return result;
@@ -183,6 +197,7 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   converge.deadline = deadline_for(*client, planned, operation);
   converge.cancel = context_->operation_token(request.cancel);
   converge.timeout_argument = timeout_argument(operation);
+  converge.switch_may_be_running = planned_private->switch_pending;
   rds::logging::debug(creating ? "creating rds_instance_ssl" : "updating rds_instance_ssl",
                       {{"instance_id", converge.instance_id}});
 
@@ -191,6 +206,10 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   // renamed instance): Terraform requires the planned values; the next refresh brings the new ones.
   const ssl::InstanceFacts facts = ssl::known_facts_or(
       planned, outcome.instance ? ssl::facts_of(*outcome.instance) : ssl::InstanceFacts{});
+  // What the object keeps beside its state: only whether a switch it requested may still be running (the
+  // plan's successor is for the destroy half of this apply, never for later runs).
+  result.private_state = ssl::encode_private(ssl::PrivateState::kept(
+      !outcome.succeeded && (outcome.change_requested || planned_private->switch_pending)));
   if (outcome.succeeded) {
     // What the API now reports (the waits only return once it equals the wanted value; an API that
     // does not report enable_ssl at all leaves the wanted value as the best knowledge).
@@ -205,9 +224,6 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
     if (outcome.change_requested) {
       result.new_state = ssl::state_from_api(converge.instance_id,
                                              outcome.last_seen.value_or(!converge.wanted), planned, facts);
-      // Terraform taints it; remember that the create never completed, so that the replacement does
-      // not turn SSL off on the way (see is_incomplete_create).
-      result.private_state = ssl::private_for_incomplete_create();
     }
   } else if (outcome.last_seen) {
     result.new_state = request.prior_state.with_attr(ssl::kSslEnable, Value::boolean(*outcome.last_seen));
@@ -220,24 +236,26 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
   const std::string instance_id = ssl::instance_id_of(prior);
   ApplyResult result;
   result.new_state = Value::null(schema().value_type());
-  if (ssl::disable_on_destroy(prior) && ssl::is_incomplete_create(request.planned_private)) {
-    rds::logging::debug("destroy of an incomplete create leaves SSL as it is",
-                        {{"instance_id", instance_id}});
-    result.diagnostics.warning(
-        "SSL left as it is on RDS instance " + instance_id,
-        "This rds_instance_ssl was recorded by a create that did not complete (it timed out or was "
-        "interrupted after the switch was requested), so destroying it does not turn SSL off despite "
-        "disable_on_destroy = true: that would only switch SSL off and on again when Terraform replaces it.");
+  const auto handover = private_state_of(request.planned_private, "ApplyResourceChange", result.diagnostics);
+  if (!handover) {
+    result.new_state = prior;
+    result.private_state = request.planned_private;
     return result;
   }
+  if (handover->successor == instance_id) {
+    // The destroy half of a replacement whose new object manages the same instance: switching SSL off
+    // here would only have the create switch it on again (a flap on a live database).
+    rds::logging::debug("the replacement manages SSL on this instance: the destroy half leaves it as it is",
+                        {{"instance_id", instance_id}});
+    return result;
+  }
+  // The plan of this destroy warned already (plan_destroy), and so did that of a replacement. Terraform
+  // before 1.3 applies destroys it never planned: then this is the only place to say it.
+  if (!handover->destroy_planned && !handover->successor) {
+    ssl::warn_about_destroy(prior, handover->switch_pending, result.diagnostics);
+  }
   if (!ssl::disable_on_destroy(prior)) {
-    const auto ssl_enable = prior.get_bool(ssl::kSslEnable);
     rds::logging::debug("destroy leaves SSL as it is", {{"instance_id", instance_id}});
-    result.diagnostics.warning(
-        "SSL left as it is on RDS instance " + instance_id,
-        "rds_instance_ssl was removed from the Terraform state only; SSL on instance " + instance_id +
-            " stays " + (ssl_enable.value_or(false) ? "enabled" : "disabled") +
-            ". Set disable_on_destroy = true to turn SSL off when the resource is destroyed.");
     return result;
   }
 
@@ -253,6 +271,7 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
   converge.cancel = context_->operation_token(request.cancel);
   converge.nothing_to_do_if_missing = true;
   converge.timeout_argument = timeout_argument(Operation::destroy);
+  converge.switch_may_be_running = handover->switch_pending;
   rds::logging::debug("destroying rds_instance_ssl: turning SSL off", {{"instance_id", instance_id}});
 
   const ConvergeOutcome outcome = converge_ssl(*client, converge, result.diagnostics);
@@ -260,7 +279,8 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
     // Keep the resource in the state so a rerun finishes the job.
     result.new_state =
         outcome.last_seen ? prior.with_attr(ssl::kSslEnable, Value::boolean(*outcome.last_seen)) : prior;
-    result.private_state = request.planned_private;
+    result.private_state =
+        ssl::encode_private(ssl::PrivateState::kept(outcome.change_requested || handover->switch_pending));
   }
   return result;
 }

@@ -39,8 +39,6 @@ class InstanceSslResource : public rds::core::Resource {
   void check_target(const std::string& instance_id, const std::string& timeout_argument,
                     std::chrono::nanoseconds limit, const rds::core::CancelToken& cancel,
                     rds::core::PlanResult& result);
-  static void warn_about_destroy(const rds::core::Value& prior, const std::string& prior_private,
-                                 const std::string& verb, rds::core::Diagnostics& diags);
 
   std::shared_ptr<ProviderContext> context_;
 };

@@ -47,6 +47,7 @@ ConvergeOutcome converge_ssl(rds::client::RdsClient& client, const ConvergeReque
     return outcome;
   }
   rds::client::SslChange change;
+  change.switch_may_be_running = request.switch_may_be_running;
   // What the last read or the switch told, also when a step below throws.
   auto remember = [&] {
     outcome.change_requested = change.put_sent || change.accepted;

@@ -19,6 +19,8 @@ struct ConvergeRequest {
   bool nothing_to_do_if_missing = false;
   // The timeouts argument to raise when the deadline passes ("timeouts.create"), for the diagnostic.
   std::string timeout_argument;
+  // A switch requested earlier may still be running: see SslChange::switch_may_be_running.
+  bool switch_may_be_running = false;
 };
 
 struct ConvergeOutcome {

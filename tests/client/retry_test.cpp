@@ -78,6 +78,37 @@ TEST(ClientRetryTest, RetryAfterAsAnHttpDateIsHonoured) {
   EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{7000ms, 0ms, 1000ms}));
 }
 
+TEST(ClientRetryTest, RetryAfterADateFarInTheFutureIsALongWaitNotAnImmediateRetry) {
+  ClientHarness h;
+  h.transport->then(json_response(429, "", {{"retry-after", "Fri, 31 Dec 9999 23:59:59 GMT"}}));
+  h.transport->then(json_response(429, "", {{"retry-after", "99999999999999999999"}}));
+  h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true")));
+  h.make()->get_instance("i1");
+  const auto cap = BackoffPolicy().retry_after_cap;
+  EXPECT_EQ(h.clock->sleeps, (std::vector<std::chrono::milliseconds>{cap, cap}));
+}
+
+TEST(ClientRetryTest, ARetryAfterBeyondTheDeadlineSaysWhatTheApiAskedAndWhatWasLeft) {
+  ClientHarness h;
+  h.transport->then(json_response(200, instance_json("i1", "ACTIVE", "MySQL", "false")));
+  h.transport->then(
+      json_response(429, R"({"error_code":"APIGW.0308","error_msg":"throttled"})", {{"retry-after", "600"}}));
+  auto client = h.make();
+  SslChange change;
+  try {
+    client->set_ssl("i1", true, h.in(15s), CancelToken(), change);
+    FAIL() << "no exception";
+  } catch (const ApiError& error) {
+    const std::string what = error.what();
+    EXPECT_NE(what.find("the API asked to retry after 600.0 s, and 15.0 s of the operation's time were left"),
+              std::string::npos)
+        << what;
+  }
+  EXPECT_TRUE(h.clock->sleeps.empty());
+  EXPECT_FALSE(change.put_sent) << "a throttled PUT started nothing";
+  EXPECT_FALSE(change.accepted);
+}
+
 TEST(ClientRetryTest, ServerErrorsWithAnyCodeAreRetried) {
   ClientHarness h;
   h.transport->then(json_response(500, R"({"error_code":"DBS.200000","error_msg":"Internal error."})"));
@@ -193,10 +224,9 @@ TEST(ClientRetryTest, RetriesInsideAWaitStopAtItsDeadline) {
   try {
     h.make(config)->wait_until_ready("i1", h.in(3s), CancelToken());
     FAIL() << "no exception";
-  } catch (const ApiError& error) {
-    EXPECT_NE(std::string(error.what()).find("the operation's deadline came before another retry"),
-              std::string::npos)
-        << error.what();
+  } catch (const TimeoutError& error) {
+    // The wait's own deadline ends it (issue 15, part 3: failed polls are tried again until then).
+    EXPECT_EQ(error.last_seen(), "the last poll failed: HTTP 503") << error.what();
   }
   EXPECT_LE(h.clock->elapsed(), 3s);
 }

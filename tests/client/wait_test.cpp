@@ -144,6 +144,46 @@ TEST(ClientWaitTest, RealCancelWakesARealWaitLongBeforeItsNextPoll) {
   EXPECT_LT(reaction, 10s);
 }
 
+// Issue 15, part 3: max_retries bounds one request, not a wait. Here every request gives up after two
+// attempts, yet the wait rides out an outage of four failed polls and ends when the API answers again.
+TEST(ClientWaitTest, PollsThatFailTransientlyAreTriedAgainUntilTheDeadline) {
+  ClientHarness h;
+  auto config = ClientHarness::token_config();
+  config.max_retries = 1;
+  for (int i = 0; i < 4; ++i) {
+    h.transport->then(json_response(503, ""));
+    h.transport->then(json_response(429, ""));
+  }
+  h.transport->then(instance("ACTIVE", "true"));
+  auto result = h.make(config)->wait_until_ssl("i1", true, h.in(30min), CancelToken());
+  EXPECT_EQ(result.enable_ssl, true);
+  EXPECT_EQ(h.transport->requests.size(), 9u);
+}
+
+TEST(ClientWaitTest, AnOutageThatOutlastsTheDeadlineNamesTheLastFailure) {
+  ClientHarness h;
+  h.transport = std::make_shared<testing::FakeTransport>([&](const HttpRequest&) -> HttpResponse {
+    h.clock->advance(1s);
+    return json_response(503, R"({"error_code":"APIGW.0301","error_msg":"down"})");
+  });
+  try {
+    h.make()->wait_until_ready("i1", h.in(60s), CancelToken());
+    FAIL() << "no exception";
+  } catch (const TimeoutError& error) {
+    EXPECT_NE(error.last_seen().find("the last poll failed: HTTP 503 APIGW.0301"), std::string::npos)
+        << error.what();
+  }
+  EXPECT_LE(h.clock->elapsed(), 61s);
+}
+
+TEST(ClientWaitTest, APollThatFailsForGoodEndsTheWaitAtOnce) {
+  ClientHarness h;
+  h.transport->then(json_response(403, R"({"error_code":"DBS.280056","error_msg":"invalid token"})"));
+  h.transport->then(json_response(403, R"({"error_code":"DBS.280056","error_msg":"invalid token"})"));
+  EXPECT_THROW(h.make()->wait_until_ready("i1", h.in(60s), CancelToken()), ApiError);
+  EXPECT_TRUE(h.clock->sleeps.empty());
+}
+
 TEST(ClientWaitTest, InstanceThatDisappearsIsNotFound) {
   ClientHarness h;
   h.transport->then(instance("BUILD"));

@@ -124,6 +124,38 @@ TEST_F(FaultMatrix, TheApiUnreachableForThreeSecondsDuringAWaitIsRiddenOut) {
   expect_empty_plan("after riding out the outage");
 }
 
+// Issue 15, part 3: max_retries bounds one request, not a wait. With max_retries = 1 every request
+// gives up within about a second, yet an outage of several seconds (503 answers) while the apply waits for
+// the switch is ridden out, and the create is not tainted.
+TEST_F(FaultMatrix, AnOutageLongerThanMaxRetriesAllowsDuringAWaitIsRiddenOut) {
+  start_with_one_slow_switch(3600);
+  workspace().write_config("provider \"rds\" {\n  max_retries = 1\n}\n" + ssl_resource("x", "mysql-1", true));
+  auto apply = start_apply_until([&] { return sim().accepted_switches() == 1; });
+  ASSERT_TRUE(apply);
+  sim().inject_fault({{"kind", "status"}, {"status", 503}, {"seconds", 6}, {"path_contains", "/instances"}});
+  int failed_polls = 0;
+  ASSERT_TRUE(eventually(
+      [&] {
+        failed_polls = 0;
+        for (const auto& request : sim().requests())
+          failed_polls += request.value("status", 0) == 503 ? 1 : 0;
+        return failed_polls >= 6 || !apply->running();
+      },
+      60s));
+  ASSERT_GE(failed_polls, 6) << "the outage must outlast several requests' retries\n"
+                             << apply->stdout_so_far() << apply->stderr_so_far();
+  ASSERT_TRUE(
+      eventually([&] { return sim().process().admin("GET", "/_admin/faults")["faults"].empty(); }, 60s));
+  sim().finish_ssl_switch("mysql-1");
+  auto result = apply->wait(120s);
+
+  ASSERT_TRUE(result.succeeded()) << result.describe();
+  EXPECT_FALSE(workspace().state_resource("rds_instance_ssl.x").value("tainted", false));
+  EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  EXPECT_EQ(sim().accepted_switches(), 1);
+  expect_empty_plan("after riding out the outage");
+}
+
 TEST_F(FaultMatrix, AnApiRestartedWithItsStateLostIsAClearErrorAndTheRerunConverges) {
   start_with_one_slow_switch(30.0);
   auto apply = start_apply_until([&] { return sim().count_requests("PUT", "/ssl") > 0; });

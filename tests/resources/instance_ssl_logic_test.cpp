@@ -1,6 +1,7 @@
 // rds_instance_ssl logic that needs no API: validation, planning, state upgrade, forgetful destroy.
 #include <gtest/gtest.h>
 
+#include "provider/resources/instance_ssl_private.h"
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/rds_instance_ssl.h"
 #include "provider/resources/timeouts.h"
@@ -49,7 +50,7 @@ Value proposed(const Value& config, const Value& prior) {
 class InstanceSslLogic : public ::testing::Test {
  protected:
   rds::core::PlanResult plan(const Value& prior, const Value& config) {
-    return resource_.plan({prior, proposed(config, prior), config, "private-bytes"});
+    return resource_.plan({prior, proposed(config, prior), config, ""});
   }
   InstanceSslResource resource_{std::make_shared<ProviderContext>()};
 };
@@ -142,7 +143,15 @@ TEST_F(InstanceSslLogic, PlanRightAfterApplyIsEmpty) {
   auto result = plan(prior, config);
   EXPECT_EQ(result.planned_state, prior) << result.planned_state.to_string();
   EXPECT_TRUE(result.requires_replace.empty());
-  EXPECT_EQ(result.planned_private, "private-bytes");
+  EXPECT_EQ(result.planned_private, "") << "an object with no switch pending keeps no private state";
+}
+
+TEST_F(InstanceSslLogic, PlanOfAnObjectWhoseSwitchMayStillRunKeepsSayingSo) {
+  const Value config =
+      resource({{"instance_id", Value::string("abc")}, {"ssl_enable", Value::boolean(false)}});
+  auto result = resource_.plan({state("abc", true), proposed(config, state("abc", true)), config,
+                                ssl::encode_private(ssl::PrivateState::kept(true))});
+  EXPECT_EQ(ssl::decode_private(result.planned_private).state, ssl::PrivateState::kept(true));
 }
 
 TEST_F(InstanceSslLogic, PlanChangingSslEnableUpdatesInPlaceKeepingId) {
@@ -174,7 +183,8 @@ TEST_F(InstanceSslLogic, PlanDestroyIsNull) {
   EXPECT_TRUE(result.planned_state.is_null());
 }
 
-TEST_F(InstanceSslLogic, DestroyByDefaultOnlyForgetsWithAWarning) {
+TEST_F(InstanceSslLogic, AnUnplannedDestroyByDefaultOnlyForgetsWithAWarning) {
+  // Terraform before 1.3 applies destroys it never planned: the apply is the only place to warn.
   // No client configured: the default destroy must not need the API at all.
   auto result =
       resource_.apply({state("abc", true), Value::null(resource_type()), Value::null(resource_type()), ""});
@@ -185,6 +195,92 @@ TEST_F(InstanceSslLogic, DestroyByDefaultOnlyForgetsWithAWarning) {
   EXPECT_NE(warning.summary.find("abc"), std::string::npos);
   EXPECT_NE(warning.detail.find("stays enabled"), std::string::npos);
   EXPECT_NE(warning.detail.find("disable_on_destroy"), std::string::npos);
+}
+
+TEST_F(InstanceSslLogic, PlanOfANewObjectNamesTheInstanceItTakesOverForTheDestroyHalf) {
+  const Value config =
+      resource({{"instance_id", Value::string("abc")}, {"ssl_enable", Value::boolean(true)}});
+  auto result = plan(Value::null(resource_type()), config);
+  EXPECT_EQ(ssl::decode_private(result.planned_private).state, ssl::PrivateState::of_new_object("abc"))
+      << result.planned_private;
+}
+
+TEST_F(InstanceSslLogic, PlanOfANewObjectWithUnknownInstanceIdNamesNoSuccessor) {
+  const Value config =
+      resource({{"instance_id", Value::unknown(Type::string())}, {"ssl_enable", Value::boolean(true)}});
+  auto result = plan(Value::null(resource_type()), config);
+  EXPECT_EQ(ssl::decode_private(result.planned_private).state, ssl::PrivateState{}) << result.planned_private;
+}
+
+TEST_F(InstanceSslLogic, PlanDestroyWarnsOnceAndTellsTheApplyWhetherASwitchMayBeRunning) {
+  const std::string pending = ssl::encode_private(ssl::PrivateState::kept(true));
+  auto result = resource_.plan(
+      {state("abc", false, true), Value::null(resource_type()), Value::null(resource_type()), pending});
+  EXPECT_EQ(ssl::decode_private(result.planned_private).state, ssl::PrivateState::of_planned_destroy(true));
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics.items()[0].summary,
+            "Destroying rds_instance_ssl turns SSL off on RDS instance abc");
+  EXPECT_NE(result.diagnostics.items()[0].detail.find("may still be running"), std::string::npos);
+}
+
+TEST_F(InstanceSslLogic, PlanDestroyOfAnInstanceWithSslOffDoesNotSuggestDisableOnDestroy) {
+  auto result =
+      resource_.plan({state("abc", false), Value::null(resource_type()), Value::null(resource_type()), ""});
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_NE(result.diagnostics.items()[0].detail.find("stays disabled"), std::string::npos);
+  EXPECT_EQ(result.diagnostics.items()[0].detail.find("Set disable_on_destroy"), std::string::npos);
+}
+
+TEST_F(InstanceSslLogic, TheDestroyHalfOfAReplacementForTheSameInstanceSwitchesNothingAndSaysNothing) {
+  // No client configured: turning SSL off would fail; the replacement's new object takes the instance over.
+  auto result =
+      resource_.apply({state("abc", true, true), Value::null(resource_type()), Value::null(resource_type()),
+                       ssl::encode_private(ssl::PrivateState::of_new_object("abc"))});
+  EXPECT_TRUE(result.new_state.is_null());
+  EXPECT_TRUE(result.diagnostics.empty()) << result.diagnostics.items()[0].summary;
+}
+
+TEST_F(InstanceSslLogic, TheDestroyHalfOfAMoveTurnsSslOffOnTheOldInstance) {
+  auto result =
+      resource_.apply({state("abc", true, true), Value::null(resource_type()), Value::null(resource_type()),
+                       ssl::encode_private(ssl::PrivateState::of_new_object("other"))});
+  // No client configured: the attempt to switch SSL off on abc fails and keeps the object.
+  EXPECT_TRUE(result.diagnostics.has_errors());
+  EXPECT_EQ(result.new_state, state("abc", true, true));
+}
+
+TEST_F(InstanceSslLogic, APlannedDestroyIsNotWarnedAgainByTheApply) {
+  auto result =
+      resource_.apply({state("abc", true), Value::null(resource_type()), Value::null(resource_type()),
+                       ssl::encode_private(ssl::PrivateState::of_planned_destroy(false))});
+  EXPECT_TRUE(result.new_state.is_null());
+  EXPECT_TRUE(result.diagnostics.empty()) << result.diagnostics.items()[0].summary;
+}
+
+TEST_F(InstanceSslLogic, APrivateStateThisProviderNeverWroteFailsThePlanNamingTheCall) {
+  auto result = resource_.plan(
+      {state("abc", true), Value::null(resource_type()), Value::null(resource_type()), R"({"successor":7})"});
+  ASSERT_TRUE(result.diagnostics.has_errors());
+  EXPECT_NE(result.diagnostics.items()[0].detail.find("PlanResourceChange"), std::string::npos);
+  EXPECT_NE(result.diagnostics.items()[0].detail.find("\"successor\" is not a string"), std::string::npos);
+}
+
+TEST(InstanceSslPrivate, KeepsTheMarkerOfEarlierReleasesAndIgnoresUnknownKeys) {
+  EXPECT_EQ(ssl::decode_private(R"({"create_incomplete":true,"later":1})").state,
+            ssl::PrivateState::kept(true));
+  EXPECT_EQ(ssl::decode_private("").state, ssl::PrivateState{});
+  EXPECT_EQ(ssl::encode_private({}), "");
+  ssl::PrivateState all = ssl::PrivateState::of_planned_destroy(true);
+  all.successor = "abc";
+  EXPECT_EQ(ssl::decode_private(ssl::encode_private(all)).state, all);
+}
+
+TEST(InstanceSslPrivate, BytesThatAreNotItsJsonAreAProblemNeverAnException) {
+  for (const std::string& bad :
+       std::vector<std::string>{"private-bytes", "[]", R"({"create_incomplete":"yes"})",
+                                R"({"destroy_planned":null})", std::string(100000, '{')}) {
+    EXPECT_FALSE(ssl::decode_private(bad).problem.empty()) << bad.substr(0, 40);
+  }
 }
 
 TEST_F(InstanceSslLogic, UpgradeFromVersionZeroDropsRemovedAttributesAndFillsDefaults) {

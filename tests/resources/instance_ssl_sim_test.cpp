@@ -5,6 +5,7 @@
 #include <future>
 #include <thread>
 
+#include "provider/resources/instance_ssl_private.h"
 #include "provider/resources/instance_ssl_state.h"
 #include "tests/resources/instance_ssl_fixture.h"
 #include "tests/support/eventually.h"
@@ -293,7 +294,8 @@ TEST_F(InstanceSslSim, StopCancelsAWaitAndReturnsTheKnownState) {
             std::string::npos)
       << error.detail;
   EXPECT_EQ(result.new_state, expected_state("db1", false)) << result.new_state.to_string();
-  EXPECT_TRUE(instance_ssl::is_incomplete_create(result.private_state));
+  EXPECT_TRUE(instance_ssl::decode_private(result.private_state).state.switch_pending)
+      << "the switch the incomplete create requested must be remembered: " << result.private_state;
 
   // The provider keeps working after a stop (Terraform still reads and saves state).
   auto after = read(result.new_state);

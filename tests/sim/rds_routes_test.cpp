@@ -162,6 +162,18 @@ TEST_F(RdsRoutes, FurtherChangesAreRefusedBusyDuringASwitch) {
   EXPECT_EQ(json_of(res)["error_code"], "DBS.200019");
 }
 
+TEST_F(RdsRoutes, FinishingASwitchEndsItNowAndIsRefusedWithoutOne) {
+  ASSERT_EQ(put_ssl("db1", R"({"ssl_option": true})")->status, 200);
+  ASSERT_EQ(db1()["enable_ssl"], false);  // 30 s to go
+
+  sim_.admin("PATCH", "/_admin/instances/db1", {{"finish_ssl_switch", true}});
+
+  EXPECT_EQ(db1()["enable_ssl"], true);
+  EXPECT_FALSE(sim_.instance("db1")["ssl_switch_in_progress"].get<bool>());
+  EXPECT_THROW(sim_.admin("PATCH", "/_admin/instances/db1", {{"finish_ssl_switch", true}}), std::exception);
+  EXPECT_EQ(put_ssl("db1", R"({"ssl_option": false})")->status, 200) << "the instance takes switches again";
+}
+
 TEST_F(RdsRoutes, NonActiveInstanceIsRefusedBusy) {
   sim_.admin("PATCH", "/_admin/instances/db1", {{"status", "BACKING UP"}, {"status_seconds", 30}});
   EXPECT_EQ(db1()["status"], "BACKING UP");
@@ -312,6 +324,16 @@ TEST_F(JobMode, JobCompletesWhenTheSwitchIsDone) {
   const std::string job_id = put_job("db2");
   EXPECT_TRUE(eventually([&] { return job(job_id)["status"] == "Completed"; }));
   EXPECT_EQ(sim_.instance("db2")["enable_ssl"], true);
+}
+
+TEST_F(JobMode, FinishingASwitchCompletesItsJob) {
+  const std::string job_id = put_job("db1");
+  ASSERT_EQ(job(job_id)["status"], "Running");
+
+  sim_.admin("PATCH", "/_admin/instances/db1", {{"finish_ssl_switch", true}});
+
+  EXPECT_EQ(job(job_id)["status"], "Completed");
+  EXPECT_EQ(sim_.instance("db1")["enable_ssl"], true);
 }
 
 TEST_F(JobMode, UnknownJobIsNotFoundAndMissingIdIsAParameterError) {

@@ -90,6 +90,14 @@ void SimEnvironment::set_ssl_switch_seconds(double seconds) {
   sim_->admin("POST", "/_admin/config", {{"ssl_switch_seconds", seconds}});
 }
 
+bool SimEnvironment::ssl_switch_in_progress(const std::string& id) const {
+  return sim_->admin("GET", "/_admin/instances/" + id).at("ssl_switch_in_progress").get<bool>();
+}
+
+void SimEnvironment::finish_ssl_switch(const std::string& id) {
+  sim_->admin("PATCH", "/_admin/instances/" + id, {{"finish_ssl_switch", true}});
+}
+
 void SimEnvironment::inject_fault(const nlohmann::json& fault) {
   sim_->admin("POST", "/_admin/faults", fault);
 }
@@ -118,6 +126,17 @@ int SimEnvironment::accepted_switches() const {
     const int status = request.value("status", 0);
     if (request.value("method", "") == "PUT" && request.value("path", "").ends_with("/ssl") &&
         status >= 200 && status < 300) {
+      ++count;
+    }
+  }
+  return count;
+}
+
+int SimEnvironment::refused_switches() const {
+  int count = 0;
+  for (const auto& request : requests()) {
+    if (request.value("method", "") == "PUT" && request.value("path", "").ends_with("/ssl") &&
+        request.value("status", 0) == 409) {
       ++count;
     }
   }

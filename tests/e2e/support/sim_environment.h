@@ -48,6 +48,12 @@ class SimEnvironment {
   // Keeps the instance in `status` (e.g. "BACKING UP") for `seconds`, then back to ACTIVE.
   void hold_status(const std::string& id, const std::string& status, double seconds);
   void set_ssl_switch_seconds(double seconds);
+  // Whether an SSL switch is running on the instance right now.
+  bool ssl_switch_in_progress(const std::string& id) const;
+  // Ends the running SSL switch now (the test decides when a switch ends relative to Terraform).
+  void finish_ssl_switch(const std::string& id);
+  // How many PUT .../ssl the sim refused because the instance was busy (e.g. a switch still running).
+  int refused_switches() const;
   // Starts an SSL switch through the RDS API itself, as someone in the console would; returns its status.
   int start_switch_like_the_console(const std::string& id, bool enabled);
   // Adds a MySQL instance whose API answer has no enable_ssl field (old API versions).
