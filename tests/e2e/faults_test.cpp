@@ -1,13 +1,10 @@
 // Issue 9 through real Terraform: no needless switch, no SSL flap, one login, deadlines that hold, every
 // transient failure ridden out, and errors that say everything.
 #include <gtest/gtest.h>
-#include <signal.h>
 
 #include <chrono>
-#include <thread>
 
 #include "tests/e2e/support/e2e_test.h"
-#include "tests/support/eventually.h"
 
 namespace rds::testing {
 namespace {
@@ -42,58 +39,7 @@ TEST_F(Faults, ApplyBehindARunningSwitchToTheSameValueSendsNoSecondSwitch) {
   expect_empty_plan("after riding out the console's switch");
 }
 
-TEST_F(Faults, ReplacingATimedOutCreateNeverSwitchesSslOff) {
-  SimOptions options;
-  options.ssl_switch_seconds = 5.0;
-  start(options);
-  sim().add_instance("mysql-1", false);
-  workspace().write_config(ssl_resource("x", "mysql-1", true, R"(  disable_on_destroy = true
-  timeouts {
-    create = "2s"
-  }
-)"));
-
-  auto timed_out = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
-  ASSERT_EQ(timed_out.exit_code, 1) << timed_out.describe();
-  const std::string output = timed_out.plain_output();
-  EXPECT_NE(output.find("timeouts.create ran out"), std::string::npos) << "the error must name the timeout\n"
-                                                                       << timed_out.describe();
-  EXPECT_NE(output.find("may still complete"), std::string::npos)
-      << "the error must say the switch may still complete\n"
-      << timed_out.describe();
-  ASSERT_TRUE(workspace().state_resource("rds_instance_ssl.x").value("tainted", false))
-      << timed_out.describe();
-
-  workspace().write_config(ssl_resource("x", "mysql-1", true, "  disable_on_destroy = true\n"));
-  apply_ok();
-
-  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
-  EXPECT_EQ(sim().accepted_switches(), 1) << "the replacement switched SSL off and on again\n"
-                                          << sim().requests().dump(1);
-  expect_empty_plan("after the replacement");
-}
-
-TEST_F(Faults, ReplacingAnInterruptedCreateNeverSwitchesSslOff) {
-  SimOptions options;
-  options.ssl_switch_seconds = 4.0;
-  start(options);
-  sim().add_instance("mysql-1", false);
-  workspace().write_config(ssl_resource("x", "mysql-1", true, "  disable_on_destroy = true\n"));
-
-  auto apply = workspace().start_terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
-  ASSERT_TRUE(eventually([&] { return sim().count_requests("PUT", "/ssl") > 0; }, 60s))
-      << apply->stdout_so_far() << apply->stderr_so_far();
-  apply->signal_group(SIGINT);
-  auto interrupted = apply->wait(30s);
-  ASSERT_FALSE(interrupted.timed_out) << interrupted.describe();
-  ASSERT_FALSE(workspace().state_resource("rds_instance_ssl.x").is_null()) << interrupted.describe();
-
-  apply_ok();
-
-  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
-  EXPECT_EQ(sim().accepted_switches(), 1) << sim().requests().dump(1);
-  expect_empty_plan("after the replacement");
-}
+// Replacing a timed-out or interrupted create, at every timing: tests/e2e/replacement_test.cpp.
 
 TEST_F(Faults, AWrongPasswordIsOneLoginAndOneErrorForManyResources) {
   start();

@@ -52,6 +52,9 @@ class Replacement : public ProtocolVersionTest {
     ASSERT_EQ(timed_out.exit_code, 1) << timed_out.describe();
     ASSERT_NE(timed_out.plain_output().find("timeouts.create ran out"), std::string::npos)
         << timed_out.describe();
+    ASSERT_NE(timed_out.plain_output().find("may still complete"), std::string::npos)
+        << "the error must say the switch may still complete\n"
+        << timed_out.describe();
     expect_tainted_with_the_switch_running();
     workspace().write_config(ssl_resource("x", "mysql-1", true, kDisableOnDestroy));
   }
