@@ -1,6 +1,8 @@
 #include "provider/data_sources/rds_instances.h"
 
 #include <algorithm>
+#include <cctype>
+#include <initializer_list>
 
 #include "provider/data_sources/data_source_read.h"
 #include "provider/data_sources/instance_fields.h"
@@ -19,6 +21,33 @@ namespace fields = instance_fields;
 void sort_for_stable_plans(std::vector<rds::client::Instance>& found) {
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.name != b.name ? a.name < b.name : a.id < b.id; });
+}
+
+// A user's value quoted in a message, cut to a length a terminal shows.
+std::string shorten_for_message(const std::string& text) {
+  constexpr size_t kShown = 64;
+  return text.size() <= kShown ? text
+                               : text.substr(0, kShown) + "... (" + std::to_string(text.size()) + " bytes)";
+}
+
+// `name`, when known and not empty, must be one of `allowed` (in any case, as the API takes them).
+void check_one_of(const Value& config, std::string_view name, std::initializer_list<std::string_view> allowed,
+                  Diagnostics& diags) {
+  const Value& value = config.attr(name);
+  if (!value.is_known() || value.is_null() || value.as_string().empty()) return;
+  const std::string& given = value.as_string();
+  auto same = [&](std::string_view candidate) {
+    return std::equal(given.begin(), given.end(), candidate.begin(), candidate.end(), [](char a, char b) {
+      return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
+    });
+  };
+  if (std::any_of(allowed.begin(), allowed.end(), same)) return;
+  std::string list;
+  for (const auto candidate : allowed) list += (list.empty() ? "" : ", ") + std::string(candidate);
+  diags.error("Unknown " + std::string(name),
+              std::string(name) + " must be one of " + list + " (any case), got \"" +
+                  shorten_for_message(given) + "\".",
+              AttributePath(std::string(name)));
 }
 
 }  // namespace
@@ -42,6 +71,10 @@ Diagnostics InstancesDataSource::validate(const Value& config) {
                   AttributePath(std::string(name)));
     }
   }
+  // A typo in a filter would list no instance, and a for_each over that list would plan to drop every
+  // rds_instance_ssl built from it: an unknown value is an error, not an empty answer.
+  check_one_of(config, instances::kEngine, {"MySQL", "PostgreSQL", "SQLServer"}, diags);
+  check_one_of(config, instances::kType, {"Single", "Ha", "Replica"}, diags);
   return diags;
 }
 

@@ -55,4 +55,16 @@ DecodedPrivate decode_private(const std::string& bytes) {
   return decoded;
 }
 
+std::optional<PrivateState> private_state_or_error(const std::string& bytes, const std::string& call,
+                                                   rds::core::Diagnostics& diags) {
+  DecodedPrivate decoded = decode_private(bytes);
+  if (decoded.problem.empty()) return decoded.state;
+  diags.error("Invalid private state of rds_instance_ssl",
+              call +
+                  ": the private state Terraform keeps for this rds_instance_ssl is not one this provider "
+                  "writes (" +
+                  decoded.problem + "). Remove the object with terraform state rm and import it again.");
+  return std::nullopt;
+}
+
 }  // namespace rds::resources::instance_ssl

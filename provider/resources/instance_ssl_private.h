@@ -15,6 +15,8 @@
 #include <optional>
 #include <string>
 
+#include "provider/core/diagnostics.h"
+
 namespace rds::resources::instance_ssl {
 
 struct PrivateState {
@@ -60,5 +62,11 @@ struct DecodedPrivate {
 // Never throws: keys it does not know are ignored (a newer or older provider may have written them);
 // a known key with a value of the wrong type, or bytes that are not a JSON object, is a problem.
 DecodedPrivate decode_private(const std::string& bytes);
+
+// The private state Terraform handed back to `call` ("PlanResourceChange"), or nullopt after adding an
+// error naming the call when it is not one this provider wrote (nothing else writes it, so that is a
+// damaged state file).
+std::optional<PrivateState> private_state_or_error(const std::string& bytes, const std::string& call,
+                                                   rds::core::Diagnostics& diags);
 
 }  // namespace rds::resources::instance_ssl

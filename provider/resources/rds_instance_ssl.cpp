@@ -33,24 +33,6 @@ rds::client::Deadline deadline_for(rds::client::RdsClient& client, const Value& 
          std::chrono::duration_cast<rds::client::Deadline::duration>(ssl::timeout_for(resource, operation));
 }
 
-std::string timeout_argument(Operation operation) {
-  return "timeouts." + std::string(ssl::timeout_name(operation));
-}
-
-// The private state Terraform handed back, or an error naming the call when it is not one this provider
-// wrote (nothing else writes it, so that is a damaged state file).
-std::optional<ssl::PrivateState> private_state_of(const std::string& bytes, const std::string& call,
-                                                  Diagnostics& diags) {
-  ssl::DecodedPrivate decoded = ssl::decode_private(bytes);
-  if (decoded.problem.empty()) return decoded.state;
-  diags.error("Invalid private state of rds_instance_ssl",
-              call +
-                  ": the private state Terraform keeps for this rds_instance_ssl is not one this provider "
-                  "writes (" +
-                  decoded.problem + "). Remove the object with terraform state rm and import it.");
-  return std::nullopt;
-}
-
 }  // namespace
 
 InstanceSslResource::InstanceSslResource(std::shared_ptr<ProviderContext> context)
@@ -78,101 +60,6 @@ Diagnostics InstanceSslResource::validate(const Value& config) {
   return diags;
 }
 
-PlanResult InstanceSslResource::plan(const PlanRequest& request) {
-  PlanResult result;
-  const auto prior_private =
-      private_state_of(request.prior_private, "PlanResourceChange", result.diagnostics);
-  if (!prior_private) return result;
-  if (request.proposed_new_state.is_null()) {
-    // A planned destroy (plan_destroy): say in the plan what it will do to SSL, and tell the apply so
-    // (it says nothing more) and whether a switch the create requested may still be running.
-    result.planned_state = request.proposed_new_state;
-    ssl::warn_about_destroy(request.prior_state, prior_private->switch_pending, result.diagnostics);
-    result.planned_private =
-        ssl::encode_private(ssl::PrivateState::of_planned_destroy(prior_private->switch_pending));
-    return result;
-  }
-  PlannedChange change =
-      plan_from_schema(schema(), request.prior_state, request.proposed_new_state, request.config);
-  const bool changes = request.prior_state.is_null() || !(change.planned_state == request.prior_state);
-  // id is the instance id, so it is known exactly when instance_id is (also across a replacement,
-  // where the generic rules would keep the prior id).
-  const Value& instance_id = change.planned_state.attr(ssl::kInstanceId);
-  const bool id_known = instance_id.is_known() && !instance_id.is_null();
-  result.planned_state = change.planned_state.with_attr(
-      ssl::kId, instance_id.is_known() ? instance_id : Value::unknown(Type::string()));
-  result.requires_replace = std::move(change.requires_replace);
-  if (request.prior_state.is_null()) {
-    // A new object, perhaps the create half of a replacement: the destroy half is applied with this
-    // planned_private, and must know which instance the new object takes over (instance_ssl_private.h).
-    result.planned_private = ssl::encode_private(
-        ssl::PrivateState::of_new_object(id_known ? std::optional(instance_id.as_string()) : std::nullopt));
-  } else {
-    result.planned_private = ssl::encode_private(ssl::PrivateState::kept(prior_private->switch_pending));
-  }
-  if (!result.requires_replace.empty()) {
-    ssl::warn_about_replacement(request.prior_state,
-                                id_known ? std::optional(instance_id.as_string()) : std::nullopt,
-                                result.diagnostics);
-  }
-  // A plan without a change, and one whose instance is not known yet, ask the API nothing.
-  if (changes && id_known) {
-    // Within the operation's own timeout too: Terraform plans again at apply time, right before the
-    // create or update, and that read must not stretch timeouts.create beyond what the user allowed.
-    const Operation operation = request.prior_state.is_null() ? Operation::create : Operation::update;
-    check_target(
-        instance_id.as_string(), timeout_argument(operation),
-        std::min<std::chrono::nanoseconds>(kReadTimeout, ssl::timeout_for(result.planned_state, operation)),
-        request.cancel, result);
-  }
-  return result;
-}
-
-// Reads the instance a planned create or update targets, so that a wrong target fails the plan (in
-// review, before the merge) rather than the apply, and the plan names the database it touches.
-void InstanceSslResource::check_target(const std::string& instance_id, const std::string& timeout_argument,
-                                       std::chrono::nanoseconds limit, const rds::core::CancelToken& cancel,
-                                       PlanResult& result) {
-  auto client = context_->client();
-  if (!client || !instance_id_problem(instance_id).empty()) return;  // validation reports a bad id
-  const AttributePath path{std::string(ssl::kInstanceId)};
-  const auto deadline =
-      client->clock().now() + std::chrono::duration_cast<rds::client::Deadline::duration>(limit);
-  try {
-    rds::logging::debug("reading RDS instance for the plan", {{"instance_id", instance_id}});
-    const auto instance = client->get_instance(instance_id, deadline, context_->operation_token(cancel));
-    if (!instance) {
-      result.diagnostics.error("RDS instance " + instance_id + " does not exist",
-                               "No RDS instance with ID " + instance_id +
-                                   " exists in this project (GET /v3/{project_id}/instances?id=" +
-                                   instance_id + " returned none). Check instance_id, project_id and region.",
-                               path);
-      return;
-    }
-    if (!rds::client::supports_ssl(*instance)) {
-      result.diagnostics.error("RDS instance " + instance_id + " is not MySQL",
-                               "RDS instance " + instance_id +
-                                   (instance->name.empty() ? "" : " (" + instance->name + ")") + " runs " +
-                                   instance->engine + " " + instance->engine_version +
-                                   "; the RDS API configures SSL on MySQL instances only.",
-                               path);
-      return;
-    }
-    // A busy instance is fine here: the apply waits for it. Facts the plan already knows (an update
-    // keeps those of the state refreshed just before) stay: Terraform plans again at apply time, and a
-    // value known in the first plan must be the same then, even if the instance was renamed meanwhile.
-    result.planned_state = ssl::with_facts(
-        result.planned_state, ssl::known_facts_or(result.planned_state, ssl::facts_of(*instance)));
-  } catch (const std::exception& error) {
-    // When the operation's timeout is what bounded this read, say so (it is below the refresh limit).
-    const bool bounded_by_timeout = limit < kReadTimeout;
-    add_api_error(
-        result.diagnostics, "Cannot read RDS instance " + instance_id + " for the plan", error,
-        ErrorContext{.timeout_argument = bounded_by_timeout ? timeout_argument : "",
-                     .deadline_passed = client->clock().now() + std::chrono::seconds(1) >= deadline});
-  }
-}
-
 ApplyResult InstanceSslResource::apply(const ApplyRequest& request) {
   if (request.planned_state.is_null()) return destroy(request);
   return create_or_update(request);
@@ -186,7 +73,7 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   result.new_state = request.prior_state;  // until something is known to have changed
   result.private_state = request.planned_private;
   const auto planned_private =
-      private_state_of(request.planned_private, "ApplyResourceChange", result.diagnostics);
+      ssl::private_state_or_error(request.planned_private, "ApplyResourceChange", result.diagnostics);
   if (!planned_private) return result;
 
   auto client = context_->configured_client(result.diagnostics);
@@ -196,7 +83,7 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   converge.wanted = planned.attr(ssl::kSslEnable).as_bool();
   converge.deadline = deadline_for(*client, planned, operation);
   converge.cancel = context_->operation_token(request.cancel);
-  converge.timeout_argument = timeout_argument(operation);
+  converge.timeout_argument = ssl::timeout_argument(operation);
   converge.switch_may_be_running = planned_private->switch_pending;
   rds::logging::debug(creating ? "creating rds_instance_ssl" : "updating rds_instance_ssl",
                       {{"instance_id", converge.instance_id}});
@@ -236,7 +123,8 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
   const std::string instance_id = ssl::instance_id_of(prior);
   ApplyResult result;
   result.new_state = Value::null(schema().value_type());
-  const auto handover = private_state_of(request.planned_private, "ApplyResourceChange", result.diagnostics);
+  const auto handover =
+      ssl::private_state_or_error(request.planned_private, "ApplyResourceChange", result.diagnostics);
   if (!handover) {
     result.new_state = prior;
     result.private_state = request.planned_private;
@@ -270,7 +158,7 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
   converge.deadline = deadline_for(*client, prior, Operation::destroy);
   converge.cancel = context_->operation_token(request.cancel);
   converge.nothing_to_do_if_missing = true;
-  converge.timeout_argument = timeout_argument(Operation::destroy);
+  converge.timeout_argument = ssl::timeout_argument(Operation::destroy);
   converge.switch_may_be_running = handover->switch_pending;
   rds::logging::debug("destroying rds_instance_ssl: turning SSL off", {{"instance_id", instance_id}});
 
@@ -306,6 +194,8 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
         client->get_instance(instance_id, deadline, context_->operation_token(request.cancel));
     if (!instance) {
       rds::logging::debug("RDS instance is gone; removing it from the state", {{"instance_id", instance_id}});
+      std::lock_guard lock(vanished_mutex_);
+      vanished_.insert(instance_id);
       result.new_state = Value::null(schema().value_type());
       return result;
     }

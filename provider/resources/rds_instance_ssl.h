@@ -8,11 +8,13 @@
 //     timeouts { create = "30m" update = "30m" delete = "10m" }
 //   }
 //
-// Thread-safe: holds no per-call state; the API client and the cancellation come from the shared
-// ProviderContext.
+// Thread-safe: holds no per-call state (only what a refresh learnt, under a lock); the API client and the
+// cancellation come from the shared ProviderContext.
 
 #include <chrono>
 #include <memory>
+#include <mutex>
+#include <set>
 #include <string>
 
 #include "provider/core/provider.h"
@@ -41,6 +43,11 @@ class InstanceSslResource : public rds::core::Resource {
                     rds::core::PlanResult& result);
 
   std::shared_ptr<ProviderContext> context_;
+  // Instances a refresh of this provider process found deleted. Terraform refreshes and plans in one
+  // process, and after the refresh drops such a resource it plans a create: knowing why, the plan's error
+  // can say that the instance was in the state and is gone, and how to fix it.
+  mutable std::mutex vanished_mutex_;
+  std::set<std::string> vanished_;
 };
 
 }  // namespace rds::resources

@@ -78,4 +78,8 @@ std::chrono::nanoseconds timeout_for(const Value& resource, Operation operation)
   return fallback;
 }
 
+std::string timeout_argument(Operation operation) {
+  return "timeouts." + std::string(timeout_name(operation));
+}
+
 }  // namespace rds::resources::instance_ssl

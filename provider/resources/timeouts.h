@@ -2,6 +2,7 @@
 // The optional `timeouts { create = "30m" update = "30m" delete = "10m" }` block of rds_instance_ssl.
 
 #include <chrono>
+#include <string>
 
 #include "provider/core/diagnostics.h"
 #include "provider/core/value.h"
@@ -22,5 +23,7 @@ std::chrono::nanoseconds timeout_for(const rds::core::Value& resource, Operation
 
 // "create" / "update" / "delete": the argument name in the timeouts block.
 const char* timeout_name(Operation operation);
+// "timeouts.create" ...: how diagnostics name the argument to raise.
+std::string timeout_argument(Operation operation);
 
 }  // namespace rds::resources::instance_ssl

@@ -87,6 +87,28 @@ TEST_F(DataSourceValidate, InstancesFiltersMustNotBeEmptyStrings) {
       << "the fuzzy name is offered on purpose";
 }
 
+// Issue 15, part 4: a typo must not list nothing (a for_each over it would plan to drop every resource).
+TEST_F(DataSourceValidate, InstancesFiltersOutsideTheDocumentedSetAreErrorsListingTheAllowedValues) {
+  auto engine = validate("rds_instances", {{"engine", Value::string("Oracle")}});
+  ASSERT_TRUE(engine.has_errors());
+  EXPECT_EQ(path_of_first_error(engine), "engine");
+  EXPECT_NE(engine.items()[0].detail.find("MySQL, PostgreSQL, SQLServer"), std::string::npos)
+      << engine.items()[0].detail;
+  EXPECT_NE(engine.items()[0].detail.find("\"Oracle\""), std::string::npos) << engine.items()[0].detail;
+
+  auto type = validate("rds_instances", {{"type", Value::string("Cluster")}});
+  ASSERT_TRUE(type.has_errors());
+  EXPECT_EQ(path_of_first_error(type), "type");
+  EXPECT_NE(type.items()[0].detail.find("Single, Ha, Replica"), std::string::npos) << type.items()[0].detail;
+
+  for (const char* engine_name : {"MySQL", "mysql", "PostgreSQL", "sqlserver"})
+    EXPECT_FALSE(validate("rds_instances", {{"engine", Value::string(engine_name)}}).has_errors())
+        << engine_name;
+  for (const char* type_name : {"Single", "ha", "REPLICA"})
+    EXPECT_FALSE(validate("rds_instances", {{"type", Value::string(type_name)}}).has_errors()) << type_name;
+  EXPECT_FALSE(validate("rds_instances", {{"engine", Value::unknown(Type::string())}}).has_errors());
+}
+
 TEST_F(DataSourceValidate, SslCertificatesNeedAnInstanceId) {
   auto diags = validate("rds_ssl_certificates", {{"instance_id", Value::string("*x")}});
   ASSERT_TRUE(diags.has_errors());

@@ -213,6 +213,24 @@ output "postgres" { value = data.rds_instances.postgres.ids }
   EXPECT_EQ(outputs["postgres"], nlohmann::json({"pg"}));
 }
 
+// Issue 15, part 4: under the docs' for_each pattern a typo that listed nothing would plan to drop every
+// rds_instance_ssl; it fails `terraform validate` instead, listing the allowed values, with no API call.
+TEST_F(DataSources, AnEngineOutsideTheDocumentedSetFailsValidateListingTheAllowedValues) {
+  start();
+  workspace().write_config(R"(
+data "rds_instances" "mysql" { engine = "Oracle" }
+output "ids" { value = data.rds_instances.mysql.ids }
+)");
+  auto validate = workspace().terraform({"validate", "-no-color"});
+  EXPECT_EQ(validate.exit_code, 1) << validate.describe();
+  const std::string output = validate.plain_output();
+  EXPECT_NE(output.find("Unknown engine"), std::string::npos) << validate.describe();
+  EXPECT_NE(output.find("engine must be one of MySQL, PostgreSQL, SQLServer (any case), got \"Oracle\""),
+            std::string::npos)
+      << validate.describe();
+  EXPECT_EQ(sim().count_requests("GET", "/instances"), 0);
+}
+
 TEST_F(DataSources, InstancesNameIsExactUnlessItStartsWithAStar) {
   start();
   sim().add_instances({{{"id", "1"}, {"name", "orders"}},
