@@ -37,8 +37,9 @@ Attribute timeout(std::string_view name, std::string_view operation, std::string
 
 Schema build() {
   Schema schema;
-  // Version 1 added instance_name, engine and engine_version (upgrade_state fills them null).
-  schema.version = 1;
+  // Version 1 added instance_name, engine and engine_version (upgrade_state fills them null); version 2
+  // added name (upgrade_state copies instance_name).
+  schema.version = 2;
   schema.block.description =
       "Manages the SSL setting of an RDS for MySQL instance. Destroying the resource leaves SSL as it is "
       "unless disable_on_destroy is true.";
@@ -89,13 +90,21 @@ Schema build() {
               "so the plan shows which database it touches).",
               "Name of the instance, as the RDS API reports it (read when the change is planned, "
               "so the plan shows which database it touches).");
+  // hashicorp/terraform internal/command/jsonformat/computed/renderers/block.go, importantAttributes: id,
+  // name and tags are shown in every plan; instance_name is hidden when unchanged.
+  Attribute name =
+      context(kName,
+              "Name of the instance, the same as instance_name. Terraform shows it in every plan, "
+              "so that a reviewer sees which database a change, replacement or destroy touches.",
+              "Name of the instance, the same as `instance_name`. Terraform shows it in every plan, "
+              "so that a reviewer sees which database a change, replacement or destroy touches.");
   Attribute engine = context(kEngine, "Database engine of the instance, e.g. MySQL.",
                              "Database engine of the instance, e.g. `MySQL`.");
   Attribute engine_version = context(kEngineVersion, "Engine version of the instance, e.g. 8.0.",
                                      "Engine version of the instance, e.g. `8.0`.");
 
-  schema.block.attributes = {id,     instance_id,   ssl_enable, disable_on_destroy, instance_name,
-                             engine, engine_version};
+  schema.block.attributes = {id,   instance_id,   ssl_enable, disable_on_destroy,
+                             name, instance_name, engine,     engine_version};
 
   NestedBlock timeouts;
   timeouts.type_name = std::string(kTimeouts);

@@ -17,6 +17,9 @@ inline constexpr std::string_view kSslEnable = "ssl_enable";
 inline constexpr std::string_view kDisableOnDestroy = "disable_on_destroy";
 // Computed context for plan reviews (schema version 1): what the instance is, as the API says.
 inline constexpr std::string_view kInstanceName = "instance_name";
+// The same name again (schema version 2): Terraform's plan renderer always shows attributes called `name`,
+// also when unchanged, so every update, replace and destroy plan names the database it touches.
+inline constexpr std::string_view kName = "name";
 inline constexpr std::string_view kEngine = "engine";
 inline constexpr std::string_view kEngineVersion = "engine_version";
 inline constexpr std::string_view kTimeouts = "timeouts";

@@ -35,7 +35,8 @@ InstanceFacts known_facts_or(const Value& resource, const InstanceFacts& fallbac
 }
 
 Value with_facts(const Value& resource, const InstanceFacts& facts) {
-  return resource.with_attr(kInstanceName, optional_string(facts.name))
+  return resource.with_attr(kName, optional_string(facts.name))
+      .with_attr(kInstanceName, optional_string(facts.name))
       .with_attr(kEngine, optional_string(facts.engine))
       .with_attr(kEngineVersion, optional_string(facts.engine_version));
 }
@@ -56,6 +57,7 @@ Value state_from_api(const std::string& instance_id, bool ssl_enable, const Valu
                                  {std::string(kInstanceId), Value::string(instance_id)},
                                  {std::string(kSslEnable), Value::boolean(ssl_enable)},
                                  {std::string(kDisableOnDestroy), Value::boolean(disable)},
+                                 {std::string(kName), optional_string(facts.name)},
                                  {std::string(kInstanceName), optional_string(facts.name)},
                                  {std::string(kEngine), optional_string(facts.engine)},
                                  {std::string(kEngineVersion), optional_string(facts.engine_version)},

@@ -280,6 +280,8 @@ UpgradeResult InstanceSslResource::upgrade_state(const UpgradeRequest& request) 
     if (state.attr(ssl::kDisableOnDestroy).is_null()) {
       state = state.with_attr(ssl::kDisableOnDestroy, Value::boolean(false));
     }
+    // Version 2 states show the instance's name as `name` too.
+    if (state.attr(ssl::kName).is_null()) state = state.with_attr(ssl::kName, state.attr(ssl::kInstanceName));
     const std::string instance_id = ssl::instance_id_of(state);
     if (state.attr(ssl::kId).is_null() && !instance_id.empty()) {
       state = state.with_attr(ssl::kId, Value::string(instance_id));

@@ -2,6 +2,8 @@
 // the plan, and warnings before a replacement. (Both protocols: protocol_versions_test.cpp.)
 #include <gtest/gtest.h>
 
+#include <regex>
+
 #include "tests/e2e/support/e2e_test.h"
 
 namespace rds::testing {
@@ -113,6 +115,34 @@ TEST_F(PlanReview, AReplacementSaysWhatHappensToSslOnTheOldInstance) {
       << plan.describe();
 }
 
+// Issue 15, part 4: Terraform hides unchanged attributes in update, replace and destroy plans except id,
+// name and tags, so `name` carries the database's name into every plan a reviewer reads.
+TEST_F(PlanReview, UpdateReplaceAndDestroyPlansNameTheDatabase) {
+  start();
+  sim().add_instance("mysql-1", false);
+  sim().add_instance("mysql-2", false);
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+  apply_ok();
+  const std::regex named(R"(\n\s*[-~ ]?\s*name\s+= "e2e-mysql-1")");
+
+  workspace().write_config(ssl_resource("x", "mysql-1", false));
+  auto update = workspace().terraform({"plan", "-input=false", "-no-color"});
+  ASSERT_TRUE(update.succeeded()) << update.describe();
+  EXPECT_NE(update.plain_output().find("will be updated in-place"), std::string::npos) << update.describe();
+  EXPECT_TRUE(std::regex_search(update.plain_output(), named)) << update.describe();
+
+  workspace().write_config(ssl_resource("x", "mysql-2", true));
+  auto replace = workspace().terraform({"plan", "-input=false", "-no-color"});
+  ASSERT_TRUE(replace.succeeded()) << replace.describe();
+  EXPECT_NE(replace.plain_output().find("must be replaced"), std::string::npos) << replace.describe();
+  EXPECT_NE(replace.plain_output().find("e2e-mysql-1"), std::string::npos) << replace.describe();
+
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+  auto destroy = workspace().terraform({"plan", "-destroy", "-input=false", "-no-color"});
+  ASSERT_TRUE(destroy.succeeded()) << destroy.describe();
+  EXPECT_TRUE(std::regex_search(destroy.plain_output(), named)) << destroy.describe();
+}
+
 TEST_F(PlanReview, GeneratedConfigHoldsOnlyTheArguments) {
   start();
   sim().add_instance("mysql-1", true);
@@ -123,7 +153,7 @@ TEST_F(PlanReview, GeneratedConfigHoldsOnlyTheArguments) {
   ASSERT_TRUE(plan.succeeded()) << plan.describe();
   const std::string generated = workspace().read_file("generated.tf");
   EXPECT_NE(generated.find("instance_id"), std::string::npos) << generated;
-  for (const char* computed : {"instance_name", "engine", "engine_version"})
+  for (const char* computed : {"name", "instance_name", "engine", "engine_version"})
     EXPECT_EQ(generated.find(computed), std::string::npos) << computed << " is computed\n" << generated;
 }
 

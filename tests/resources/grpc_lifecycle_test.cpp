@@ -49,6 +49,7 @@ Value state(const std::string& instance_id, bool ssl_enable, bool disable_on_des
                                          {"instance_id", Value::string(instance_id)},
                                          {"ssl_enable", Value::boolean(ssl_enable)},
                                          {"disable_on_destroy", Value::boolean(disable_on_destroy)},
+                                         {"name", Value::string("rds-" + instance_id.substr(0, 8))},
                                          {"instance_name", Value::string("rds-" + instance_id.substr(0, 8))},
                                          {"engine", Value::string("MySQL")},
                                          {"engine_version", Value::string("8.0")}});
@@ -312,6 +313,7 @@ TYPED_TEST(GrpcLifecycle, CreatePlanEmptyUpdateDriftImportUpgradeDestroy) {
   // Version 0 had no instance_name, engine or engine_version: null until the next refresh fills them.
   const Value none = Value::null(Type::string());
   EXPECT_EQ(unpack(upgraded.upgraded_state().msgpack()), state("db1", true, true)
+                                                             .with_attr("name", none)
                                                              .with_attr("instance_name", none)
                                                              .with_attr("engine", none)
                                                              .with_attr("engine_version", none));
@@ -381,7 +383,7 @@ TYPED_TEST(GrpcLifecycle, UpgradeFromANewerSchemaVersionIsAnErrorNamingBothVersi
   EXPECT_EQ(upgraded.diagnostics(0).summary(), "Cannot upgrade rds_instance_ssl state");
   EXPECT_NE(upgraded.diagnostics(0).detail().find("schema version 7 by a newer provider"), std::string::npos)
       << upgraded.diagnostics(0).detail();
-  EXPECT_NE(upgraded.diagnostics(0).detail().find("knows version 1"), std::string::npos)
+  EXPECT_NE(upgraded.diagnostics(0).detail().find("knows version 2"), std::string::npos)
       << upgraded.diagnostics(0).detail();
   EXPECT_TRUE(upgraded.upgraded_state().msgpack().empty());
 }

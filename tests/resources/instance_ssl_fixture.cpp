@@ -32,6 +32,7 @@ Value expected_state(const std::string& instance_id, bool ssl_enable, bool disab
                          {"instance_id", Value::string(instance_id)},
                          {"ssl_enable", Value::boolean(ssl_enable)},
                          {"disable_on_destroy", Value::boolean(disable_on_destroy)},
+                         {"name", Value::string("rds-" + instance_id.substr(0, 8))},
                          {"instance_name", Value::string("rds-" + instance_id.substr(0, 8))},
                          {"engine", Value::string("MySQL")},
                          {"engine_version", Value::string("8.0")}});
@@ -78,7 +79,8 @@ rds::core::ApplyResult SimBackedTest::plan_and_apply(const Value& prior, const V
   // Terraform's proposed new state: config plus prior values of computed attributes left null.
   Value proposed = config;
   if (!prior.is_null()) {
-    for (const char* computed : {"id", "disable_on_destroy", "instance_name", "engine", "engine_version"}) {
+    for (const char* computed :
+         {"id", "disable_on_destroy", "name", "instance_name", "engine", "engine_version"}) {
       if (config.attr(computed).is_null()) proposed = proposed.with_attr(computed, prior.attr(computed));
     }
   }

@@ -161,6 +161,7 @@ TEST_F(InstanceSslLogic, PlanChangingSslEnableUpdatesInPlaceKeepingId) {
   // No API client here: the instance's name, engine and version cannot be read, so they are unknown.
   const Value unknown = Value::unknown(Type::string());
   EXPECT_EQ(result.planned_state, state("abc", false)
+                                      .with_attr("name", unknown)
                                       .with_attr("instance_name", unknown)
                                       .with_attr("engine", unknown)
                                       .with_attr("engine_version", unknown))
@@ -300,7 +301,18 @@ TEST_F(InstanceSslLogic, UpgradeFromANewerSchemaVersionIsAnErrorNamingBothVersio
   EXPECT_EQ(error.severity, rds::core::Severity::error);
   EXPECT_EQ(error.summary, "Cannot upgrade rds_instance_ssl state");
   EXPECT_NE(error.detail.find("schema version 7 by a newer provider"), std::string::npos) << error.detail;
-  EXPECT_NE(error.detail.find("knows version 1"), std::string::npos) << error.detail;
+  EXPECT_NE(error.detail.find("knows version 2"), std::string::npos) << error.detail;
+}
+
+// Issue 15, part 4: `name` (version 2) is what Terraform shows in every plan; older states get it from
+// instance_name, so their next plan names the database without a change.
+TEST_F(InstanceSslLogic, UpgradeFromVersionOneCopiesInstanceNameIntoName) {
+  auto result = resource_.upgrade_state(
+      {1, R"({"id":"abc","instance_id":"abc","ssl_enable":true,"disable_on_destroy":false,)"
+          R"("instance_name":"orders-prod","engine":"MySQL","engine_version":"8.0","timeouts":null})"});
+  ASSERT_FALSE(result.diagnostics.has_errors()) << result.diagnostics.items()[0].detail;
+  EXPECT_EQ(result.upgraded_state.attr("name"), Value::string("orders-prod"));
+  EXPECT_EQ(result.upgraded_state.attr("instance_name"), Value::string("orders-prod"));
 }
 
 TEST_F(InstanceSslLogic, UpgradeOfAStateThatIsNotJsonIsAnError) {
