@@ -106,6 +106,7 @@ TEST_F(Faults, OneServerErrorOnTheFirstReadIsRiddenOut) {
 
   apply_ok();
 
+  EXPECT_EQ(sim().faulted_requests("status"), 1) << "the HTTP 500 must have been sent";
   EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
   expect_empty_plan("after riding out one HTTP 500");
 }
@@ -127,6 +128,10 @@ TEST_F(Faults, TwentyResourcesConvergeUnderAMixOfTransientFailures) {
 
   apply_ok();
 
+  // Every queued fault fired (the apply makes far more than 16 calls).
+  EXPECT_EQ(sim().faulted_requests("status"), 8) << sim().requests().dump(1);
+  EXPECT_EQ(sim().faulted_requests("drop"), 4) << sim().requests().dump(1);
+  EXPECT_EQ(sim().faulted_requests("retry_after"), 4) << sim().requests().dump(1);
   for (int i = 1; i <= 20; ++i) EXPECT_TRUE(sim().ssl_enabled("mysql-" + std::to_string(i))) << i;
   EXPECT_EQ(sim().accepted_switches(), 20) << sim().requests().dump(1);
   expect_empty_plan("after riding out the faults");

@@ -23,6 +23,11 @@ TEST_F(Import, ImportCommandFillsEveryAttributeAndThePlanIsEmpty) {
   EXPECT_EQ(resource["values"]["instance_id"], "mysql-1");
   EXPECT_EQ(resource["values"]["ssl_enable"], true);
   EXPECT_EQ(resource["values"]["disable_on_destroy"], false);
+  EXPECT_EQ(resource["values"]["name"], "e2e-mysql-1");
+  EXPECT_EQ(resource["values"]["instance_name"], "e2e-mysql-1");
+  EXPECT_EQ(resource["values"]["engine"], "MySQL");
+  EXPECT_EQ(resource["values"]["engine_version"], "8.0");
+  EXPECT_TRUE(resource["values"]["timeouts"].is_null()) << resource.dump(1);
   expect_empty_plan("right after the import");
   EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 0) << "importing must not change the instance";
 }
@@ -46,7 +51,12 @@ TEST_F(Import, ImportOfAMissingInstanceFailsNamingIt) {
   auto import = workspace().terraform({"import", "-input=false", "rds_instance_ssl.x", "no-such-instance"});
 
   EXPECT_EQ(import.exit_code, 1) << import.describe();
-  EXPECT_NE(import.plain_output().find("no-such-instance"), std::string::npos) << import.describe();
+  // The provider's words, not the id Terraform echoes itself.
+  EXPECT_NE(import.plain_output().find("Cannot import rds_instance_ssl for RDS instance no-such-instance"),
+            std::string::npos)
+      << import.describe();
+  EXPECT_NE(import.plain_output().find("does not exist in this project"), std::string::npos)
+      << import.describe();
 }
 
 TEST_F(Import, ImportBlockAppliesAndThenPlansEmpty) {

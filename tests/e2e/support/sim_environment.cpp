@@ -132,6 +132,12 @@ int SimEnvironment::accepted_switches() const {
   return count;
 }
 
+int SimEnvironment::faulted_requests(const std::string& kind) const {
+  int count = 0;
+  for (const auto& request : requests()) count += request.value("fault", "") == kind ? 1 : 0;
+  return count;
+}
+
 int SimEnvironment::refused_switches() const {
   int count = 0;
   for (const auto& request : requests()) {

@@ -64,6 +64,9 @@ class SimEnvironment {
   void inject_fault(const nlohmann::json& fault);
   // The request log: [{"method","path","query","status","auth","time"}...].
   nlohmann::json requests() const;
+  // How many requests the sim answered with an injected fault of `kind` ("status", "drop", ...): the proof
+  // that a fault test's fault fired.
+  int faulted_requests(const std::string& kind) const;
   // How many requests matched `method` and had `path_part` in their path.
   int count_requests(const std::string& method, const std::string& path_part) const;
 
