@@ -52,6 +52,8 @@ A local simulator of the RDS v3 and IAM token APIs. Prints the base URL on the f
   --token T                a static token accepted in X-Auth-Token (default sim-token)
   --files DIR              also serve DIR's files read-only under /files/ (e.g. a provider network mirror
                            made by scripts/mirror.sh --network DIR, over https with --tls)
+  --fault-seed N            seed of the random draws of faults with a probability (default random; the
+                           seed in use is logged at start-up, so a random run can be replayed)
   --quiet                  log only errors on stderr (no start, stop or per-request lines)
   --help                   this text
 )";
@@ -88,6 +90,13 @@ SimOptions parse_cli(const std::vector<std::string>& args) {
       {"--domain-name", [&](const std::string& v) { c.domain_name = v; }},
       {"--token", [&](const std::string& v) { c.static_token = v; }},
       {"--files", [&](const std::string& v) { opt.files_dir = v; }},
+      {"--fault-seed",
+       [&](const std::string& v) {
+         if (v.empty() || v.size() > 10 || v.find_first_not_of("0123456789") != std::string::npos ||
+             std::stoull(v) > UINT32_MAX)
+           throw CliError("--fault-seed takes a whole number from 0 to 4294967295, got \"" + v + "\"");
+         opt.fault_seed = static_cast<std::uint32_t>(std::stoull(v));
+       }},
   };
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];

@@ -1,5 +1,7 @@
 #pragma once
 // rds-sim's command line (see README.md and `rds-sim --help`).
+#include <cstdint>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -19,7 +21,8 @@ struct SimOptions {
   std::vector<InstanceSpec> instances;  // from --instance flags
   SimSettings settings;
   std::string files_dir;  // --files DIR: served read-only under /files/ (e.g. a provider network mirror)
-  bool quiet = false;     // no per-request lines on stderr
+  std::optional<std::uint32_t> fault_seed;  // --fault-seed N: the draws of probability faults
+  bool quiet = false;                       // no per-request lines on stderr
   bool help = false;
 };
 

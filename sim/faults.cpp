@@ -148,6 +148,17 @@ bool FaultQueue::take_job_failure() {
   return false;
 }
 
+void FaultQueue::set_seed(std::uint32_t seed) {
+  std::lock_guard lock(mutex_);
+  seed_ = seed;
+  random_.seed(seed);
+}
+
+std::uint32_t FaultQueue::seed() const {
+  std::lock_guard lock(mutex_);
+  return seed_;
+}
+
 void FaultQueue::clear() {
   std::lock_guard lock(mutex_);
   faults_.clear();

@@ -2,6 +2,7 @@
 // Faults injected through POST /_admin/faults: the next N matching API answers misbehave the way a real
 // cloud or the network sometimes does. Faults apply to the RDS and IAM routes only, never to /_admin.
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -58,10 +59,16 @@ class FaultQueue {
   void clear();
   nlohmann::json pending() const;
 
+  // The seed of the random draws of `probability` faults: random unless set (rds-sim --fault-seed N), and
+  // logged at start-up, so that a random run can be replayed with the same draws.
+  void set_seed(std::uint32_t seed);
+  std::uint32_t seed() const;
+
  private:
   mutable std::mutex mutex_;
   std::deque<Fault> faults_;
-  std::mt19937 random_{std::random_device{}()};
+  std::uint32_t seed_{std::random_device{}()};
+  std::mt19937 random_{seed_};
 };
 
 }  // namespace rds::sim

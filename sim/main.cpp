@@ -46,7 +46,7 @@ int main(int argc, char** argv) {
     if (!options.quiet) {
       std::cerr << "rds-sim: serving " << server.base_url() << " for project "
                 << options.credentials.project_id << (options.tls ? " (CA " + server.ca_file() + ")" : "")
-                << std::endl;
+                << ", fault seed " << server.fault_seed() << std::endl;
     }
 
     auto serving = std::async(std::launch::async, [&server] { server.listen(); });

@@ -50,6 +50,7 @@ SimServer::SimServer(const SimOptions& options, Clocks clocks)
       ctx_(std::make_unique<SimContext>(options.credentials, options.region, std::move(clocks))) {
   ctx_->quiet = options.quiet;
   ctx_->state.set_settings(options.settings);
+  if (options.fault_seed) ctx_->faults.set_seed(*options.fault_seed);
   std::vector<InstanceSpec> seeds;
   if (!options.seed_file.empty()) seeds = load_seed_file(options.seed_file);
   seeds.insert(seeds.end(), options.instances.begin(), options.instances.end());
@@ -145,6 +146,8 @@ void SimServer::remove_temp_files() {
 void SimServer::stop() {
   if (server_) server_->stop();
 }
+
+std::uint32_t SimServer::fault_seed() const { return ctx_->faults.seed(); }
 
 bool SimServer::apply_fault(const Fault& fault, httplib::Response& res) {
   const std::string msg = fault.error_msg.empty()

@@ -32,6 +32,8 @@ class SimServer {
   const std::string& base_url() const { return base_url_; }
   // The CA certificate to trust, empty without TLS.
   std::string ca_file() const { return tls_.ca_cert.string(); }
+  // The seed of the random draws of probability faults (--fault-seed, or the random one in use).
+  std::uint32_t fault_seed() const;
 
   void listen();  // serves until stop()
   void stop();

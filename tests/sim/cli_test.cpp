@@ -97,6 +97,9 @@ TEST(Cli, BadValuesNameTheFlag) {
   EXPECT_NE(message_of({"--instance", "a:MySQL:maybe"}).find("--instance"), std::string::npos);
   EXPECT_NE(message_of({"--token"}).find("--token needs a value"), std::string::npos);
   EXPECT_NE(message_of({"--what"}).find("unknown option --what"), std::string::npos);
+  for (const char* seed : {"-1", "x", "4294967296", "99999999999"})
+    EXPECT_NE(message_of({"--fault-seed", seed}).find("--fault-seed"), std::string::npos) << seed;
+  EXPECT_EQ(parse_cli({"--fault-seed", "4294967295"}).fault_seed, 4294967295u);
 }
 
 TEST(Cli, BaseUrlIsReachableForEveryHostForm) {

@@ -1,9 +1,12 @@
 // Injected faults on the real sim: each kind, matching, counting.
 #include <gtest/gtest.h>
+#include <signal.h>
 
+#include <algorithm>
 #include <thread>
 
 #include "tests/sim/sim_http.h"
+#include "tests/support/child_process.h"
 
 namespace rds::sim::testing {
 namespace {
@@ -109,6 +112,52 @@ TEST_F(Faults, BadFaultIsRefusedNamingTheField) {
   } catch (const std::runtime_error& e) {
     EXPECT_NE(std::string(e.what()).find("status must be an integer"), std::string::npos) << e.what();
   }
+}
+
+// Issue 15, part 5: the `seconds` and `probability` options that the e2e fault tests rely on.
+TEST_F(Faults, AnOutageHitsEveryMatchingRequestUntilItsTimeIsUpThenNone) {
+  sim_.inject_fault({{"kind", "status"}, {"status", 503}, {"seconds", 0.5}, {"path_contains", "/instances"}});
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(get()->status, 503) << "request " << i << " within the outage";
+  ASSERT_TRUE(eventually([&] { return get()->status == 200; })) << "the outage must end";
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(get()->status, 200) << "request " << i << " after the outage";
+  EXPECT_TRUE(sim_.admin("GET", "/_admin/faults")["faults"].empty());
+}
+
+// The pattern of hits and misses of a fault with a probability, over 200 requests.
+std::string hit_pattern(const std::vector<std::string>& args) {
+  SimProcess sim(args);
+  auto http = client_for(sim);
+  sim.inject_fault({{"kind", "status"}, {"status", 503}, {"probability", 0.3}, {"count", 1000}});
+  std::string pattern;
+  for (int i = 0; i < 200; ++i) pattern += http->Get(kInstances, token_headers())->status == 503 ? 'x' : '.';
+  return pattern;
+}
+
+TEST(FaultProbability, HitsAboutThatShareAndTheSameSeedReplaysTheSameHits) {
+  const std::string first = hit_pattern({"--quiet", "--fault-seed", "7"});
+  const auto hits = std::count(first.begin(), first.end(), 'x');
+  // 200 draws at 0.3: the mean is 60 and the standard deviation 6.5; these bounds are 5 of them away.
+  EXPECT_GT(hits, 27) << first;
+  EXPECT_LT(hits, 93) << first;
+  EXPECT_EQ(hit_pattern({"--quiet", "--fault-seed", "7"}), first)
+      << "the same seed must replay the same hits";
+  EXPECT_NE(hit_pattern({"--quiet", "--fault-seed", "8"}), first) << "another seed, other hits";
+}
+
+// The start-up line of an rds-sim started with `args` (stderr read as the sim writes it).
+std::string start_up_line(std::vector<std::string> args) {
+  args.insert(args.begin(), rds::testing::rds_sim_path());
+  rds::testing::ChildProcess sim({.argv = args, .terminate_with_parent = true});
+  std::string line;
+  eventually([&] { return (line = sim.stderr_so_far()).find('\n') != std::string::npos; });
+  sim.send_signal(SIGTERM);
+  sim.wait_for_exit(std::chrono::seconds(10));
+  return line;
+}
+
+TEST(FaultProbability, TheStartUpLineLogsTheSeedInUse) {
+  EXPECT_NE(start_up_line({"--fault-seed", "4242"}).find(", fault seed 4242\n"), std::string::npos);
+  EXPECT_NE(start_up_line({}).find(", fault seed "), std::string::npos) << "a random seed is logged too";
 }
 
 TEST_F(Faults, ResetClearsPendingFaults) {
