@@ -7,6 +7,7 @@
 
 #include "provider/resources/provider_schema.h"
 #include "provider/resources/rds_provider.h"
+#include "tests/support/eventually.h"
 #include "tests/support/sim_process.h"
 
 namespace rds::data_sources {
@@ -84,7 +85,8 @@ TEST_F(DataSourceRead, StopProviderEndsAReadThatWaitsOnTheApi) {
   sim_->add_instance({{"id", "a1"}});
   sim_->inject_fault({{"kind", "latency"}, {"latency_ms", 8000}, {"path_contains", "/instances"}});
   auto reading = std::async(std::launch::async, [&] { return read("rds_instances", {}); });
-  std::this_thread::sleep_for(300ms);
+  // The sim counts a connection as the request arrives (its log entry comes with the delayed answer).
+  ASSERT_TRUE(rds::testing::eventually([&] { return sim_->connections() > 0; })) << "the read never started";
   provider_->stop();
   ASSERT_EQ(reading.wait_for(10s), std::future_status::ready) << "the read did not stop";
   auto result = reading.get();

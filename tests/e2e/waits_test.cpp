@@ -5,9 +5,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <thread>
 
 #include "tests/e2e/support/e2e_test.h"
+#include "tests/support/eventually.h"
 
 namespace rds::testing {
 namespace {
@@ -17,17 +17,6 @@ using namespace std::chrono_literals;
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
-}
-
-// Polls `condition` every 50 ms until it holds or `limit` passes; returns whether it held.
-template <typename Condition>
-bool eventually(Condition condition, std::chrono::milliseconds limit) {
-  auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (condition()) return true;
-    std::this_thread::sleep_for(50ms);
-  }
-  return condition();
 }
 
 using Waits = E2eTest;
@@ -102,7 +91,18 @@ TEST_F(Waits, InterruptDuringALongWaitExitsPromptlyWithStateSaved) {
   ASSERT_TRUE(eventually([&] { return sim().count_requests("PUT", "/ssl") > 0; }, 60s))
       << "the provider never sent the switch\n"
       << apply->stdout_so_far() << apply->stderr_so_far();
-  std::this_thread::sleep_for(500ms);  // now the provider is polling for enable_ssl to flip
+  // Interrupt once the provider polls for enable_ssl to flip: a read after the PUT.
+  ASSERT_TRUE(eventually(
+      [&] {
+        bool put_seen = false;
+        for (const auto& request : sim().requests()) {
+          if (request.value("method", "") == "PUT") put_seen = true;
+          if (put_seen && request.value("method", "") == "GET") return true;
+        }
+        return false;
+      },
+      60s))
+      << apply->stdout_so_far() << apply->stderr_so_far();
 
   apply->signal_group(SIGINT);  // what a terminal sends on Ctrl-C
   auto result = apply->wait(20s);

@@ -458,14 +458,16 @@ TYPED_TEST(GrpcLifecycle, PlanWithARefinedUnknownInstanceIdOfAnExistingResourceP
 }
 
 // Issue 9, point 0: the work of an RPC whose client went away (here its deadline passed) stops at once:
-// without that, the read would be answered after 2 s and the switch sent 2 s later.
+// without that, the read would be answered after 2 s and the switch sent right after.
 TYPED_TEST(GrpcLifecycle, AnApplyWhoseClientGaveUpSendsNothingMore) {
   using P = TypeParam;
   this->start({"--instance", "db1:MySQL:off"});
   this->configure();
   auto planned = this->plan(Value::null(resource_type()), config("db1", true), config("db1", true));
   ASSERT_FALSE(has_error(planned.diagnostics())) << describe(planned.diagnostics());
-  this->sim_->inject_fault({{"kind", "latency"}, {"latency_ms", 2000}, {"count", 10}});
+  // Reads are slow; a switch would be answered (and logged) at once.
+  this->sim_->inject_fault({{"kind", "latency"}, {"latency_ms", 2000}, {"count", 10}, {"method", "GET"}});
+  const size_t planned_requests = this->sim_->requests().size();
 
   typename P::Apply::Request request;
   request.set_type_name("rds_instance_ssl");
@@ -477,7 +479,13 @@ TYPED_TEST(GrpcLifecycle, AnApplyWhoseClientGaveUpSendsNothingMore) {
       this->stub_->ApplyResourceChange(rds::testing::PluginProcess::context(500ms).get(), request, &response);
   EXPECT_EQ(status.error_code(), grpc::StatusCode::DEADLINE_EXCEEDED);
 
-  std::this_thread::sleep_for(6s);  // longer than the read and the switch would take
+  // The abandoned read is logged when its slow answer leaves the sim: a provider that went on would send
+  // the switch right then. A later read through the same provider, itself 2 s slow, is the event after
+  // which that switch would be in the log.
+  ASSERT_TRUE(rds::testing::eventually([&] { return this->sim_->requests().size() > planned_requests; }));
+  auto sentinel = this->read(state("db1", false));
+  EXPECT_FALSE(has_error(sentinel.diagnostics())) << describe(sentinel.diagnostics());
+  ASSERT_EQ(this->sim_->requests().size(), planned_requests + 2) << this->sim_->requests().dump(1);
   int puts = 0;
   for (const auto& logged : this->sim_->requests()) puts += logged.value("method", "") == "PUT" ? 1 : 0;
   EXPECT_EQ(puts, 0) << this->sim_->requests().dump(1);
