@@ -77,6 +77,10 @@ Diagnostics InstanceDataSource::validate(const Value& config) {
 DataReadResult InstanceDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
+  // Terraform validates a config before it reads it, but a client that skips validation may send
+  // anything: a read with neither id nor name once dereferenced the empty name (issue 18).
+  result.diagnostics.append(validate(request.config));
+  if (result.diagnostics.has_errors()) return result;
   auto client = context_->configured_client(result.diagnostics);
   if (!client) return result;
   const auto id = request.config.get_string(fields::kId);
