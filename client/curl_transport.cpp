@@ -203,7 +203,11 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   curl.easy_setopt(easy, CURLOPT_TCP_KEEPALIVE, 1L);
   curl.easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.insecure ? 0L : 1L);
   curl.easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.insecure ? 0L : 2L);
-  if (!options_.cacert_file.empty()) curl.easy_setopt(easy, CURLOPT_CAINFO, options_.cacert_file.c_str());
+  if (!options_.ca_bundle_pem.empty()) {
+    curl_blob bundle{const_cast<char*>(options_.ca_bundle_pem.data()), options_.ca_bundle_pem.size(),
+                     CURL_BLOB_NOCOPY};  // options_ outlives every transfer of this transport
+    curl.easy_setopt(easy, CURLOPT_CAINFO_BLOB, &bundle);
+  }
   curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
   curl.easy_setopt(easy, CURLOPT_WRITEDATA, &response);
   curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);

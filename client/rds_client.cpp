@@ -1,11 +1,12 @@
 #include "client/rds_client.h"
 
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "client/auth.h"
+#include "client/ca_bundle.h"
 #include "client/curl_transport.h"
+#include "client/endpoints.h"
 #include "client/error_body.h"
 #include "client/executor.h"
 #include "client/response_parsing.h"
@@ -16,23 +17,34 @@ namespace rds::client {
 
 namespace {
 
-bool is_url(const std::string& text) { return text.starts_with("http://") || text.starts_with("https://"); }
-
 std::string trim_slashes(std::string url) {
   while (!url.empty() && url.back() == '/') url.pop_back();
   return url;
 }
 
-// Checks the config and fills in defaults; every message names the attribute to fix.
-ClientConfig validated(ClientConfig config) {
-  if (config.project_id.empty()) throw ConfigError("project_id is required to call the RDS API.");
-  if (config.endpoint.empty()) {
-    if (config.region.empty()) throw ConfigError("region is required when no RDS endpoint is set.");
-    config.endpoint = "https://rds." + config.region + ".otc.t-systems.com";
+// The URL the config gave for `name`, or the default derived from region; throws ConfigError naming the
+// attribute when it breaks a rule of client/endpoints.h. Messages show the URL redacted.
+std::string checked_url(const std::string& name, const std::string& given, const std::string& region,
+                        std::string (*derive)(std::string_view region)) {
+  if (given.empty()) {
+    if (region.empty()) throw ConfigError("region is required when " + name + " is not set.");
+    return derive(region);  // throws ConfigError naming region
   }
-  if (!is_url(config.endpoint))
-    throw ConfigError("endpoint \"" + config.endpoint + "\" must start with http:// or https://.");
-  config.endpoint = trim_slashes(config.endpoint);
+  if (const UrlCheck check = check_url(given); check.problem != UrlProblem::kNone)
+    throw ConfigError(name + " \"" + redact_url(given) + "\" " + describe(check) + ".");
+  return trim_slashes(given);
+}
+
+// Checks the config and fills in defaults; every message names the attribute to fix. The rules on hosts,
+// URLs and the CA bundle are those of endpoints.h and ca_bundle.h, which the provider applies too.
+ClientConfig validated(ClientConfig config, std::string& ca_bundle_pem) {
+  if (config.project_id.empty()) throw ConfigError("project_id is required to call the RDS API.");
+  if (const auto problem = project_id_problem(config.project_id); !problem.empty())
+    throw ConfigError("project_id " + problem + ".");
+  if (!config.region.empty())
+    if (const auto problem = region_problem(config.region); !problem.empty())
+      throw ConfigError("region " + problem + ".");
+  config.endpoint = checked_url("endpoint", config.endpoint, config.region, &default_rds_endpoint);
 
   const bool has_ak = !config.access_key.empty(), has_sk = !config.secret_key.empty();
   if (has_ak != has_sk)
@@ -55,16 +67,14 @@ ClientConfig validated(ClientConfig config) {
       throw ConfigError(
           "Password authentication needs user_name, password and domain_name; missing: " + names + ".");
     }
-    if (config.auth_url.empty()) {
-      if (config.region.empty()) throw ConfigError("region is required when auth_url is not set.");
-      config.auth_url = "https://iam." + config.region + ".otc.t-systems.com/v3";
-    }
-    if (!is_url(config.auth_url))
-      throw ConfigError("auth_url \"" + config.auth_url + "\" must start with http:// or https://.");
-    config.auth_url = trim_slashes(config.auth_url);
+    config.auth_url = checked_url("auth_url", config.auth_url, config.region, &default_iam_url);
   }
-  if (!config.cacert_file.empty() && !std::ifstream(config.cacert_file).good())
-    throw ConfigError("cacert_file \"" + config.cacert_file + "\" cannot be read.");
+  if (!config.cacert_file.empty()) {
+    CaBundle bundle = load_ca_bundle(config.cacert_file);
+    if (!bundle.problem.empty())
+      throw ConfigError("cacert_file \"" + config.cacert_file + "\" " + bundle.problem + ".");
+    ca_bundle_pem = std::move(bundle.pem);
+  }
   if (config.max_retries < 0) throw ConfigError("max_retries must not be negative.");
   config.user_agent =
       config.user_agent.empty() ? default_user_agent() : default_user_agent() + " " + config.user_agent;
@@ -88,7 +98,7 @@ std::shared_ptr<Authenticator> make_authenticator(const ClientConfig& config,
 // "the RDS endpoint URL (from environment variable RDS_ENDPOINT)", for connection errors.
 std::vector<std::pair<std::string, std::string>> endpoint_descriptions(const ClientConfig& config) {
   auto describe = [&](const char* what, const std::string& url, const std::string& origin) {
-    return std::string(what) + " " + url + " (" +
+    return std::string(what) + " " + redact_url(url) + " (" +
            (origin.empty() ? "derived from region " + config.region : "from " + origin) + ")";
   };
   std::vector<std::pair<std::string, std::string>> descriptions{
@@ -391,13 +401,14 @@ class RdsClientImpl : public RdsClient {
 std::shared_ptr<RdsClient> RdsClient::create(ClientConfig config) { return create(std::move(config), {}); }
 
 std::shared_ptr<RdsClient> RdsClient::create(ClientConfig config, Dependencies deps) {
-  config = validated(std::move(config));
+  std::string ca_bundle_pem;
+  config = validated(std::move(config), ca_bundle_pem);
   if (!deps.clock) deps.clock = system_clock();
   if (!deps.random) deps.random = default_random();
   if (!deps.transport)
-    deps.transport = std::make_shared<CurlTransport>(TransportOptions{config.connect_timeout,
-                                                                      config.request_timeout, config.insecure,
-                                                                      config.cacert_file, config.user_agent});
+    deps.transport = std::make_shared<CurlTransport>(
+        TransportOptions{config.connect_timeout, config.request_timeout, config.insecure, config.cacert_file,
+                         std::move(ca_bundle_pem), config.user_agent});
   auto authenticator = make_authenticator(config, deps.transport, deps.clock);
   return std::make_shared<RdsClientImpl>(std::move(config), std::move(deps), std::move(authenticator));
 }

@@ -26,6 +26,15 @@ std::string some_ids(const std::vector<rds::client::Instance>& instances) {
   return text;
 }
 
+// Reported by validate and again by read: Terraform validates a config before it reads it, but a client
+// that skips validation may send a read with neither argument, whose by-name path once dereferenced the
+// empty name (issue 18).
+void report_missing_argument(Diagnostics& diags) {
+  diags.error("Missing argument",
+              "rds_instance needs the id or the name of the instance to read: set exactly one of them.",
+              kIdPath);
+}
+
 }  // namespace
 
 InstanceDataSource::InstanceDataSource(std::shared_ptr<rds::resources::ProviderContext> context)
@@ -46,9 +55,7 @@ Diagnostics InstanceDataSource::validate(const Value& config) {
                 "rds_instance looks an instance up by id or by name, not both: remove one of them.",
                 kNamePath);
   } else if (id.is_null() && name.is_null()) {
-    diags.error("Missing argument",
-                "rds_instance needs the id or the name of the instance to read: set exactly one of them.",
-                kIdPath);
+    report_missing_argument(diags);
   }
   if (id.is_known() && !id.is_null()) {
     if (const std::string problem = rds::resources::instance_id_problem(id.as_string()); !problem.empty())
@@ -77,10 +84,14 @@ Diagnostics InstanceDataSource::validate(const Value& config) {
 DataReadResult InstanceDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = context_->configured_client(result.diagnostics);
-  if (!client) return result;
   const auto id = request.config.get_string(fields::kId);
   const auto name = request.config.get_string(fields::kName);
+  if (!id && !name) {
+    report_missing_argument(result.diagnostics);
+    return result;
+  }
+  auto client = context_->configured_client(result.diagnostics);
+  if (!client) return result;
   const std::string wanted =
       id ? "RDS instance " + *id : "the RDS instance named \"" + name.value_or("") + "\"";
   const rds::client::Deadline deadline = read_deadline(*client);

@@ -150,10 +150,10 @@ void log(Level level, std::string_view message, std::initializer_list<Field> fie
   log(level, message, std::span<const Field>(fields.begin(), fields.size()));
 }
 
-void log(Level level, std::string_view message, std::span<const Field> fields) {
-  if (!enabled(level)) return;
-  const std::string line = format_line(level, message, fields, now_timestamp());
-  std::lock_guard lock(output_mutex());
+namespace {
+
+// Writes one line to the sink; the caller holds output_mutex().
+void write_line(const std::string& line) {
   if (g_sink != nullptr) {
     *g_sink << line << std::flush;
   } else {
@@ -161,6 +161,23 @@ void log(Level level, std::string_view message, std::span<const Field> fields) {
     std::fwrite(line.data(), 1, line.size(), stderr);
     std::fflush(stderr);
   }
+}
+
+}  // namespace
+
+void log(Level level, std::string_view message, std::span<const Field> fields) {
+  if (!enabled(level)) return;
+  const std::string line = format_line(level, message, fields, now_timestamp());
+  std::lock_guard lock(output_mutex());
+  write_line(line);
+}
+
+void log_unless_busy(Level level, std::string_view message, std::initializer_list<Field> fields) {
+  if (!enabled(level)) return;
+  const std::string line =
+      format_line(level, message, std::span<const Field>(fields.begin(), fields.size()), now_timestamp());
+  std::unique_lock lock(output_mutex(), std::try_to_lock);
+  if (lock.owns_lock()) write_line(line);
 }
 
 void trace(std::string_view message, std::initializer_list<Field> fields) {

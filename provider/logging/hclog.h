@@ -34,6 +34,10 @@ void info(std::string_view message, std::initializer_list<Field> fields = {});
 void warn(std::string_view message, std::initializer_list<Field> fields = {});
 void error(std::string_view message, std::initializer_list<Field> fields = {});
 
+// Like log(), but gives the line up instead of waiting when another thread is writing one: that thread
+// may be stuck on a stderr nobody reads. For a process about to end without waiting for its threads.
+void log_unless_busy(Level level, std::string_view message, std::initializer_list<Field> fields = {});
+
 // True when a line at `level` would be written (use it to skip building expensive fields).
 bool enabled(Level level);
 

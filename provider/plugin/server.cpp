@@ -6,6 +6,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <thread>
 
@@ -16,6 +17,7 @@
 #include "provider/plugin/go_plugin_services.h"
 #include "provider/plugin/grpc_listener.h"
 #include "provider/plugin/handshake.h"
+#include "provider/plugin/shutdown_backstop.h"
 #include "provider/plugin/shutdown_signal.h"
 #include "provider/plugin/tls_certificate.h"
 #include "provider/plugin/version_negotiation.h"
@@ -28,6 +30,10 @@ namespace {
 // gRPC's graceful shutdown otherwise also waits for each client to close its connection after
 // the GOAWAY, which a client that keeps its channel open never does, so keep this short.
 constexpr auto kShutdownGrace = std::chrono::milliseconds(250);
+// How long after a shutdown request the process ends even if calls still run: the grace above plus
+// time for the calls cancelled at its end to return. Under a second, so SIGTERM and Shutdown always work.
+constexpr auto kShutdownLimit = std::chrono::milliseconds(750);
+static_assert(kShutdownLimit > kShutdownGrace && kShutdownLimit < std::chrono::seconds(1));
 
 // Writes to stdout in one piece and flushes: stdout is the handshake channel.
 void write_stdout(const std::string& text) {
@@ -71,6 +77,20 @@ void handle_signals(bool debug, ShutdownSignal& shutdown) {
       return;
     }
   }).detach();
+}
+
+// Ends the process while calls are still running (see ShutdownBackstop). The socket directory is removed
+// here because its destructor will never run; no other destructor runs either, since they would free
+// what the stuck calls still use.
+[[noreturn]] void abandon_running_calls(const std::string& socket_dir) {
+  logging::log_unless_busy(logging::Level::error,
+                           "plugin server did not stop in time: exiting with calls still running",
+                           {{"limit_ms", std::to_string(kShutdownLimit.count())}});
+  if (!socket_dir.empty()) {
+    std::error_code ignored;
+    std::filesystem::remove_all(socket_dir, ignored);
+  }
+  ::_exit(1);
 }
 
 std::shared_ptr<grpc::ServerCredentials> credentials_for(const PluginEnvironment& env, bool debug,
@@ -181,9 +201,12 @@ int serve(int argc, char** argv, const ServiceFactory& factory) {
 
   shutdown.wait();
   logging::info("plugin server stopping", {{"reason", shutdown.reason()}});
+  const std::string socket_dir = running.socket_dir ? running.socket_dir->path() : "";
+  ShutdownBackstop backstop(kShutdownLimit, [socket_dir] { abandon_running_calls(socket_dir); });
   broker.cancel_all();
   running.server->Shutdown(std::chrono::system_clock::now() + kShutdownGrace);
   running.server->Wait();
+  backstop.disarm();
   running.server.reset();
   running.socket_dir.reset();  // removes the socket and its private directory
   logging::debug("plugin server stopped");

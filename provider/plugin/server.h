@@ -19,7 +19,9 @@ using ServiceFactory = std::function<std::unique_ptr<grpc::Service>(int protocol
 // the process group and cancels through StopProvider instead). With --debug: no cookie, no TLS,
 // prints TF_REATTACH_PROVIDERS and stops on SIGINT too.
 // Returns the process exit code: 0 after a clean shutdown, 1 for a start-up error (already
-// explained on stderr), 2 for bad command-line arguments.
+// explained on stderr), 2 for bad command-line arguments. The process ends within a second of a
+// shutdown request whatever its calls are doing: calls still running then are abandoned, and the
+// process exits with status 1 without returning from here.
 int serve(int argc, char** argv, const ServiceFactory& factory);
 
 }  // namespace rds::plugin

@@ -35,28 +35,32 @@ Schema build() {
   auto& a = schema.block.attributes;
   a.push_back(
       argument("region", Type::string(),
-               "Region of the RDS instances, e.g. eu-de. Used to derive the API URLs when endpoint or "
-               "auth_url are not set. Default: environment variable OS_REGION_NAME.",
-               "Region of the RDS instances, e.g. `eu-de`. Used to derive the API URLs when `endpoint` "
-               "or `auth_url` are not set. Default: environment variable `OS_REGION_NAME`."));
+               "Region of the RDS instances, e.g. eu-de: up to 64 letters, digits, - and _. Used to derive "
+               "the API URLs when endpoint or auth_url are not set. Default: environment variable "
+               "OS_REGION_NAME.",
+               "Region of the RDS instances, e.g. `eu-de`: up to 64 letters, digits, `-` and `_`. Used to "
+               "derive the API URLs when `endpoint` or `auth_url` are not set. Default: environment "
+               "variable `OS_REGION_NAME`."));
   a.push_back(argument("project_id", Type::string(),
-                       "ID of the project that owns the instances (required). Default: environment variable "
-                       "OS_PROJECT_ID.",
-                       "ID of the project that owns the instances (required). Default: environment variable "
-                       "`OS_PROJECT_ID`."));
+                       "ID of the project that owns the instances (required): up to 64 letters, digits, - "
+                       "and _. Default: environment variable OS_PROJECT_ID.",
+                       "ID of the project that owns the instances (required): up to 64 letters, digits, `-` "
+                       "and `_`. Default: environment variable `OS_PROJECT_ID`."));
   a.push_back(
       argument("endpoint", Type::string(),
-               "Base URL of the RDS API (http or https), overriding "
+               "Base URL of the RDS API (http or https, without a user name or password), overriding "
                "https://rds.{region}.otc.t-systems.com, e.g. for rds-sim or a private cloud. Default: "
                "environment variable RDS_ENDPOINT.",
-               "Base URL of the RDS API (`http://` or `https://`), overriding "
-               "`https://rds.{region}.otc.t-systems.com`, e.g. for `rds-sim` or a private cloud. "
-               "Default: environment variable `RDS_ENDPOINT`."));
+               "Base URL of the RDS API (`http://` or `https://`, without a user name or password), "
+               "overriding `https://rds.{region}.otc.t-systems.com`, e.g. for `rds-sim` or a private "
+               "cloud. Default: environment variable `RDS_ENDPOINT`."));
   a.push_back(
       argument("auth_url", Type::string(),
-               "Base URL of the IAM API including /v3, used for password authentication; default "
-               "https://iam.{region}.otc.t-systems.com/v3. Default: environment variable OS_AUTH_URL.",
-               "Base URL of the IAM API including `/v3`, used for password authentication; default "
+               "Base URL of the IAM API including /v3 (without a user name or password), used for password "
+               "authentication; default https://iam.{region}.otc.t-systems.com/v3. Default: environment "
+               "variable OS_AUTH_URL.",
+               "Base URL of the IAM API including `/v3` (without a user name or password), used for "
+               "password authentication; default "
                "`https://iam.{region}.otc.t-systems.com/v3`. Default: environment variable "
                "`OS_AUTH_URL`."));
   a.push_back(argument("access_key", Type::string(),
@@ -100,11 +104,14 @@ Schema build() {
                        "OS_INSECURE, else false.",
                        "Skip TLS certificate verification (tests only). Default: environment variable "
                        "`OS_INSECURE`, else `false`."));
-  a.push_back(argument("cacert_file", Type::string(),
-                       "Path of a PEM file of CA certificates to trust instead of the system store. Default: "
-                       "environment variable OS_CACERT.",
-                       "Path of a PEM file of CA certificates to trust instead of the system store. Default: "
-                       "environment variable `OS_CACERT`."));
+  a.push_back(
+      argument("cacert_file", Type::string(),
+               "Path of a PEM file of CA certificates to trust instead of the system store: a regular "
+               "file of at most 1 MiB, read once when the provider is configured. Default: "
+               "environment variable OS_CACERT.",
+               "Path of a PEM file of CA certificates to trust instead of the system store: a regular "
+               "file of at most 1 MiB, read once when the provider is configured. Default: "
+               "environment variable `OS_CACERT`."));
   a.push_back(argument("max_retries", Type::number(),
                        "How often a request is retried after a transient failure: HTTP 500, 502, 503, 504, "
                        "throttling (429), a refused or reset connection, or a request timeout. Busy-instance "

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <cstdlib>
-#include <fstream>
-#include <initializer_list>
 #include <variant>
 
+#include "client/ca_bundle.h"
+#include "client/endpoints.h"
 #include "provider/resources/duration.h"
 
 namespace rds::resources {
@@ -76,43 +77,35 @@ std::string described_origin(std::string_view name, const Setting<T>& setting) {
   return described(name, setting);
 }
 
-bool is_http_url(const std::string& url) {
-  for (std::string_view scheme : {"http://", "https://"}) {
-    if (lower(url).starts_with(scheme)) {
-      const std::string rest = url.substr(scheme.size());
-      return !rest.empty() && rest.front() != '/' && rest.find(' ') == std::string::npos;
+// A user value for a message: bytes a terminal would act on as \xNN, and at most 80 characters (the
+// value may be a megabyte long).
+std::string shown_value(std::string_view value) {
+  constexpr std::size_t kShown = 80;
+  std::string text = "\"";
+  for (std::size_t i = 0; i < value.size() && i < kShown; ++i) {
+    const unsigned char c = value[i];
+    if (c < 0x20 || c == 0x7f) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X", c);
+      text += hex;
+    } else {
+      text += static_cast<char>(c);
     }
   }
-  return false;
+  return text + (value.size() > kShown ? "...\"" : "\"");
 }
 
-// Whether the URL's host is a loopback address (127.0.0.0/8, ::1 or localhost): traffic never leaves
-// the machine, so plain http there (rds-sim) exposes nothing.
-bool is_loopback_url(const std::string& url) {
-  const std::size_t scheme = url.find("://");
-  if (scheme == std::string::npos) return false;
-  std::string host = lower(url.substr(scheme + 3));
-  host = host.substr(0, host.find_first_of("/?#"));
-  if (const std::size_t at = host.rfind('@'); at != std::string::npos) host = host.substr(at + 1);
-  if (host.starts_with("[")) return host.starts_with("[::1]");
-  host = host.substr(0, host.find(':'));
-  return host == "localhost" || host.starts_with("127.");
+// What comes before the path of a URL that check_url accepted: "https://host:port".
+std::string url_base(const std::string& url) {
+  const std::size_t authority = url.find("://") + 3;
+  return url.substr(0, std::min(url.find_first_of("/?#", authority), url.size()));
 }
 
-// The path of an http(s) URL without a trailing slash ("" for "https://host/").
+// The path of a URL that check_url accepted, without a trailing slash ("" for "https://host/").
 std::string url_path(const std::string& url) {
-  const std::size_t scheme = url.find("://");
-  const std::size_t slash = url.find('/', scheme + 3);
-  if (slash == std::string::npos) return "";
-  std::string path = url.substr(slash);
+  std::string path = rds::client::check_url(url).url->path;
   while (!path.empty() && path.back() == '/') path.pop_back();
   return path;
-}
-
-std::string without_path(const std::string& url, const std::string& path) {
-  std::string base = url;
-  while (!base.empty() && base.back() == '/') base.pop_back();
-  return base.substr(0, base.size() - path.size());
 }
 
 // People copy the RDS endpoint from the endpoint catalogue, which lists "https://rds.../v3" or
@@ -126,9 +119,8 @@ void check_endpoint_path(const ProviderSettings& s, Diagnostics& diags) {
   if (v3 == std::string::npos || (v3 + 3 < path.size() && path[v3 + 3] != '/')) return;
   diags.error("Invalid endpoint",
               described("endpoint", s.endpoint) + " is \"" + url +
-                  "\", which includes the API version path. Give the service's base URL, \"" +
-                  without_path(url, path.substr(v3)) +
-                  "\": the provider adds /v3/{project_id} to every call itself.",
+                  "\", which includes the API version path. Give the service's base URL, \"" + url_base(url) +
+                  path.substr(0, v3) + "\": the provider adds /v3/{project_id} to every call itself.",
               AttributePath("endpoint"));
 }
 
@@ -138,9 +130,8 @@ void check_auth_url_path(const ProviderSettings& s, Diagnostics& diags) {
   const std::string& url = *s.auth_url.value;
   const std::string path = url_path(url);
   if (lower(path).ends_with("/v3")) return;
-  std::string fix = without_path(url, path) + path + "/v3";
-  if (lower(path).ends_with("/v3/auth/tokens"))
-    fix = without_path(url, path) + path.substr(0, path.size() - 12);
+  std::string fix = url_base(url) + path + "/v3";
+  if (lower(path).ends_with("/v3/auth/tokens")) fix = url_base(url) + path.substr(0, path.size() - 12);
   diags.error("Invalid auth_url",
               described("auth_url", s.auth_url) + " is \"" + url +
                   "\", but the IAM URL must end with the API version /v3, e.g. \"" + fix +
@@ -148,22 +139,30 @@ void check_auth_url_path(const ProviderSettings& s, Diagnostics& diags) {
               AttributePath("auth_url"));
 }
 
+// region becomes part of the API's host name (rds.{region}.otc.t-systems.com), so anything but letters,
+// digits, - and _ could send the calls, with their credentials, to another host (issue 18). The rule is
+// client/endpoints.h's, shared with the API client.
+void check_region(const ProviderSettings& s, Diagnostics& diags) {
+  if (!s.region.known_set()) return;
+  const std::string problem = rds::client::region_problem(*s.region.value);
+  if (problem.empty()) return;
+  diags.error("Invalid region",
+              described("region", s.region) + " is " + shown_value(*s.region.value) + ", which " + problem +
+                  ". Give the region's name, e.g. \"eu-de\" or \"eu-nl\": the provider builds the API's "
+                  "host name from it (rds.{region}.otc.t-systems.com).",
+              AttributePath("region"));
+}
+
 // Project ids are 32 hex digits on both clouds; letters, digits, - and _ cover every id seen (rds-sim
 // uses "sim-project"). Anything else would end up in the URL path of every call.
 void check_project_id(const ProviderSettings& s, Diagnostics& diags) {
   if (!s.project_id.known_set()) return;
-  const std::string& id = *s.project_id.value;
-  for (unsigned char c : id) {
-    if (std::isalnum(c) || c == '-' || c == '_') continue;
-    diags.error("Invalid project_id",
-                described("project_id", s.project_id) + " is \"" + id +
-                    "\", which contains a character a project id never has (" +
-                    (std::isspace(c) ? std::string("whitespace")
-                                     : "\"" + std::string(1, static_cast<char>(c)) + "\"") +
-                    "). Copy the project id (32 hex digits) from \"My Credentials\" in the console.",
-                AttributePath("project_id"));
-    return;
-  }
+  const std::string problem = rds::client::project_id_problem(*s.project_id.value);
+  if (problem.empty()) return;
+  diags.error("Invalid project_id",
+              described("project_id", s.project_id) + " is " + shown_value(*s.project_id.value) + ", which " +
+                  problem + ". Copy the project id (32 hex digits) from \"My Credentials\" in the console.",
+              AttributePath("project_id"));
 }
 
 void check_request_timeout(const ProviderSettings& s, Diagnostics& diags) {
@@ -177,13 +176,33 @@ void check_request_timeout(const ProviderSettings& s, Diagnostics& diags) {
               AttributePath("request_timeout"));
 }
 
+// endpoint and auth_url: http(s) URLs whose host is unambiguous (client/endpoints.h) and that carry no
+// user name or password. Every message shows the URL redacted ("https://***@host").
 void check_url(const Setting<std::string>& setting, std::string_view name, std::string_view what,
                Diagnostics& diags) {
-  if (!setting.known_set() || is_http_url(*setting.value)) return;
-  diags.error("Invalid " + std::string(name),
-              described(name, setting) + " must be an http:// or https:// URL of the " + std::string(what) +
-                  ", got \"" + *setting.value + "\".",
-              AttributePath(std::string(name)));
+  if (!setting.known_set()) return;
+  const rds::client::UrlCheck check = rds::client::check_url(*setting.value);
+  const std::string shown = shown_value(rds::client::redact_url(*setting.value));
+  std::string detail;
+  switch (check.problem) {
+    case rds::client::UrlProblem::kNone:
+      return;
+    case rds::client::UrlProblem::kNotHttp:
+      detail = described(name, setting) + " must be an http:// or https:// URL of the " + std::string(what) +
+               ", got " + shown + ".";
+      break;
+    case rds::client::UrlProblem::kUnparseable:
+      detail = described(name, setting) + " is " + shown + ", which " + rds::client::describe(check) +
+               ". It must be the URL of the " + std::string(what) + ".";
+      break;
+    case rds::client::UrlProblem::kUserInfo:
+      detail = described(name, setting) + " is " + shown +
+               ", which holds a user name or password before the host. The provider never sends "
+               "credentials in a URL: remove them from it, and give them with the provider's own "
+               "arguments instead (an access key pair, a token, or user_name and password).";
+      break;
+  }
+  diags.error("Invalid " + std::string(name), detail, AttributePath(std::string(name)));
 }
 
 // A credential method and the arguments that make it up.
@@ -346,6 +365,7 @@ Diagnostics check_settings(const ProviderSettings& settings) {
     check_endpoint_path(settings, diags);
     check_auth_url_path(settings, diags);
   }
+  check_region(settings, diags);
   check_project_id(settings, diags);
   check_request_timeout(settings, diags);
   if (settings.max_retries.known_set() &&
@@ -367,9 +387,12 @@ Diagnostics security_warnings(const ProviderSettings& s) {
   // With AK/SK only a signature travels, never the secret key. A password goes to IAM; a token (given,
   // or obtained with the password) goes with every RDS call.
   auto warn_plain_http = [&](const Setting<std::string>& url, std::string_view name, std::string_view what) {
-    if (!url.known_set() || !lower(*url.value).starts_with("http://") || is_loopback_url(*url.value)) return;
+    if (!url.known_set()) return;
+    const rds::client::UrlCheck check = rds::client::check_url(*url.value);
+    if (!check.url || check.url->scheme != "http" || rds::client::is_loopback(*check.url)) return;
     diags.warning("Credentials sent without TLS",
-                  described(name, url) + " is \"" + *url.value + "\": the " + std::string(what) +
+                  described(name, url) + " is " + shown_value(rds::client::redact_url(*url.value)) +
+                      ": the " + std::string(what) +
                       " will cross the network unencrypted over http://. Use an https:// URL.",
                   AttributePath(std::string(name)));
   };
@@ -434,11 +457,14 @@ Diagnostics check_configurable(const ProviderSettings& s) {
     }
   }
   if (s.cacert_file.known_set()) {
-    std::ifstream file(*s.cacert_file.value);
-    if (!file.good()) {
-      diags.error("Unreadable cacert_file",
-                  described("cacert_file", s.cacert_file) + " names \"" + *s.cacert_file.value +
-                      "\", which cannot be read; it must be a PEM file of CA certificates.",
+    // Read here, bounded and without blocking, so that a FIFO or a huge file is an error on the
+    // attribute instead of a configure that never ends (issue 18).
+    const rds::client::CaBundle bundle = rds::client::load_ca_bundle(*s.cacert_file.value);
+    if (!bundle.problem.empty()) {
+      diags.error("Invalid cacert_file",
+                  described("cacert_file", s.cacert_file) + " names " + shown_value(*s.cacert_file.value) +
+                      ", which " + bundle.problem + ". It must be a PEM file of CA certificates, at most " +
+                      std::to_string(rds::client::kMaxCaBundleBytes / (1024 * 1024)) + " MiB.",
                   AttributePath("cacert_file"));
     }
   }

@@ -68,12 +68,15 @@ ProviderSettings settings_from_config(const rds::core::Value& config);
 // An OS_INSECURE that is not a boolean is reported on `insecure`.
 void apply_environment(ProviderSettings& settings, const Environment& env, rds::core::Diagnostics& diags);
 
-// Checks that hold with unknown values present (ValidateProviderConfig): URLs are http(s), max_retries
-// is not negative, credentials are complete and do not mix methods. Unknown values never fail a check.
+// Checks that hold with unknown values present (ValidateProviderConfig): region and project_id are
+// letters, digits, - and _; URLs are http(s), parse, and hold no user name or password (shown redacted);
+// max_retries is in range; credentials are complete and do not mix methods. Unknown values never fail
+// a check. configure runs it again, when the environment's values (OS_REGION_NAME, ...) are in.
 rds::core::Diagnostics check_settings(const ProviderSettings& settings);
 
 // What configure additionally needs: everything known, project_id, some credentials, a region when
-// an endpoint has to be derived from it, a readable cacert_file.
+// an endpoint has to be derived from it, a cacert_file that is a regular file of at most 1 MiB holding
+// a PEM certificate (read without blocking: a FIFO is an error, not a hang).
 rds::core::Diagnostics check_configurable(const ProviderSettings& settings);
 
 // Warnings for settings that expose credentials (given once, at configure): a password or token sent

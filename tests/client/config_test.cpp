@@ -92,6 +92,43 @@ TEST(ClientConfigTest, PasswordModeDerivesIamFromTheRegion) {
   EXPECT_EQ(h.transport->requests.at(0).url(), "https://iam.eu-nl.otc.t-systems.com/v3/auth/tokens");
 }
 
+// Issue 18: "a@evil.com/" made the default URL https://rds.a@evil.com/.otc.t-systems.com, whose host is
+// evil.com; the client must refuse it before any request, with or without a password login.
+TEST(ClientConfigTest, AHostileRegionIsRefusedBeforeAnyRequest) {
+  for (const char* region : {"a@evil.com/", "evil.com#"}) {
+    ClientHarness h;
+    auto config = ClientHarness::token_config();
+    config.endpoint.clear();
+    config.region = region;
+    EXPECT_THROW(h.make(config), ConfigError) << region;
+    EXPECT_TRUE(h.transport->requests.empty()) << region;
+  }
+}
+
+TEST(ClientConfigTest, AnIamUrlFromAHostileRegionIsRefused) {
+  auto config = ClientHarness::token_config();
+  config.token.clear();
+  config.region = "a@evil.com/";
+  config.user_name = "u";
+  config.password = "p";
+  config.domain_name = "d";
+  EXPECT_NE(config_error(config).find("region"), std::string::npos);
+}
+
+TEST(ClientConfigTest, AUrlWithAPasswordIsRefusedAndNeverShown) {
+  auto config = ClientHarness::token_config();
+  config.endpoint = "https://user:secret@rds.test";
+  const std::string message = config_error(config);
+  EXPECT_NE(message.find("endpoint \"https://***@rds.test\""), std::string::npos) << message;
+  EXPECT_EQ(message.find("secret"), std::string::npos) << message;
+}
+
+TEST(ClientConfigTest, AUrlThatDoesNotParseIsRefused) {
+  auto config = ClientHarness::token_config();
+  config.endpoint = "http://[::1";
+  EXPECT_NE(config_error(config).find("endpoint"), std::string::npos);
+}
+
 TEST(ClientConfigTest, UnreadableCaFileIsRefused) {
   auto config = ClientHarness::token_config();
   config.cacert_file = "/nonexistent/ca.pem";

@@ -17,33 +17,14 @@
 #include <vector>
 
 #include "tests/harness/plugin_process.h"
+#include "tests/harness/wire_config.h"
 #include "tests/protocol/version_traits.h"
 
 namespace rds::testing {
 namespace {
 
-const std::string kNil("\xc0", 1);
-
 // A 100,000-digit number as msgpack carries big numbers, and one that is malformed at its end.
 const std::vector<std::string> kHugeNumbers = {std::string(100000, '9'), std::string(100000, '9') + "x"};
-
-// --- minimal msgpack writer ----------------------------------------------------------------------------
-std::string big_endian(uint64_t value, int bytes) {
-  std::string out;
-  for (int i = bytes - 1; i >= 0; --i) out += static_cast<char>((value >> (8 * i)) & 0xff);
-  return out;
-}
-
-std::string msgpack_string(const std::string& s) {
-  if (s.size() < 32) return static_cast<char>(0xa0 | s.size()) + s;
-  if (s.size() < 0x100) return "\xd9" + big_endian(s.size(), 1) + s;
-  if (s.size() < 0x10000) return "\xda" + big_endian(s.size(), 2) + s;
-  return "\xdb" + big_endian(s.size(), 4) + s;
-}
-
-std::string map_header(size_t count) {
-  return count < 16 ? std::string(1, static_cast<char>(0x80 | count)) : "\xde" + big_endian(count, 2);
-}
 
 // The block as an object whose number attributes hold `number` and whose other attributes are null;
 // nested blocks hold one such object each, so that their number attributes are reached too. The
@@ -74,27 +55,6 @@ std::string object_with_number(const Block& block, const std::string& number,
     }
   }
   return out;
-}
-
-// --- diagnostics ---------------------------------------------------------------------------------------
-template <class Diagnostics>
-std::string describe(const Diagnostics& diagnostics) {
-  std::string out;
-  for (const auto& d : diagnostics) out += d.summary() + ": " + d.detail().substr(0, 300) + "\n";
-  return out;
-}
-
-// An error whose attribute path ends at `name`, or whose text names it.
-template <class Diagnostics>
-bool has_error_naming(const Diagnostics& diagnostics, const std::string& name) {
-  for (const auto& d : diagnostics) {
-    if (d.severity() != std::decay_t<decltype(d)>::ERROR) continue;
-    const auto& steps = d.attribute().steps();
-    if (!steps.empty() && steps.rbegin()->attribute_name() == name) return true;
-    if (d.summary().find(name) != std::string::npos || d.detail().find(name) != std::string::npos)
-      return true;
-  }
-  return false;
 }
 
 template <class P>

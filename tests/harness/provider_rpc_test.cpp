@@ -1,7 +1,7 @@
 // The real terraform-provider-rds started as Terraform starts it (AutoMTLS, handshake), then
 // GetProviderSchema / GetMetadata and the validate RPCs over protocol 5 AND protocol 6.
-// Configs are encoded here with a few lines of msgpack from the schema the provider returned,
-// so the test depends on the wire format only, not on the provider's own codec.
+// Configs are encoded from the schema the provider returned (tests/harness/wire_config.h), so the
+// test depends on the wire format only, not on the provider's own codec.
 #include <gtest/gtest.h>
 
 #include <cstdint>
@@ -10,44 +10,10 @@
 #include <string>
 
 #include "tests/harness/plugin_process.h"
+#include "tests/harness/wire_config.h"
 
 namespace rds::testing {
 namespace {
-
-// --- minimal msgpack writer: an object = map of every schema attribute and block ----------------
-void put_str(std::string& out, const std::string& s) {
-  if (s.size() < 32) {
-    out += static_cast<char>(0xa0 | s.size());
-  } else {
-    out += static_cast<char>(0xd9);
-    out += static_cast<char>(s.size());
-  }
-  out += s;
-}
-
-// `values` holds already-encoded msgpack for some attributes; every other key is nil.
-template <typename Block>
-std::string encode_object(const Block& block, const std::map<std::string, std::string>& values) {
-  std::string out;
-  const size_t count = static_cast<size_t>(block.attributes_size() + block.block_types_size());
-  out += static_cast<char>(0x80 | count);  // fixmap: our schemas have fewer than 16 keys
-  auto put = [&](const std::string& name) {
-    put_str(out, name);
-    const auto found = values.find(name);
-    out += found != values.end() ? found->second : std::string("\xc0", 1);
-  };
-  for (const auto& attribute : block.attributes()) put(attribute.name());
-  for (const auto& nested : block.block_types()) put(nested.type_name());
-  return out;
-}
-
-std::string msgpack_string(const std::string& s) {
-  std::string out;
-  put_str(out, s);
-  return out;
-}
-const std::string kTrue("\xc3", 1);
-const std::string kUnknown("\xd4\x00\x00", 3);  // what cty writes for an unknown value
 
 // --- minimal msgpack reader: a value as comparable text ({"k":v,...} with keys sorted, [..], "s", 7,
 // true, null, unknown) so that two encodings of the same value compare equal whatever their key order.
@@ -141,13 +107,6 @@ class MsgpackText {
 };
 
 std::string msgpack_text(const std::string& bytes) { return MsgpackText(bytes).value_text(); }
-
-template <typename Diagnostics>
-std::string describe(const Diagnostics& diagnostics) {
-  std::string out;
-  for (const auto& d : diagnostics) out += d.summary() + ": " + d.detail() + "\n";
-  return out;
-}
 
 template <typename Diagnostic>
 bool points_at(const Diagnostic& diagnostic, const std::string& attribute) {

@@ -6,66 +6,13 @@
 #include <map>
 
 #include "provider/resources/provider_schema.h"
-#include "provider/resources/rds_provider.h"
+#include "tests/resources/provider_config_support.h"
+#include "tests/support/test_certificate.h"
 
 namespace rds::resources {
 namespace {
 
-using rds::core::AttributePath;
-using rds::core::Diagnostics;
-using rds::core::Number;
-using rds::core::Type;
-using rds::core::Value;
-
-using Env = std::map<std::string, std::string>;
-
-Environment fake_env(Env values) {
-  return [values = std::move(values)](std::string_view name) -> std::optional<std::string> {
-    auto it = values.find(std::string(name));
-    if (it == values.end()) return std::nullopt;
-    return it->second;
-  };
-}
-
-// A provider config object; attributes not given are null.
-Value config(std::map<std::string, Value> attributes) {
-  return Value::object(provider_schema().value_type(), std::move(attributes));
-}
-Value str(const char* s) { return Value::string(s); }
-
-bool has_error_at(const Diagnostics& diags, const std::string& attribute, const std::string& text = {}) {
-  for (const auto& d : diags) {
-    if (d.severity == rds::core::Severity::error && d.path == AttributePath(attribute) &&
-        (d.summary + " " + d.detail).find(text) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
-std::string dump(const Diagnostics& diags) {
-  std::string out;
-  for (const auto& d : diags)
-    out += d.summary + ": " + d.detail + (d.path ? " @" + d.path->to_string() : "") + "\n";
-  return out;
-}
-
-struct Recorder {
-  std::optional<rds::client::ClientConfig> config;
-};
-
-std::shared_ptr<rds::core::Provider> provider(Env env, std::shared_ptr<Recorder> recorder = nullptr) {
-  ProviderOptions options;
-  options.environment = fake_env(std::move(env));
-  options.make_client =
-      [recorder](rds::client::ClientConfig config) -> std::shared_ptr<rds::client::RdsClient> {
-    if (recorder) recorder->config = config;
-    return rds::client::RdsClient::create(std::move(config));
-  };
-  return make_rds_provider(std::move(options));
-}
-
-const Env kSimEnv{{"OS_PROJECT_ID", "p1"}, {"RDS_ENDPOINT", "http://127.0.0.1:1"}};
+using namespace config_test_support;
 
 TEST(ProviderSchema, EveryArgumentIsOptionalDescribedAndNamesItsEnvironmentVariable) {
   const std::map<std::string, std::string> env_of{{"region", "OS_REGION_NAME"},
@@ -268,7 +215,7 @@ TEST(ProviderConfigure, ConfigValuesWinOverEnvironment) {
 
 TEST(ProviderConfigure, TemporaryKeysAndCaBundleComeFromTheEnvironment) {
   const std::string ca_file = ::testing::TempDir() + "/provider_config_test_ca.pem";
-  std::ofstream(ca_file) << "-----BEGIN CERTIFICATE-----\n";
+  std::ofstream(ca_file) << rds::testing::kTestCaCertificatePem;
   auto recorder = std::make_shared<Recorder>();
   const Env env{{"OS_PROJECT_ID", "p"},  {"OS_REGION_NAME", "eu-nl"}, {"OS_ACCESS_KEY", "AK"},
                 {"OS_SECRET_KEY", "SK"}, {"OS_SECURITY_TOKEN", "ST"}, {"OS_CACERT", ca_file},
@@ -299,22 +246,7 @@ TEST(ProviderConfigure, ResourceOperationsBeforeConfigureSayTheProviderIsNotConf
 namespace rds::resources {
 namespace {
 
-bool has_warning_at(const Diagnostics& diags, const std::string& attribute, const std::string& text) {
-  for (const auto& d : diags) {
-    if (d.severity == rds::core::Severity::warning && d.path == AttributePath(attribute) &&
-        (d.summary + " " + d.detail).find(text) != std::string::npos) {
-      return true;
-    }
-  }
-  return false;
-}
-
-ProviderSettings settings_of(std::map<std::string, Value> block, Env env) {
-  Diagnostics ignored;
-  ProviderSettings settings = settings_from_config(config(std::move(block)));
-  apply_environment(settings, fake_env(std::move(env)), ignored);
-  return settings;
-}
+using namespace config_test_support;
 
 // Issue 9, point 6: the environment fills in credentials only when the block sets none.
 TEST(ProviderCredentials, BlockCredentialsShutOutEnvironmentCredentials) {
