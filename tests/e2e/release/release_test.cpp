@@ -1,190 +1,102 @@
 // The release as users get it: build/release/ (cmake --build build --target release), laid out by
 // scripts/mirror.sh, installed by the real `terraform init` from a packed filesystem mirror and from a
-// network mirror over HTTPS, pinned by the lock file. No dev_overrides anywhere.
+// network mirror over HTTPS, pinned by the lock file. No dev_overrides anywhere. The other release tests:
+// release_empty_root_test.cpp, release_registry_test.cpp, release_arm64_test.cpp.
 #include <gtest/gtest.h>
 
-#include <fstream>
 #include <functional>
 #include <regex>
-#include <set>
 
-#include "tests/e2e/support/e2e_test.h"
+#include "tests/e2e/release/release_fixture.h"
+#include "tests/e2e/release/test_key.h"
 
 namespace rds::testing {
 namespace {
 
 namespace fs = std::filesystem;
-using namespace std::chrono_literals;
 
-const std::string kVersion = RDS_E2E_PROVIDER_VERSION;
-const std::string kPlatform = RDS_E2E_PROVIDER_PLATFORM;
-const fs::path kReleaseDir = RDS_E2E_RELEASE_DIR;
-const fs::path kSourceDir = RDS_E2E_SOURCE_DIR;
-const std::string kZipName = "terraform-provider-rds_" + kVersion + "_" + kPlatform + ".zip";
-const std::string kExecutableName = "terraform-provider-rds_v" + kVersion;
-// Where a mirror keeps the provider: HOSTNAME/NAMESPACE/TYPE.
-const fs::path kMirrorPath = kProviderAddress;
-
-std::string read_binary(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-void write_binary(const fs::path& path, const std::string& bytes) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << bytes;
-}
-
-CommandResult run(std::vector<std::string> argv, const fs::path& cwd = {}) {
-  return run_to_completion({.argv = std::move(argv), .cwd = cwd}, 60s);
-}
-
-// The files an archive holds, extracted into `into` (by cmake, which reads zips, so no unzip is needed).
-std::set<std::string> extract(const fs::path& zip, const fs::path& into) {
-  fs::create_directories(into);
-  auto result = run({"cmake", "-E", "tar", "xf", zip.string()}, into);
-  if (!result.succeeded())
-    throw std::runtime_error("cannot extract " + zip.string() + "\n" + result.describe());
-  std::set<std::string> names;
-  for (const auto& entry : fs::recursive_directory_iterator(into)) {
-    if (!entry.is_directory()) names.insert(fs::relative(entry.path(), into).string());
-  }
-  return names;
-}
-
-// The "h1:..." hashes a lock file records for local/rds.
-std::vector<std::string> locked_hashes(const std::string& lock_file) {
-  static const std::regex hash("\"(h1:[A-Za-z0-9+/=]+)\"");
-  std::vector<std::string> hashes;
-  for (std::sregex_iterator it(lock_file.begin(), lock_file.end(), hash), end; it != end; ++it) {
-    hashes.push_back((*it)[1].str());
-  }
-  return hashes;
-}
-
-std::string network_mirror_block(const std::string& url) {
-  return "  network_mirror {\n    url     = \"" + url + "\"\n    include = [\"" + kProviderAddress +
-         "\"]\n  }\n";
-}
-
-class Release : public E2eTest {
- protected:
-  void SetUp() override {
-    E2eTest::SetUp();
-    ASSERT_TRUE(fs::exists(kReleaseDir / kZipName))
-        << kReleaseDir / kZipName << " is missing: cmake --build build --target release";
-    scratch_ = workspace_dir_for_files();
-  }
-  void TearDown() override {
-    if (std::getenv("RDS_E2E_KEEP_WORKSPACES") == nullptr) fs::remove_all(scratch_);
-  }
-
-  // Runs scripts/mirror.sh `form` ("--packed" or "--network") into a new folder and returns it.
-  fs::path make_mirror(const std::string& form) {
-    const fs::path dir = scratch_ / (form.substr(2) + "-mirror");
-    auto made = run({"bash", (kSourceDir / "scripts/mirror.sh").string(), "--release", kReleaseDir.string(),
-                     form, dir.string()});
-    EXPECT_TRUE(made.succeeded()) << made.describe();
-    return dir;
-  }
-
-  // The h1 hash scripts/mirror.sh put into `network_mirror`'s VERSION.json.
-  static std::string mirror_h1_hash(const fs::path& network_mirror) {
-    auto json = nlohmann::json::parse(read_text_file(network_mirror / kMirrorPath / (kVersion + ".json")));
-    return json["archives"][kPlatform]["hashes"][0].get<std::string>();
-  }
-
-  // A workspace for the quickstart configuration whose CLI config installs local/rds only through
-  // `installation` (a filesystem_mirror or network_mirror block).
-  std::unique_ptr<TerraformWorkspace> workspace_installing_from(const std::string& installation,
-                                                                Environment extra_env = {}) {
-    for (auto& [name, value] : sim().provider_env()) extra_env[name] = value;
-    auto ws = std::make_unique<TerraformWorkspace>(extra_env);
-    ws->write_file("cli.tfrc",
-                   "provider_installation {\n" + installation +
-                       "  direct {\n    exclude = [\"registry.terraform.io/local/rds\"]\n  }\n}\n");
-    ws->write_config("provider \"rds\" {}\n" +
-                     ssl_resource("db", "mysql-release", true, "  timeouts {\n    create = \"1m\"\n  }\n"));
-    return ws;
-  }
-
-  // The provider executable `terraform init` installed into `ws`.
-  static fs::path installed_executable(TerraformWorkspace& ws) {
-    return ws.dir() / ".terraform/providers" / kMirrorPath / kVersion / kPlatform / kExecutableName;
-  }
-
-  // The executable inside the release zip, extracted once per test.
-  fs::path released_executable() {
-    const fs::path dir = scratch_ / "unzipped";
-    if (!fs::exists(dir / kExecutableName)) extract(kReleaseDir / kZipName, dir);
-    return dir / kExecutableName;
-  }
-
-  fs::path scratch_;
-
- private:
-  static fs::path workspace_dir_for_files() {
-    auto pattern = (fs::temp_directory_path() / "rds-release-XXXXXX").string();
-    if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
-    return pattern;
-  }
-};
-
-TEST_F(Release, TheZipHoldsOnlyTheVersionedExecutableAndTheChecksumsPass) {
-  auto check = run({"sha256sum", "-c", "terraform-provider-rds_" + kVersion + "_SHA256SUMS"}, kReleaseDir);
+TEST_F(Release, EachZipHoldsOnlyTheVersionedExecutableAndTheChecksumsCoverThemAll) {
+  auto check = run({"sha256sum", "-c", kSumsName}, kReleaseDir);
   EXPECT_TRUE(check.succeeded()) << check.describe();
-  EXPECT_NE(check.out.find(kZipName + ": OK"), std::string::npos) << check.out;
   EXPECT_NE(check.out.find("_manifest.json: OK"), std::string::npos) << check.out;
+  ASSERT_EQ(release_platforms().size(), 2u) << "the release packs linux_amd64 and linux_arm64";
 
-  EXPECT_EQ(extract(kReleaseDir / kZipName, scratch_ / "unzipped"), std::set<std::string>{kExecutableName});
-  auto permissions = fs::status(released_executable()).permissions();
-  EXPECT_NE(permissions & fs::perms::owner_exec, fs::perms::none) << "the executable bit is lost";
+  for (const auto& platform : release_platforms()) {
+    SCOPED_TRACE(platform);
+    EXPECT_NE(check.out.find(zip_name(platform) + ": OK"), std::string::npos) << check.out;
+    EXPECT_EQ(extract(kReleaseDir / zip_name(platform), scratch_ / ("unzipped-" + platform)),
+              std::set<std::string>{kExecutableName});
+    auto permissions = fs::status(released_executable(platform)).permissions();
+    EXPECT_NE(permissions & fs::perms::owner_exec, fs::perms::none) << "the executable bit is lost";
+
+    // The debug info is shipped beside the zip, and the executable links to it instead of holding it.
+    const fs::path debug = kReleaseDir / ("terraform-provider-rds_" + kVersion + "_" + platform + ".debug");
+    ASSERT_TRUE(fs::exists(debug));
+    auto sections = run({"readelf", "-S", "-W", released_executable(platform).string()});
+    EXPECT_EQ(sections.out.find(".debug_info"), std::string::npos) << "the shipped executable has debug info";
+    EXPECT_NE(sections.out.find(".gnu_debuglink"), std::string::npos) << sections.out;
+    EXPECT_NE(run({"readelf", "-S", "-W", debug.string()}).out.find(".debug_info"), std::string::npos);
+  }
 
   auto manifest = nlohmann::json::parse(
       read_text_file(kReleaseDir / ("terraform-provider-rds_" + kVersion + "_manifest.json")));
   EXPECT_EQ(manifest,
             nlohmann::json::parse(R"({"version":1,"metadata":{"protocol_versions":["5.0","6.0"]}})"));
-
-  // The debug info is shipped beside the zip, and the executable links to it instead of holding it.
-  const fs::path debug = kReleaseDir / ("terraform-provider-rds_" + kVersion + "_" + kPlatform + ".debug");
-  ASSERT_TRUE(fs::exists(debug));
-  auto sections = run({"readelf", "-S", "-W", released_executable().string()});
-  EXPECT_EQ(sections.out.find(".debug_info"), std::string::npos) << "the shipped executable has debug info";
-  EXPECT_NE(sections.out.find(".gnu_debuglink"), std::string::npos) << sections.out;
-  EXPECT_NE(run({"readelf", "-S", "-W", debug.string()}).out.find(".debug_info"), std::string::npos);
 }
 
-TEST_F(Release, PackingTheSameBinaryAgainGivesByteIdenticalFiles) {
+TEST_F(Release, PackingAgainWithoutAKeyGivesByteIdenticalFilesAndSaysTheReleaseIsUnsigned) {
   const fs::path again = scratch_ / "again";
-  auto pack = run({"cmake", "-DBINARY=" + std::string(RDS_E2E_RELEASE_BINARY), "-DOUT=" + again.string(),
-                   "-DVERSION=" + kVersion, "-DPLATFORM=" + kPlatform, "-DOBJCOPY=" RDS_E2E_OBJCOPY,
-                   "-DZIP=" RDS_E2E_ZIP, "-P", (kSourceDir / "cmake/PackRelease.cmake").string()});
+  auto pack =
+      run(pack_release_command(again), {}, {{"RDS_RELEASE_GPG_KEY", ""}, {"RDS_RELEASE_GPG_KEY_FILE", ""}});
   ASSERT_TRUE(pack.succeeded()) << pack.describe();
-  for (const std::string& name : {kZipName, "terraform-provider-rds_" + kVersion + "_manifest.json",
-                                  "terraform-provider-rds_" + kVersion + "_SHA256SUMS"}) {
+  std::vector<std::string> names{"terraform-provider-rds_" + kVersion + "_manifest.json", kSumsName};
+  for (const auto& platform : release_platforms()) names.push_back(zip_name(platform));
+  for (const std::string& name : names) {
     EXPECT_TRUE(read_binary(kReleaseDir / name) == read_binary(again / name))
         << name << " differs between two packs";
   }
+  EXPECT_NE(pack.plain_output().find("The release is UNSIGNED"), std::string::npos) << pack.describe();
+  EXPECT_FALSE(fs::exists(again / (kSumsName + ".sig")));
 }
 
-TEST_F(Release, TheExecutableNeedsOnlyGlibcOpenSslAndZlib) {
-  auto dynamic = run({"readelf", "-d", "-W", released_executable().string()});
-  ASSERT_TRUE(dynamic.succeeded()) << dynamic.describe();
-  static const std::regex needed(R"(\(NEEDED\)\s+Shared library: \[([^\]]+)\])");
-  static const std::regex bundled("grpc|gpr|protobuf|absl|stdc\\+\\+|libgcc_s|upb|re2|cares|address_sorting");
-  std::vector<std::string> libraries;
-  for (std::sregex_iterator it(dynamic.out.begin(), dynamic.out.end(), needed), end; it != end; ++it) {
-    libraries.push_back((*it)[1].str());
-    EXPECT_FALSE(std::regex_search(libraries.back(), bundled))
-        << libraries.back() << " must be linked statically into the release\n"
-        << dynamic.out;
+TEST_F(Release, WithAnArmoredKeyFileTheSumsGetADetachedBinarySignatureThatVerifies) {
+  const TestKey key = make_test_key(scratch_, "release-signer");
+  const fs::path signed_release = scratch_ / "signed";
+  auto pack = run(pack_release_command(signed_release), {},
+                  {{"RDS_RELEASE_GPG_KEY", ""}, {"RDS_RELEASE_GPG_KEY_FILE", key.secret_file.string()}});
+  forget_test_key(key);
+  ASSERT_TRUE(pack.succeeded()) << pack.describe();
+  EXPECT_NE(pack.plain_output().find("with key " + key.id), std::string::npos) << pack.describe();
+
+  const fs::path signature = signed_release / (kSumsName + ".sig");
+  ASSERT_TRUE(fs::exists(signature));
+  EXPECT_NE(read_binary(signature).rfind("-----BEGIN", 0), 0u) << "the signature is armored, not binary";
+  auto keyring =
+      gpg(key, {"--output", (scratch_ / "public.gpg").string(), "--dearmor", key.public_file.string()});
+  ASSERT_TRUE(keyring.succeeded()) << keyring.describe();
+  auto verified = run({"gpgv", "--keyring", (scratch_ / "public.gpg").string(), signature.string(),
+                       (signed_release / kSumsName).string()});
+  EXPECT_TRUE(verified.succeeded()) << verified.describe();
+}
+
+// The release's portability rests on this: nothing is loaded from the machine it runs on.
+TEST_F(Release, EveryExecutableIsFullyStaticWithNoNeededLibraryAndNoInterpreter) {
+  for (const auto& platform : release_platforms()) {
+    SCOPED_TRACE(platform);
+    const std::string executable = released_executable(platform).string();
+    auto dynamic = run({"readelf", "-d", "-W", executable});
+    ASSERT_TRUE(dynamic.succeeded()) << dynamic.describe();
+    EXPECT_EQ(dynamic.out.find("NEEDED"), std::string::npos) << dynamic.out;
+    EXPECT_NE(dynamic.out.find("There is no dynamic section"), std::string::npos) << dynamic.out;
+    auto headers = run({"readelf", "-l", "-W", executable});
+    ASSERT_TRUE(headers.succeeded()) << headers.describe();
+    EXPECT_EQ(headers.out.find("INTERP"), std::string::npos) << headers.out;
+    auto kind = run({"file", "-b", executable});
+    ASSERT_TRUE(kind.succeeded()) << kind.describe();
+    EXPECT_NE(kind.out.find("statically linked"), std::string::npos) << kind.out;
+    EXPECT_NE(kind.out.find(platform == "linux_arm64" ? "ARM aarch64" : "x86-64"), std::string::npos)
+        << kind.out;
   }
-  // Only glibc, OpenSSL and zlib stay NEEDED. libcurl4 (README.md) is loaded at the first API call.
-  static const std::set<std::string> allowed{
-      "libc.so.6",      "libm.so.6", "ld-linux-x86-64.so.2", "libssl.so.3",
-      "libcrypto.so.3", "libz.so.1", "ld-linux-aarch64.so.1"};
-  for (const auto& library : libraries) EXPECT_TRUE(allowed.count(library)) << library << "\n" << dynamic.out;
-  EXPECT_NE(std::find(libraries.begin(), libraries.end(), "libc.so.6"), libraries.end()) << dynamic.out;
 }
 
 TEST_F(Release, VersionPrintsTheVersionTheProtocolsAndTheCommit) {
@@ -200,7 +112,7 @@ TEST_F(Release, InitFromThePackedMirrorThenApplyGivesAnEmptyPlanAndTheLockFileRe
   start();
   sim().add_instance("mysql-release", false);
   const fs::path mirror = make_mirror("--packed");
-  ASSERT_TRUE(fs::exists(mirror / kMirrorPath / kZipName));
+  ASSERT_TRUE(fs::exists(mirror / kMirrorPath / zip_name()));
 
   auto ws = workspace_installing_from(filesystem_mirror_block(mirror));
   auto init = ws->terraform({"init", "-input=false", "-no-color"});
@@ -259,7 +171,7 @@ class ReleaseTampered : public Release {
         ws->terraform({"providers", "lock", "-fs-mirror=" + mirror.string(), "-platform=" + kPlatform});
     EXPECT_TRUE(lock.succeeded()) << lock.describe();
 
-    const fs::path zip = mirror / kMirrorPath / kZipName;
+    const fs::path zip = mirror / kMirrorPath / zip_name();
     std::string bytes = read_binary(zip);
     const std::string genuine = bytes;
     tamper(bytes);
