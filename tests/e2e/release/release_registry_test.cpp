@@ -83,6 +83,13 @@ TEST_F(ReleaseRegistry, InitInstallsFromTheRegistryReportingTheSigningKeyThenApp
   ASSERT_TRUE(init.succeeded()) << init.describe();
   EXPECT_NE(init.out.find("Installed " + source_ + " v" + kVersion), std::string::npos) << init.out;
   EXPECT_NE(init.out.find("key ID " + signer_.id), std::string::npos) << init.out;
+  // The lock file takes every zip's checksum from the signed SUMS: it holds for arm64 runners too.
+  const std::string lock = ws->read_file(".terraform.lock.hcl");
+  for (const auto& platform : release_platforms()) {
+    auto sum = run({"sha256sum", zip_name(platform)}, kReleaseDir);
+    EXPECT_NE(lock.find("\"zh:" + sum.out.substr(0, 64) + "\""), std::string::npos) << platform << "\n"
+                                                                                    << lock;
+  }
   EXPECT_TRUE(read_binary(ws->dir() / ".terraform/providers" / source_ / kVersion / kPlatform /
                           kExecutableName) == read_binary(released_executable()));
 
