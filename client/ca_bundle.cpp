@@ -1,118 +1,105 @@
 #include "client/ca_bundle.h"
 
-#include <fcntl.h>
-#include <openssl/bio.h>
-#include <openssl/err.h>
-#include <openssl/pem.h>
-#include <openssl/x509.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
-#include <optional>
+#include <cstdlib>
+#include <sstream>
+#include <system_error>
 
 namespace rds::client {
+
+namespace fs = std::filesystem;
+
+const std::vector<std::string>& ca_bundle_files() {
+  static const std::vector<std::string> files{
+      "/etc/ssl/certs/ca-certificates.crt",                 // Debian, Ubuntu, Gentoo, Arch
+      "/etc/pki/tls/certs/ca-bundle.crt",                   // Fedora, RHEL 6
+      "/etc/ssl/ca-bundle.pem",                             // openSUSE
+      "/etc/pki/tls/cacert.pem",                            // OpenELEC
+      "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",  // CentOS, RHEL 7 and later
+      "/etc/ssl/cert.pem",                                  // Alpine
+  };
+  return files;
+}
+
+const std::vector<std::string>& ca_bundle_directories() {
+  static const std::vector<std::string> directories{
+      "/etc/ssl/certs",      // SLES10, SLES11
+      "/etc/pki/tls/certs",  // Fedora, RHEL
+  };
+  return directories;
+}
+
+CaSearchContext system_ca_search() {
+  return {.getenv = [](const std::string& name) -> std::optional<std::string> {
+            const char* value = std::getenv(name.c_str());
+            if (value == nullptr) return std::nullopt;
+            return std::string(value);
+          },
+          .root = "/"};
+}
+
 namespace {
 
-constexpr std::string_view kCertificateBegin = "-----BEGIN CERTIFICATE-----";
-
-// Closes the descriptor on every way out.
-struct FileDescriptor {
-  int fd;
-  ~FileDescriptor() {
-    if (fd >= 0) ::close(fd);
+std::vector<std::string> split_on_colons(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream in(text);
+  for (std::string part; std::getline(in, part, ':');) {
+    if (!part.empty()) parts.push_back(part);
   }
-};
-
-CaBundle problem(std::string text) { return CaBundle{"", std::move(text)}; }
-
-// "a FIFO (named pipe)" for every kind of file that is not a regular one.
-std::string kind_of(mode_t mode) {
-  if (S_ISFIFO(mode)) return "a FIFO (named pipe)";
-  if (S_ISDIR(mode)) return "a directory";
-  if (S_ISCHR(mode)) return "a character device";
-  if (S_ISBLK(mode)) return "a block device";
-  if (S_ISSOCK(mode)) return "a socket";
-  return "not a regular file";
+  return parts;
 }
 
-// "200 MiB", "1.5 MiB", "300 KiB", "12 bytes".
-std::string size_text(unsigned long long bytes) {
-  char text[32];
-  if (bytes < 1024) {
-    std::snprintf(text, sizeof text, "%llu bytes", bytes);
-  } else if (bytes < 1024 * 1024) {
-    std::snprintf(text, sizeof text, "%llu KiB", bytes / 1024);
-  } else {
-    std::snprintf(text, sizeof text, "%.1f MiB", static_cast<double>(bytes) / (1024.0 * 1024.0));
-    std::string shown = text;
-    if (shown.ends_with(".0 MiB")) shown.erase(shown.size() - 6, 2);
-    return shown;
-  }
-  return text;
+// Empty counts as unset, as in Go.
+std::optional<std::string> non_empty(const CaSearchContext& context, const std::string& name) {
+  auto value = context.getenv ? context.getenv(name) : std::nullopt;
+  if (value && value->empty()) return std::nullopt;
+  return value;
 }
 
-std::string too_large(unsigned long long bytes) {
-  return "is " + size_text(bytes) + ", over the " + size_text(kMaxCaBundleBytes) + " limit for a CA bundle";
-}
-
-// How many certificates OpenSSL reads from `pem`, with the reader libcurl uses for a CA blob
-// (PEM_X509_INFO_read_bio): it fails on any block it cannot read. nullopt when it fails.
-std::optional<int> certificate_count(const std::string& pem) {
-  std::unique_ptr<BIO, decltype(&BIO_free)> bio(BIO_new_mem_buf(pem.data(), static_cast<int>(pem.size())),
-                                                &BIO_free);
-  if (!bio) return std::nullopt;
-  STACK_OF(X509_INFO)* infos = PEM_X509_INFO_read_bio(bio.get(), nullptr, nullptr, nullptr);
-  ERR_clear_error();  // the reason is ours to tell; leave no error queued for the next TLS call
-  if (infos == nullptr) return std::nullopt;
-  int count = 0;
-  for (int i = 0; i < sk_X509_INFO_num(infos); ++i)
-    if (sk_X509_INFO_value(infos, i)->x509 != nullptr) ++count;
-  sk_X509_INFO_pop_free(infos, X509_INFO_free);
-  return count;
+std::string join(const std::vector<std::string>& items, const std::string& separator) {
+  std::string joined;
+  for (const auto& item : items) joined += (joined.empty() ? "" : separator) + item;
+  return joined;
 }
 
 }  // namespace
 
-CaBundle load_ca_bundle(const std::string& path) {
-  // O_NONBLOCK: opening a FIFO without a writer returns at once instead of waiting for one.
-  // O_NOCTTY: a terminal named here must not become our controlling terminal.
-  FileDescriptor file{::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY)};
-  if (file.fd < 0) {
-    if (errno == ENOENT) return problem("does not exist");
-    return problem(std::string("cannot be opened (") + std::strerror(errno) + ")");
-  }
-  struct stat info {};
-  if (::fstat(file.fd, &info) != 0)
-    return problem(std::string("cannot be read (") + std::strerror(errno) + ")");
-  if (!S_ISREG(info.st_mode)) return problem("is " + kind_of(info.st_mode) + ", not a regular file");
-  if (static_cast<unsigned long long>(info.st_size) > kMaxCaBundleBytes)
-    return problem(too_large(info.st_size));
+CaBundle find_ca_bundle(const std::string& cacert_file, const CaSearchContext& context) {
+  if (!cacert_file.empty()) return {.file = cacert_file, .directory = {}};
 
-  // Read at most one byte more than the limit: the file may grow after fstat, or report a wrong size.
-  std::string pem(kMaxCaBundleBytes + 1, '\0');
-  std::size_t filled = 0;
-  while (filled < pem.size()) {
-    const ssize_t got = ::read(file.fd, pem.data() + filled, pem.size() - filled);
-    if (got < 0 && errno == EINTR) continue;
-    if (got < 0) return problem(std::string("cannot be read (") + std::strerror(errno) + ")");
-    if (got == 0) break;
-    filled += static_cast<std::size_t>(got);
-  }
-  if (filled > kMaxCaBundleBytes)
-    return problem("grows past the " + size_text(kMaxCaBundleBytes) +
-                   " limit for a CA bundle while it is read");
-  pem.resize(filled);
+  auto below_root = [&](const std::string& path) {
+    const fs::path p(path);
+    return (p.is_absolute() ? context.root / p.relative_path() : p).string();
+  };
+  std::error_code error;  // an unreadable path counts as missing, as a failed read does in Go
 
-  if (pem.find(kCertificateBegin) == std::string::npos)
-    return problem("holds no PEM certificate (no " + std::string(kCertificateBegin) + " line)");
-  const std::optional<int> count = certificate_count(pem);
-  if (!count) return problem("holds a PEM block that OpenSSL cannot read as a certificate");
-  if (*count == 0) return problem("holds no PEM certificate that OpenSSL can read");
-  return CaBundle{std::move(pem), ""};
+  const auto cert_file = non_empty(context, "SSL_CERT_FILE");
+  const auto cert_dir = non_empty(context, "SSL_CERT_DIR");
+  const std::vector<std::string> files = cert_file ? std::vector<std::string>{*cert_file} : ca_bundle_files();
+  const std::vector<std::string> directories =
+      cert_dir ? split_on_colons(*cert_dir) : ca_bundle_directories();
+
+  CaBundle bundle;
+  for (const auto& file : files) {
+    if (fs::is_regular_file(below_root(file), error)) {
+      bundle.file = below_root(file);
+      break;
+    }
+  }
+  std::vector<std::string> found_directories;
+  for (const auto& directory : directories) {
+    if (fs::is_directory(below_root(directory), error)) found_directories.push_back(below_root(directory));
+  }
+  bundle.directory = join(found_directories, ":");
+  if (!bundle.file.empty() || !bundle.directory.empty()) return bundle;
+
+  throw CaBundleNotFound(
+      "no CA certificates to verify the API's TLS certificate with: cacert_file is not set, and none of "
+      "these "
+      "exists: " +
+      (cert_file ? "SSL_CERT_FILE=" + *cert_file : "SSL_CERT_FILE (not set), " + join(files, ", ")) + ", " +
+      (cert_dir ? "SSL_CERT_DIR=" + *cert_dir : "SSL_CERT_DIR (not set), " + join(directories, ", ")) +
+      ". Install your distribution's CA certificates (e.g. the ca-certificates package) or set cacert_file "
+      "(or SSL_CERT_FILE) to a PEM bundle of the CAs to trust");
 }
 
 }  // namespace rds::client

@@ -1,31 +1,51 @@
-// Reading cacert_file, the PEM bundle of CAs to trust, once and within bounds.
+// Where the CA certificates that verify the API's TLS certificate are.
 //
-// A path can name anything: a FIFO nobody writes to (opening it with std::ifstream blocked the
-// provider's ConfigureProvider for ever, and with it Terraform; issue 18), /dev/zero, a directory, a
-// 200 MB file. So the file is opened non-blocking, fstat'ed, read only when it is a regular file below
-// kMaxCaBundleBytes, and must hold a certificate OpenSSL can read. The client then hands libcurl these
-// bytes instead of the path, so the file is never opened again, by anything, after the check.
-//
-//   const CaBundle bundle = load_ca_bundle(path);
-//   if (!bundle.problem.empty()) throw ConfigError("cacert_file \"" + path + "\" " + bundle.problem);
+// A libcurl knows only the paths of the machine it was built on; the release executable is built on
+// Debian but runs on RHEL, SUSE, Alpine and others. So the transport looks for them itself, in the places
+// Go's crypto/x509 looks on Linux (the Go providers Terraform users also run find them there too):
+// https://go.dev/src/crypto/x509/root_linux.go
 #pragma once
 
-#include <cstddef>
+#include <filesystem>
+#include <functional>
+#include <optional>
 #include <string>
+#include <vector>
+
+#include "client/errors.h"
 
 namespace rds::client {
 
-// The largest bundle accepted. Debian's whole system store (about 140 CAs) is about 200 KiB.
-inline constexpr std::size_t kMaxCaBundleBytes = 1024 * 1024;
+// Go's list of bundle files, in the order it tries them (the first that exists is used).
+const std::vector<std::string>& ca_bundle_files();
+// Go's list of certificate folders (every one that exists is used).
+const std::vector<std::string>& ca_bundle_directories();
 
+// What libcurl is told to trust.
 struct CaBundle {
-  std::string pem;      // the file's content, when it is usable
-  std::string problem;  // otherwise what was found, as a clause: "is a FIFO (named pipe), not a regular file"
+  std::string file;       // CURLOPT_CAINFO; empty: none
+  std::string directory;  // CURLOPT_CAPATH: folders joined by ':' (OpenSSL splits on it); empty: none
 };
 
-// Never blocks on the file, whatever it is. The problem is one of: does not exist, cannot be opened
-// (with the reason), is a FIFO / directory / character device / block device / socket, is N MiB (over
-// the 1 MiB limit), holds no PEM certificate, or holds a certificate block OpenSSL cannot read.
-CaBundle load_ca_bundle(const std::string& path);
+// What the search reads: the environment and the file system below `root`. Tests pass a fake root.
+struct CaSearchContext {
+  std::function<std::optional<std::string>(const std::string& name)> getenv;
+  std::filesystem::path root = "/";
+};
+
+// The process's environment and the real file system.
+CaSearchContext system_ca_search();
+
+// No CA certificates anywhere; what() names every place that was searched.
+class CaBundleNotFound : public Error {
+ public:
+  using Error::Error;
+};
+
+// `cacert_file` when set (nothing else is trusted then). Otherwise, as Go does: SSL_CERT_FILE instead of
+// the list of bundle files, SSL_CERT_DIR (folders separated by ':') instead of the list of folders; the
+// first bundle file that exists and every folder that exists. Throws CaBundleNotFound when neither a file
+// nor a folder exists. Paths come back below `context.root`.
+CaBundle find_ca_bundle(const std::string& cacert_file, const CaSearchContext& context = system_ca_search());
 
 }  // namespace rds::client

@@ -6,6 +6,7 @@
 #include <mutex>
 #include <vector>
 
+#include "client/ca_bundle.h"
 #include "client/errors.h"
 #include "client/libcurl.h"
 
@@ -68,7 +69,7 @@ bool is_retryable(CURLcode code) {
 }
 
 std::string describe(const LibCurl& curl, CURLcode code, const char* error_buffer,
-                     const TransportOptions& options) {
+                     const TransportOptions& options, const CaBundle& ca) {
   std::string detail = error_buffer[0] ? error_buffer : curl.easy_strerror(code);
   switch (code) {
     case CURLE_PEER_FAILED_VERIFICATION:
@@ -76,6 +77,7 @@ std::string describe(const LibCurl& curl, CURLcode code, const char* error_buffe
              "); the server's certificate is not signed by a trusted CA: set cacert_file to the CA bundle "
              "that signed it" +
              (options.cacert_file.empty() ? "" : " (now " + options.cacert_file + ")") +
+             (options.cacert_file.empty() && !ca.file.empty() ? " (now trusting " + ca.file + ")" : "") +
              ", or insecure = true for testing only";
     case CURLE_SSL_CACERT_BADFILE:
       return "cannot use cacert_file " + options.cacert_file + " (" + detail + ")";
@@ -91,13 +93,16 @@ std::string describe(const LibCurl& curl, CURLcode code, const char* error_buffe
 // One slot = an easy handle plus the multi handle that drives it. The multi handle owns the
 // connection cache, so a slot taken again reuses its open connection (LIFO keeps one slot hot for a
 // sequence of calls). The share object spreads DNS answers and TLS sessions across slots.
-// libcurl itself is loaded by the first take(), not before (see client/libcurl.h).
+// libcurl itself is loaded by the first take(), not before (see client/libcurl.h), and the CA
+// certificates are looked for then too (client/ca_bundle.h): none found fails the first https call.
 struct CurlTransport::Pool {
   struct Slot {
     CURL* easy = nullptr;
     CURLM* multi = nullptr;
   };
   const LibCurl* curl = nullptr;  // set by the first take(), under idle_mutex
+  CaBundle ca;                    // set by the first take(), before curl
+  std::string ca_missing;         // why `ca` is empty: CaBundleNotFound's message
   CURLSH* share = nullptr;
   std::array<std::mutex, CURL_LOCK_DATA_LAST> share_locks;
   std::mutex idle_mutex;
@@ -119,8 +124,17 @@ struct CurlTransport::Pool {
     curl->share_cleanup(share);
   }
 
-  // Loads libcurl (throws LibCurlUnavailable) and makes the share object. Called under idle_mutex.
-  void start() {
+  // Finds the CA certificates, loads libcurl (throws LibCurlUnavailable) and makes the share object.
+  // Called under idle_mutex.
+  void start(const TransportOptions& options) {
+    // With cacert_file, its bytes are what is trusted (send()); nothing else is looked for.
+    if (options.ca_bundle_pem.empty()) {
+      try {
+        ca = find_ca_bundle(options.cacert_file);
+      } catch (const CaBundleNotFound& e) {
+        ca_missing = e.what();  // an error only for https without insecure, see send()
+      }
+    }
     const LibCurl& loaded = libcurl();
     share = loaded.share_init();
     if (share == nullptr) throw TransportError("creating an HTTP handle", "libcurl out of memory", false);
@@ -132,12 +146,12 @@ struct CurlTransport::Pool {
     curl = &loaded;
   }
 
-  Slot take(const std::string& operation) {
+  Slot take(const std::string& operation, const TransportOptions& options) {
     {
       std::lock_guard lock(idle_mutex);
       if (curl == nullptr) {
         try {
-          start();
+          start(options);
         } catch (const LibCurlUnavailable& e) {
           throw TransportError(operation, e.what(), false);
         }
@@ -167,7 +181,7 @@ CurlTransport::~CurlTransport() = default;
 HttpResponse CurlTransport::send(const HttpRequest& request) {
   const std::string url = request.url();
   const std::string operation = request.method + " " + url;
-  auto slot = pool_->take(operation);
+  auto slot = pool_->take(operation, options_);
   const LibCurl& curl = *pool_->curl;
   struct SlotReturner {
     Pool& pool;
@@ -175,6 +189,8 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     ~SlotReturner() { pool.give_back(slot); }
   } returner{*pool_, slot};
   CURL* easy = slot.easy;
+  if (!options_.insecure && !pool_->ca_missing.empty() && url.rfind("https://", 0) == 0)
+    throw TransportError(operation, pool_->ca_missing, false);
 
   HttpResponse response;
   char error_buffer[CURL_ERROR_SIZE] = {0};
@@ -204,9 +220,17 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   curl.easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, options_.insecure ? 0L : 1L);
   curl.easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, options_.insecure ? 0L : 2L);
   if (!options_.ca_bundle_pem.empty()) {
+    // cacert_file, read once at configure (client/cacert_file.h): it alone is trusted. The blob replaces
+    // CURLOPT_CAINFO; CAPATH is cleared so that Debian's libcurl adds no built-in folder.
     curl_blob bundle{const_cast<char*>(options_.ca_bundle_pem.data()), options_.ca_bundle_pem.size(),
                      CURL_BLOB_NOCOPY};  // options_ outlives every transfer of this transport
     curl.easy_setopt(easy, CURLOPT_CAINFO_BLOB, &bundle);
+    curl.easy_setopt(easy, CURLOPT_CAPATH, nullptr);
+  } else {
+    // Always set, both: Debian's libcurl would otherwise add its built-in folder (client/ca_bundle.h).
+    const CaBundle& ca = pool_->ca;
+    curl.easy_setopt(easy, CURLOPT_CAINFO, ca.file.empty() ? nullptr : ca.file.c_str());
+    curl.easy_setopt(easy, CURLOPT_CAPATH, ca.directory.empty() ? nullptr : ca.directory.c_str());
   }
   curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
   curl.easy_setopt(easy, CURLOPT_WRITEDATA, &response);
@@ -246,7 +270,8 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   if (multi_code != CURLM_OK)
     throw TransportError(operation, std::string("libcurl: ") + curl.multi_strerror(multi_code), false);
   if (result != CURLE_OK)
-    throw TransportError(operation, describe(curl, result, error_buffer, options_), is_retryable(result));
+    throw TransportError(operation, describe(curl, result, error_buffer, options_, pool_->ca),
+                         is_retryable(result));
   long status = 0;
   curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);

@@ -15,7 +15,8 @@ struct TransportOptions {
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds request_timeout{60'000};
   bool insecure = false;  // no peer / host verification
-  // The CA bundle to trust, as PEM (client/ca_bundle.h reads it); empty => the system trust store.
+  // The CA bundle to trust, as PEM (client/cacert_file.h reads cacert_file); empty => the
+  // CA certificates client/ca_bundle.h finds on the machine.
   // libcurl gets the bytes, never the path: a file swapped for a FIFO after the check cannot block a call.
   std::string cacert_file;  // where the bundle came from, for messages
   std::string ca_bundle_pem;

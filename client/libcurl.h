@@ -1,9 +1,12 @@
-// libcurl, loaded by the first HTTP request instead of at start-up.
+// libcurl, as a table of the functions the transport calls, ready at the first HTTP request.
 //
-// Linked normally, libcurl.so.4 and the ~30 libraries Debian's build of it pulls in (GnuTLS, Kerberos,
-// LDAP, SSH, RTMP, p11-kit, ...) are loaded and initialised before main(): about 4 ms and 6 MB in every
-// provider process, including those Terraform starts only for a schema or a validate and that never make
-// an API call. Loaded here with dlopen on first use, they cost nothing until a request is sent.
+// Two builds provide libcurl(), chosen per executable (client/CMakeLists.txt):
+// - the release (client/libcurl_linked.cpp): a libcurl built from Debian's source with only HTTP(S),
+//   OpenSSL, zlib and c-ares (cmake/StaticCurl.cmake), linked into the static executable;
+// - the dev build and the tests (client/libcurl.cpp): the system's libcurl.so.4, loaded with dlopen on
+//   first use. Linked normally, it and the ~30 libraries Debian's build of it pulls in (GnuTLS, Kerberos,
+//   LDAP, SSH, RTMP, p11-kit, ...) would be loaded before main() in every process, including those
+//   Terraform starts only for a schema and that never make an API call.
 #pragma once
 
 #include <curl/curl.h>
@@ -43,11 +46,12 @@ struct LibCurlUnavailable : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
-// The process's libcurl ("libcurl.so.4"), loaded and initialised (curl_global_init) by the first call;
-// later calls return the same table. Thread-safe. Throws LibCurlUnavailable, and tries again next time.
+// The process's libcurl, initialised (curl_global_init) by the first call; later calls return the same
+// table. Thread-safe. Throws LibCurlUnavailable, and tries again next time.
 const LibCurl& libcurl();
 
-// Loads `library` and resolves the table, without caching or curl_global_init (for tests).
+// Loads `library` and resolves the table, without caching or curl_global_init (the dlopen build only; for
+// tests).
 LibCurl load_libcurl(const std::string& library);
 
 }  // namespace rds::client

@@ -4,7 +4,7 @@
 #include <set>
 
 #include "client/auth.h"
-#include "client/ca_bundle.h"
+#include "client/cacert_file.h"
 #include "client/curl_transport.h"
 #include "client/endpoints.h"
 #include "client/error_body.h"
@@ -36,7 +36,7 @@ std::string checked_url(const std::string& name, const std::string& given, const
 }
 
 // Checks the config and fills in defaults; every message names the attribute to fix. The rules on hosts,
-// URLs and the CA bundle are those of endpoints.h and ca_bundle.h, which the provider applies too.
+// URLs and cacert_file are checked by endpoints.h and cacert_file.h, which the provider applies too.
 ClientConfig validated(ClientConfig config, std::string& ca_bundle_pem) {
   if (config.project_id.empty()) throw ConfigError("project_id is required to call the RDS API.");
   if (const auto problem = project_id_problem(config.project_id); !problem.empty())
@@ -70,7 +70,7 @@ ClientConfig validated(ClientConfig config, std::string& ca_bundle_pem) {
     config.auth_url = checked_url("auth_url", config.auth_url, config.region, &default_iam_url);
   }
   if (!config.cacert_file.empty()) {
-    CaBundle bundle = load_ca_bundle(config.cacert_file);
+    CacertFile bundle = load_cacert_file(config.cacert_file);
     if (!bundle.problem.empty())
       throw ConfigError("cacert_file \"" + config.cacert_file + "\" " + bundle.problem + ".");
     ca_bundle_pem = std::move(bundle.pem);

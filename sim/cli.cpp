@@ -50,9 +50,12 @@ A local simulator of the RDS v3 and IAM token APIs. Prints the base URL on the f
   --security-token T       require X-Security-Token T on AK/SK requests (temporary credentials)
   --user-name U --password P --domain-name D   IAM password credentials (default sim-user / sim-password / sim-domain)
   --token T                a static token accepted in X-Auth-Token (default sim-token)
-  --files DIR              also serve DIR's files read-only under /files/ (e.g. a provider network mirror
-                           made by scripts/mirror.sh --network DIR, over https with --tls)
-  --fault-seed N            seed of the random draws of faults with a probability (default random; the
+  --tls-name NAME          with --tls, the certificate is also valid for NAME (repeatable), e.g. a name
+                           that /etc/hosts maps to the listening address
+  --files DIR              also serve DIR's files read-only under /files/ and at the root (e.g. a provider
+                           network mirror made by scripts/mirror.sh --network DIR, or a provider registry
+                           made by scripts/registry.sh; over https with --tls)
+  --fault-seed N           seed of the random draws of faults with a probability (default random; the
                            seed in use is logged at start-up, so a random run can be replayed)
   --quiet                  log only errors on stderr (no start, stop or per-request lines)
   --help                   this text
@@ -97,6 +100,7 @@ SimOptions parse_cli(const std::vector<std::string>& args) {
            throw CliError("--fault-seed takes a whole number from 0 to 4294967295, got \"" + v + "\"");
          opt.fault_seed = static_cast<std::uint32_t>(std::stoull(v));
        }},
+      {"--tls-name", [&](const std::string& v) { opt.tls_names.push_back(v); }},
   };
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];

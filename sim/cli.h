@@ -20,7 +20,8 @@ struct SimOptions {
   std::string seed_file;
   std::vector<InstanceSpec> instances;  // from --instance flags
   SimSettings settings;
-  std::string files_dir;  // --files DIR: served read-only under /files/ (e.g. a provider network mirror)
+  std::string files_dir;  // --files DIR: served read-only under /files/ and at / (a mirror, a registry)
+  std::vector<std::string> tls_names;       // --tls-name NAME: more names the TLS certificate is valid for
   std::optional<std::uint32_t> fault_seed;  // --fault-seed N: the draws of probability faults
   bool quiet = false;                       // no per-request lines on stderr
   bool help = false;

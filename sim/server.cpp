@@ -63,7 +63,9 @@ SimServer::SimServer(const SimOptions& options, Clocks clocks)
   }
 
   if (options.tls) {
-    tls_ = generate_tls_files(options.host);
+    std::vector<std::string> names{options.host};
+    names.insert(names.end(), options.tls_names.begin(), options.tls_names.end());
+    tls_ = generate_tls_files(names);
     server_ = std::make_unique<httplib::SSLServer>(tls_.server_cert.c_str(), tls_.server_key.c_str());
     if (!server_->is_valid()) {
       remove_temp_files();  // the destructor does not run for a constructor that throws
@@ -86,8 +88,12 @@ SimServer::SimServer(const SimOptions& options, Clocks clocks)
   add_iam_routes(*server_, *ctx_, wrap);
   add_rds_routes(*server_, *ctx_, wrap);
   add_admin_routes(*server_, *ctx_);
-  // Static files next to the API, so one test server can also be a provider network mirror.
-  if (!options.files_dir.empty() && !server_->set_mount_point("/files", options.files_dir)) {
+  // Static files next to the API, so one test server can also be a provider network mirror (under
+  // /files/) or a provider registry (at the root: Terraform asks for /.well-known/terraform.json). httplib
+  // tries a GET against the mounted files first and falls through to the routes when no file matches, so
+  // the API is unchanged as long as DIR has no v3/ or _admin/ folder.
+  if (!options.files_dir.empty() && (!server_->set_mount_point("/files", options.files_dir) ||
+                                     !server_->set_mount_point("/", options.files_dir))) {
     remove_temp_files();
     throw std::runtime_error("--files " + options.files_dir + ": not a readable directory");
   }

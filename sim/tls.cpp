@@ -110,20 +110,21 @@ void write_key(const std::filesystem::path& path, EVP_PKEY* key) {
 }  // namespace
 
 namespace {
-std::string subject_alt_names(const std::string& extra_host) {
+std::string subject_alt_names(const std::vector<std::string>& extra_hosts) {
   std::string names = "DNS:localhost,IP:127.0.0.1,IP:::1";
-  if (extra_host.empty() || extra_host == "localhost" || extra_host == "127.0.0.1" || extra_host == "::1") {
-    return names;
+  for (const auto& host : extra_hosts) {
+    if (host.empty() || host == "localhost" || host == "127.0.0.1" || host == "::1") continue;
+    in6_addr v6{};
+    in_addr v4{};
+    const bool is_ip =
+        inet_pton(AF_INET, host.c_str(), &v4) == 1 || inet_pton(AF_INET6, host.c_str(), &v6) == 1;
+    names += (is_ip ? ",IP:" : ",DNS:") + host;
   }
-  in6_addr v6{};
-  in_addr v4{};
-  const bool is_ip =
-      inet_pton(AF_INET, extra_host.c_str(), &v4) == 1 || inet_pton(AF_INET6, extra_host.c_str(), &v6) == 1;
-  return names + (is_ip ? ",IP:" : ",DNS:") + extra_host;
+  return names;
 }
 }  // namespace
 
-TlsFiles generate_tls_files(const std::string& extra_host) {
+TlsFiles generate_tls_files(const std::vector<std::string>& extra_hosts) {
   std::string pattern = (std::filesystem::temp_directory_path() / "rds-sim-tls-XXXXXX").string();
   if (mkdtemp(pattern.data()) == nullptr)
     throw std::runtime_error("TLS set-up: cannot create a temp directory");
@@ -136,8 +137,8 @@ TlsFiles generate_tls_files(const std::string& extra_host) {
     Pkey ca_key = new_key();
     Cert ca = new_cert(ca_key.get(), "rds-sim local CA", nullptr, ca_key.get(), true);
     Pkey server_key = new_key();
-    Cert server =
-        new_cert(server_key.get(), "localhost", ca.get(), ca_key.get(), false, subject_alt_names(extra_host));
+    Cert server = new_cert(server_key.get(), "localhost", ca.get(), ca_key.get(), false,
+                           subject_alt_names(extra_hosts));
     write_cert(files.ca_cert, ca.get());
     write_cert(files.server_cert, server.get());
     write_key(files.server_key, server_key.get());

@@ -1,9 +1,10 @@
 #pragma once
 // With --tls the sim serves https with a certificate made at start-up: a fresh CA (printed on stdout
-// so clients can trust it) and a server certificate for localhost / 127.0.0.1 / ::1 (and --host) signed by
-// it.
+// so clients can trust it) and a server certificate for localhost / 127.0.0.1 / ::1 (and --host and any
+// --tls-name) signed by it.
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace rds::sim {
 
@@ -13,9 +14,9 @@ struct TlsFiles {
 };
 
 // Generates the CA and server certificate (EC P-256, valid 7 days) into a new private temp directory.
-// The server certificate names localhost, 127.0.0.1 and ::1, plus `extra_host` (an IP address or DNS
-// name) when it is not empty. Throws std::runtime_error with OpenSSL's reason on failure.
-TlsFiles generate_tls_files(const std::string& extra_host = "");
+// The server certificate names localhost, 127.0.0.1 and ::1, plus each of `extra_hosts` (IP addresses or
+// DNS names). Throws std::runtime_error with OpenSSL's reason on failure.
+TlsFiles generate_tls_files(const std::vector<std::string>& extra_hosts = {});
 
 // Removes the directory made by generate_tls_files (best effort).
 void remove_tls_files(const TlsFiles& files);

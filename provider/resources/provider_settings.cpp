@@ -7,7 +7,7 @@
 #include <cstdlib>
 #include <variant>
 
-#include "client/ca_bundle.h"
+#include "client/cacert_file.h"
 #include "client/endpoints.h"
 #include "provider/resources/duration.h"
 
@@ -459,12 +459,12 @@ Diagnostics check_configurable(const ProviderSettings& s) {
   if (s.cacert_file.known_set()) {
     // Read here, bounded and without blocking, so that a FIFO or a huge file is an error on the
     // attribute instead of a configure that never ends (issue 18).
-    const rds::client::CaBundle bundle = rds::client::load_ca_bundle(*s.cacert_file.value);
+    const rds::client::CacertFile bundle = rds::client::load_cacert_file(*s.cacert_file.value);
     if (!bundle.problem.empty()) {
       diags.error("Invalid cacert_file",
                   described("cacert_file", s.cacert_file) + " names " + shown_value(*s.cacert_file.value) +
                       ", which " + bundle.problem + ". It must be a PEM file of CA certificates, at most " +
-                      std::to_string(rds::client::kMaxCaBundleBytes / (1024 * 1024)) + " MiB.",
+                      std::to_string(rds::client::kMaxCacertFileBytes / (1024 * 1024)) + " MiB.",
                   AttributePath("cacert_file"));
     }
   }

@@ -60,7 +60,13 @@ TEST(Cli, ParsesEveryFlag) {
                         "t",
                         "--quiet",
                         "--region",
-                        "eu-nl"});
+                        "eu-nl",
+                        "--files",
+                        "/srv/registry",
+                        "--tls-name",
+                        "rds.sim.test",
+                        "--tls-name",
+                        "10.0.0.5"});
   EXPECT_EQ(opt.host, "0.0.0.0");
   EXPECT_EQ(opt.port, 8080);
   EXPECT_TRUE(opt.tls);
@@ -80,6 +86,8 @@ TEST(Cli, ParsesEveryFlag) {
   EXPECT_EQ(opt.credentials.static_token, "t");
   EXPECT_TRUE(opt.quiet);
   EXPECT_EQ(opt.region, "eu-nl");
+  EXPECT_EQ(opt.files_dir, "/srv/registry");
+  EXPECT_EQ(opt.tls_names, (std::vector<std::string>{"rds.sim.test", "10.0.0.5"}));
 }
 
 TEST(Cli, BadValuesNameTheFlag) {
