@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "client/errors.h"
+#include "client/printable.h"
 
 namespace rds::client {
 
@@ -30,13 +31,8 @@ std::string string_field(const nlohmann::json& object, const char* key) {
   return {};
 }
 
-std::string shorten(std::string_view text) {
-  constexpr std::size_t kMax = 200;
-  std::string out(text.substr(0, kMax));
-  std::replace(out.begin(), out.end(), '\n', ' ');
-  if (text.size() > kMax) out += "...";
-  return out;
-}
+// A body that is not JSON (an HTML page of a gateway): its start, printable.
+std::string shorten(std::string_view text) { return printable(text, 200); }
 }  // namespace
 
 ErrorBody parse_error_body(std::string_view body) {
@@ -52,6 +48,9 @@ ErrorBody parse_error_body(std::string_view body) {
     if (result.code.empty()) result.code = string_field(*nested, "code");
     if (result.message.empty()) result.message = string_field(*nested, "message");
   }
+  // What the API says reaches the user's terminal: never raw control characters, never megabytes.
+  result.code = printable(result.code, kMaxShownErrorCode);
+  result.message = printable(result.message, kMaxShownErrorMessage);
   return result;
 }
 

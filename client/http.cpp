@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "client/printable.h"
 #include "client/signer.h"
 
 namespace rds::client {
@@ -61,7 +62,7 @@ std::string HttpResponse::header(const std::string& name) const {
 
 std::string HttpResponse::request_id() const {
   auto id = header("X-Request-Id");
-  return id.empty() ? header("X-Openstack-Request-Id") : id;
+  return printable(id.empty() ? header("X-Openstack-Request-Id") : id, kMaxShownRequestId);
 }
 
 }  // namespace rds::client

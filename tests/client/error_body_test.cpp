@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "client/errors.h"
 #include "fakes.h"
 
@@ -35,11 +37,46 @@ TEST(ClientErrorBodyTest, ReadsIamNestedError) {
 TEST(ClientErrorBodyTest, NonJsonBodyBecomesShortenedMessageWithoutThrowing) {
   auto body = parse_error_body("<html>" + std::string(1000, 'x') + "</html>");
   EXPECT_EQ(body.code, "");
-  EXPECT_LT(body.message.size(), 210u);
   EXPECT_TRUE(body.message.starts_with("<html>"));
+  EXPECT_TRUE(body.message.ends_with("... (1013 bytes)")) << body.message;
+  EXPECT_LE(body.message.size(), 200u + std::string("... (1013 bytes)").size());
   EXPECT_EQ(parse_error_body("").code, "");
   EXPECT_EQ(parse_error_body("[1,2]").code, "");
   EXPECT_EQ(parse_error_body(R"({"error_code":{"nested":1}})").code, "");
+}
+
+// Issue 18, finding 7: what the API says reaches terminals and CI logs through the diagnostics.
+TEST(ClientErrorBodyTest, ControlCharactersFromTheApiNeverReachTheMessage) {
+  const std::string hostile = "\x1b]0;pwned\x07\x1b[2J\u009b31m";
+  auto body = parse_error_body(
+      nlohmann::json{{"error_code", "DBS.1\x1b[2J"}, {"error_msg", "bad" + hostile + "\nx"}}.dump());
+  EXPECT_EQ(body.code, "DBS.1 [2J");
+  EXPECT_EQ(body.message, "bad ]0;pwned  [2J 31m x");
+  for (const std::string& text : {body.code, body.message})
+    for (unsigned char c : text) EXPECT_TRUE(c >= 0x20 && c != 0x7f) << int(c);
+  EXPECT_EQ(parse_error_body("\x1b[2J<html>").message, " [2J<html>");
+}
+
+TEST(ClientErrorBodyTest, HugeErrorFieldsAreCutSayingHowLongTheyWere) {
+  const std::string eleven_megabytes(11 * 1024 * 1024, 'x');
+  auto body = parse_error_body(
+      nlohmann::json{{"error_code", eleven_megabytes}, {"error_msg", eleven_megabytes}}.dump());
+  EXPECT_LE(body.code.size(), 64u + 24u);
+  EXPECT_LE(body.message.size(), 512u + 24u);
+  EXPECT_TRUE(body.message.ends_with("... (11534336 bytes)")) << body.message.substr(500);
+}
+
+TEST(ClientErrorBodyTest, ACutNeverSplitsAUtf8Character) {
+  auto body = parse_error_body(nlohmann::json{{"error_msg", std::string(511, 'x') + "\u00e9\u00e9"}}.dump());
+  EXPECT_EQ(body.message, std::string(511, 'x') + "... (515 bytes)");
+}
+
+TEST(ClientErrorBodyTest, TheRequestIdIsPrintableAndBounded) {
+  HttpResponse response;
+  response.headers["x-request-id"] = "r-1\x1b[2J" + std::string(1000, 'a');
+  const std::string id = response.request_id();
+  EXPECT_TRUE(id.starts_with("r-1 [2J")) << id;
+  EXPECT_LE(id.size(), 128u + 24u);
 }
 
 TEST(ClientErrorBodyTest, BusyCodesAreRetryableOnlyWithTheDocumentedStatuses) {

@@ -43,6 +43,33 @@ TEST_F(Errors, MissingInstanceFailsNamingIt) {
   EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 0);
 }
 
+// Issue 18, finding 7: an API error that carries terminal escape sequences (retitle the terminal, clear
+// the screen) reaches the user's terminal with none of them, and an endless message is cut.
+TEST_F(Errors, AnApiErrorHoldingEscapeSequencesPrintsNone) {
+  start();
+  sim().add_instance("mysql-1", false);
+  sim().inject_fault({{"kind", "status"},
+                      {"status", 400},
+                      {"error_code", "DBS.999\x1b[2J"},
+                      {"error_msg", "refused\x1b]0;pwned\x07\x1b[2J" + std::string(100000, 'z')},
+                      {"method", "GET"},
+                      {"count", 1}});
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+
+  auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
+
+  EXPECT_EQ(plan.exit_code, 1) << plan.describe();
+  EXPECT_EQ(sim().faulted_requests("status"), 1);
+  EXPECT_NE(plan.err.find("Error message: refused ]0;pwned"), std::string::npos) << plan.describe();
+  // -no-color: Terraform itself writes no ESC either, so any would be the API's.
+  EXPECT_EQ(plan.out.find('\x1b'), std::string::npos) << "an ESC reached the terminal";
+  EXPECT_EQ(plan.err.find('\x1b'), std::string::npos) << "an ESC reached the terminal";
+  EXPECT_EQ(plan.out.find('\x07'), std::string::npos) << "a BEL reached the terminal";
+  EXPECT_EQ(plan.err.find('\x07'), std::string::npos) << "a BEL reached the terminal";
+  EXPECT_NE(plan.plain_output().find("bytes)"), std::string::npos) << "the 100 kB message must be cut";
+  EXPECT_LT(plan.out.size() + plan.err.size(), 20000u) << "the 100 kB message must be cut";
+}
+
 TEST_F(Errors, WrongCredentialsFailWithTheApiError) {
   start();
   sim().add_instance("mysql-1", false);
