@@ -269,9 +269,15 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   if (cancelled) throw CancelledError("sending " + operation);
   if (multi_code != CURLM_OK)
     throw TransportError(operation, std::string("libcurl: ") + curl.multi_strerror(multi_code), false);
-  if (result != CURLE_OK)
-    throw TransportError(operation, describe(curl, result, error_buffer, options_, pool_->ca),
-                         is_retryable(result));
+  if (result != CURLE_OK) {
+    std::string detail = describe(curl, result, error_buffer, options_, pool_->ca);
+    // The transfer's own limit, not the operation's deadline, cut it: say which setting that is.
+    if (result == CURLE_OPERATION_TIMEDOUT && total_timeout == options_.request_timeout)
+      detail += "; one request may take request_timeout = " + std::to_string(total_timeout.count() / 1000) +
+                "." + std::to_string(total_timeout.count() % 1000 / 100) +
+                " s: raise request_timeout if the API is this slow";
+    throw TransportError(operation, detail, is_retryable(result));
+  }
   long status = 0;
   curl.easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &status);
   response.status = static_cast<int>(status);

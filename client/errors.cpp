@@ -23,11 +23,13 @@ ApiError::ApiError(std::string operation, int http_status, std::string error_cod
     // Copies, not moves: the message is built from the same arguments, in unspecified order.
     : ApiError(api_message(operation, http_status, error_code, error_msg, request_id) +
                    (note.empty() ? "" : " " + note),
-               operation, http_status, error_code, error_msg, request_id) {}
+               "The API answered with an error." + (note.empty() ? "" : " " + note), operation, http_status,
+               error_code, error_msg, request_id) {}
 
-ApiError::ApiError(std::string message, std::string operation, int http_status, std::string error_code,
-                   std::string error_msg, std::string request_id)
+ApiError::ApiError(std::string message, std::string meaning, std::string operation, int http_status,
+                   std::string error_code, std::string error_msg, std::string request_id)
     : Error(message),
+      meaning_(std::move(meaning)),
       operation_(std::move(operation)),
       http_status_(http_status),
       error_code_(std::move(error_code)),
@@ -38,20 +40,23 @@ NotFoundError::NotFoundError(std::string operation, std::string resource, int ht
                              std::string error_code, std::string error_msg, std::string request_id)
     : ApiError("The " + resource + " does not exist (" +
                    api_message(operation, http_status, error_code, error_msg, request_id) + ")",
-               operation, http_status, error_code, error_msg, request_id),
+               "The " + resource + " does not exist.", operation, http_status, error_code, error_msg,
+               request_id),
       resource_(resource) {}
 
 NotFoundError::NotFoundError(std::string operation, std::string resource, std::string request_id)
     : ApiError("The " + resource + " does not exist (" + operation + " found nothing" +
                    (request_id.empty() ? std::string() : ", request id " + request_id) + ").",
-               operation, 0, "", "", request_id),
+               "The " + resource + " does not exist: the call found nothing.", operation, 0, "", "",
+               request_id),
       resource_(std::move(resource)) {}
 
 NotOfferedError::NotOfferedError(std::string feature, std::string operation, int http_status,
                                  std::string error_code, std::string error_msg, std::string request_id)
     : ApiError("The RDS API does not offer " + feature + " here (" +
                    api_message(operation, http_status, error_code, error_msg, request_id) + ")",
-               operation, http_status, error_code, error_msg, request_id),
+               "The RDS API does not offer " + feature + " here.", operation, http_status, error_code,
+               error_msg, request_id),
       feature_(std::move(feature)) {}
 
 UnsupportedEngineError::UnsupportedEngineError(std::string instance_id, std::string engine)

@@ -31,12 +31,16 @@ class ApiError : public Error {
   const std::string& error_code() const { return error_code_; }  // "DBS.200019"; may be empty
   const std::string& error_msg() const { return error_msg_; }    // may be empty
   const std::string& request_id() const { return request_id_; }  // may be empty
+  // What the error means, without the facts above (for messages that list those apart, so that each fact
+  // is said once): "The instance abc does not exist." / "The API answered with an error. Gave up after ...".
+  const std::string& meaning() const { return meaning_; }
 
  protected:
-  ApiError(std::string message, std::string operation, int http_status, std::string error_code,
-           std::string error_msg, std::string request_id);
+  ApiError(std::string message, std::string meaning, std::string operation, int http_status,
+           std::string error_code, std::string error_msg, std::string request_id);
 
  private:
+  std::string meaning_;
   std::string operation_;
   int http_status_;
   std::string error_code_, error_msg_, request_id_;

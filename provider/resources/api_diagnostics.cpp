@@ -18,8 +18,9 @@ void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, co
   using namespace rds::client;
   std::string detail = error.what();
   if (const auto* api = dynamic_cast<const ApiError*>(&error)) {
-    // what() is already a sentence with these; the lines below make them easy to find and copy.
-    detail += "\n\n" + api_answer_lines(*api);
+    // Each fact once: what the error means, then the call, status, code, message and request id on lines
+    // of their own, easy to find and copy (what() would say them all in its sentence too).
+    detail = api->meaning() + "\n\n" + api_answer_lines(*api);
   } else if (const auto* format = dynamic_cast<const ResponseFormatError*>(&error)) {
     if (!format->request_id().empty()) detail += "\n\nRequest ID: " + format->request_id();
   } else if (dynamic_cast<const CancelledError*>(&error) != nullptr) {

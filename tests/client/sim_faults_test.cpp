@@ -142,6 +142,24 @@ TEST(ClientSimFaultsTest, LatencyAboveTheRequestTimeoutIsRetried) {
   EXPECT_EQ(sim.connections(), 2);
 }
 
+// Issue 15, part 4: when one request's own limit (not the operation's deadline) cut every attempt, the
+// error names request_timeout, the setting to raise.
+TEST(ClientSimFaultsTest, AnApiSlowerThanTheRequestTimeoutIsAnErrorNamingRequestTimeout) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "latency"}, {"latency_ms", 3000}, {"count", 10}});
+  auto config = sim_config(sim);
+  config.request_timeout = 500ms;
+  config.max_retries = 1;
+  try {
+    sim_client(config)->get_instance("db1");
+    FAIL() << "no exception";
+  } catch (const TransportError& error) {
+    EXPECT_NE(std::string(error.what()).find("one request may take request_timeout = 0.5 s"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
 TEST(ClientSimFaultsTest, DroppedConnectionIsRetried) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
   sim.inject_fault({{"kind", "drop"}, {"count", 2}});

@@ -60,7 +60,7 @@ TEST_F(Faults, AWrongPasswordIsOneLoginAndOneErrorForManyResources) {
   EXPECT_EQ(plan.exit_code, 1) << plan.describe();
   EXPECT_EQ(sim().count_requests("POST", "/v3/auth/tokens"), 1) << sim().requests().dump(1);
   EXPECT_EQ(occurrences(plan.plain_output(), "Error: Cannot log in to IAM"), 1) << plan.describe();
-  EXPECT_NE(plan.plain_output().find("HTTP 401"), std::string::npos) << plan.describe();
+  EXPECT_NE(plan.plain_output().find("HTTP status: 401"), std::string::npos) << plan.describe();
   EXPECT_EQ(plan.plain_output().find("not-the-password"), std::string::npos) << "secrets are never shown";
 }
 
