@@ -263,6 +263,12 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
 
 UpgradeResult InstanceSslResource::upgrade_state(const UpgradeRequest& request) {
   UpgradeResult result;
+  if (request.version < 0) {
+    result.diagnostics.error("Cannot upgrade rds_instance_ssl state",
+                             "The state has schema version " + std::to_string(request.version) +
+                                 ", which no provider writes: versions start at 0.");
+    return result;
+  }
   if (request.version > schema().version) {
     result.diagnostics.error("Cannot upgrade rds_instance_ssl state",
                              "The state was written with schema version " + std::to_string(request.version) +
@@ -274,6 +280,13 @@ UpgradeResult InstanceSslResource::upgrade_state(const UpgradeRequest& request) 
     Value state = decode_state_json(request.raw_state_json, schema().value_type());
     if (state.is_null()) {
       result.upgraded_state = state;
+      return result;
+    }
+    if (ssl::instance_id_of(state).empty()) {
+      result.diagnostics.error(
+          "Cannot upgrade rds_instance_ssl state",
+          "The stored state has neither instance_id nor id, so it names no RDS instance. "
+          "Remove it with terraform state rm and import the instance.");
       return result;
     }
     // Version 0 states from before an attribute existed leave it null; fill what the schema promises.

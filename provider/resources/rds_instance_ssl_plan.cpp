@@ -74,8 +74,18 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
 void InstanceSslResource::check_target(const std::string& instance_id, const std::string& timeout_argument,
                                        std::chrono::nanoseconds limit, const rds::core::CancelToken& cancel,
                                        PlanResult& result) {
+  if (!instance_id_problem(instance_id).empty()) return;  // validation reports a bad id
   auto client = context_->client();
-  if (!client || !instance_id_problem(instance_id).empty()) return;  // validation reports a bad id
+  if (!client) {
+    // Terraform configures the provider before it plans; a client that did not (or a configuration not
+    // known until the apply) gets a plan without the check, and is told so.
+    result.diagnostics.warning(
+        "RDS instance " + instance_id + " not checked",
+        "The rds provider is not configured, so this plan could not read RDS instance " + instance_id +
+            ": the apply checks it instead.",
+        AttributePath(std::string(ssl::kInstanceId)));
+    return;
+  }
   const AttributePath path{std::string(ssl::kInstanceId)};
   const auto deadline =
       client->clock().now() + std::chrono::duration_cast<rds::client::Deadline::duration>(limit);

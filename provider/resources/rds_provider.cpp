@@ -41,6 +41,8 @@ class RdsProvider : public rds::core::Provider {
 
   Diagnostics validate_config(const Value& config) override {
     Diagnostics diags;
+    // A configure that fails leaves the provider unconfigured, never with the client of an earlier one.
+    context_->set_client(nullptr);
     ProviderSettings settings = settings_from_config(config);
     apply_environment(settings, options_.environment, diags);
     diags.append(check_settings(settings));
@@ -50,6 +52,8 @@ class RdsProvider : public rds::core::Provider {
   Diagnostics configure(const Value& config, const std::string& terraform_version,
                         const rds::core::CancelToken& cancel) override {
     Diagnostics diags;
+    // A configure that fails leaves the provider unconfigured, never with the client of an earlier one.
+    context_->set_client(nullptr);
     ProviderSettings settings = settings_from_config(config);
     apply_environment(settings, options_.environment, diags);
     diags.append(check_settings(settings));

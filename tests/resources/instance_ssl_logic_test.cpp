@@ -315,6 +315,27 @@ TEST_F(InstanceSslLogic, UpgradeFromVersionOneCopiesInstanceNameIntoName) {
   EXPECT_EQ(result.upgraded_state.attr("instance_name"), Value::string("orders-prod"));
 }
 
+// Issue 18, finding 11: versions no provider writes, and a state that names no instance, are errors.
+TEST_F(InstanceSslLogic, UpgradeOfANegativeVersionOrOfAStateWithoutAnInstanceIsAnError) {
+  auto negative = resource_.upgrade_state({-1, R"({"id":"abc","instance_id":"abc","ssl_enable":true})"});
+  ASSERT_TRUE(negative.diagnostics.has_errors());
+  EXPECT_NE(negative.diagnostics.items()[0].detail.find("schema version -1"), std::string::npos);
+  auto empty = resource_.upgrade_state({1, "{}"});
+  ASSERT_TRUE(empty.diagnostics.has_errors());
+  EXPECT_NE(empty.diagnostics.items()[0].detail.find("names no RDS instance"), std::string::npos);
+}
+
+// Issue 18, finding 11: Terraform configures before it plans; a plan without a client says what it skipped.
+TEST_F(InstanceSslLogic, APlanWithoutAConfiguredProviderWarnsThatTheInstanceWasNotChecked) {
+  const Value config =
+      resource({{"instance_id", Value::string("abc")}, {"ssl_enable", Value::boolean(true)}});
+  auto result = plan(Value::null(resource_type()), config);
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(result.diagnostics.items()[0].severity, rds::core::Severity::warning);
+  EXPECT_EQ(result.diagnostics.items()[0].summary, "RDS instance abc not checked");
+  EXPECT_EQ(result.diagnostics.items()[0].path, AttributePath("instance_id"));
+}
+
 TEST_F(InstanceSslLogic, UpgradeOfAStateThatIsNotJsonIsAnError) {
   auto result = resource_.upgrade_state({0, "not json"});
   ASSERT_EQ(result.diagnostics.size(), 1u);

@@ -313,5 +313,23 @@ TEST(ProviderSecurityWarnings, ConfigureGivesThemOnce) {
   EXPECT_EQ(count, 1) << dump(diags);
 }
 
+// Issue 18, finding 11: a failed second ConfigureProvider must not leave the first one's client behind.
+TEST(ProviderConfigure, AFailedReconfigurationLeavesTheProviderUnconfigured) {
+  auto rds = provider(kSimEnv);
+  ASSERT_FALSE(rds->configure(config({{"token", str("T")}}), "1.11.4", {}).has_errors());
+  ASSERT_TRUE(rds->configure(config({{"token", str("T")}, {"region", str("a@evil.com/")}}), "1.11.4", {})
+                  .has_errors());
+  std::shared_ptr<rds::core::Resource> ssl;
+  for (auto& resource : rds->resources())
+    if (resource->type_name() == "rds_instance_ssl") ssl = resource;
+  ASSERT_TRUE(ssl);
+  const Value state =
+      Value::object(ssl->schema().value_type(),
+                    {{"id", str("db1")}, {"instance_id", str("db1")}, {"ssl_enable", Value::boolean(true)}});
+  auto read = ssl->read({state, ""});
+  ASSERT_TRUE(read.diagnostics.has_errors()) << "a read must not use the earlier client";
+  EXPECT_NE(dump(read.diagnostics).find("not configured"), std::string::npos) << dump(read.diagnostics);
+}
+
 }  // namespace
 }  // namespace rds::resources
