@@ -71,9 +71,6 @@ class RpcBench {
     rds::testing::PluginOptions options;
     options.binary = provider;
     options.protocol_versions = {6};
-    options.unset_env = {"OS_ACCESS_KEY",     "OS_SECRET_KEY",  "OS_TOKEN",      "OS_AUTH_TOKEN",
-                         "OS_USERNAME",       "OS_PASSWORD",    "OS_PROJECT_ID", "RDS_ENDPOINT",
-                         "OS_SECURITY_TOKEN", "OS_REGION_NAME", "TF_LOG",        "TF_LOG_PROVIDER"};
     plugin_ = std::make_unique<rds::testing::PluginProcess>(options);
     stub_ = plugin_->v6();
     configure();

@@ -43,9 +43,9 @@ void keep_grpc_initialised() {
 
 PluginProcess::PluginProcess(PluginOptions options) : options_(std::move(options)) {
   keep_grpc_initialised();
+  // The clean environment of the e2e workspaces: nothing of whoever runs the tests (credentials, OS_INSECURE,
+  // OS_CACERT, SSL_CERT_FILE...) reaches the provider; only what the test sets.
   EnvironmentChanges env;
-  env.unset = options_.unset_env;
-  env.unset.push_back("PLUGIN_CLIENT_CERT");
   env.set["TF_PLUGIN_MAGIC_COOKIE"] = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2";
   env.set["PLUGIN_PROTOCOL_VERSIONS"] = join_versions(options_.protocol_versions);
   if (options_.auto_mtls) {
@@ -56,7 +56,7 @@ PluginProcess::PluginProcess(PluginOptions options) : options_(std::move(options
 
   std::vector<std::string> argv = {options_.binary};
   argv.insert(argv.end(), options_.args.begin(), options_.args.end());
-  child_ = std::make_unique<ChildProcess>(ProcessOptions{.argv = argv, .env = inherited_environment(env)});
+  child_ = std::make_unique<ChildProcess>(ProcessOptions{.argv = argv, .env = clean_environment(env)});
   const auto line = child_->read_stdout_line(options_.handshake_timeout);
   std::string error;
   std::optional<plugin::Handshake> parsed;

@@ -36,7 +36,6 @@ struct PluginOptions {
   std::vector<int> protocol_versions{5, 6};  // PLUGIN_PROTOCOL_VERSIONS
   bool auto_mtls = true;                     // false: no PLUGIN_CLIENT_CERT (TF_DISABLE_PLUGIN_TLS)
   std::map<std::string, std::string> extra_env;
-  std::vector<std::string> unset_env;  // removed from the inherited environment
   std::vector<std::string> args;
   std::chrono::milliseconds handshake_timeout = std::chrono::seconds(10);
 };

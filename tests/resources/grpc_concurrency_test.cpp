@@ -53,9 +53,6 @@ class GrpcConcurrency : public ::testing::Test {
     rds::testing::PluginOptions options;
     options.binary = rds::testing::provider_binary_path();
     options.protocol_versions = {6};
-    options.unset_env = {"OS_ACCESS_KEY",  "OS_SECRET_KEY", "OS_TOKEN",          "OS_AUTH_TOKEN",
-                         "OS_USERNAME",    "OS_PASSWORD",   "OS_PROJECT_ID",     "RDS_ENDPOINT",
-                         "OS_REGION_NAME", "OS_AUTH_URL",   "OS_SECURITY_TOKEN", "OS_DOMAIN_NAME"};
     plugin_ = std::make_unique<rds::testing::PluginProcess>(options);
     stub_ = plugin_->v6();
 

@@ -99,10 +99,6 @@ class GrpcLifecycle : public ::testing::Test {
     rds::testing::PluginOptions options;
     options.binary = binary;
     options.protocol_versions = {P::kVersion};
-    // The provider must not pick up credentials from whoever runs the tests.
-    options.unset_env = {"OS_ACCESS_KEY",     "OS_SECRET_KEY", "OS_TOKEN",      "OS_AUTH_TOKEN",
-                         "OS_USERNAME",       "OS_PASSWORD",   "OS_PROJECT_ID", "RDS_ENDPOINT",
-                         "OS_SECURITY_TOKEN", "OS_REGION_NAME"};
     plugin_ = std::make_unique<rds::testing::PluginProcess>(options);
     ASSERT_EQ(plugin_->protocol_version(), P::kVersion);
     stub_ = plugin_->template stub<P>();

@@ -12,7 +12,9 @@ namespace rds::testing {
 namespace {
 
 bool is_controlling_variable(const std::string& name) {
-  for (const char* prefix : {"TF_", "OS_", "RDS_", "PLUGIN_", "CHECKPOINT_"}) {
+  // SSL_CERT_FILE / SSL_CERT_DIR choose the CA certificates the provider trusts (client/ca_bundle.h); HW_
+  // is Huawei Cloud's prefix of the same settings as OS_.
+  for (const char* prefix : {"TF_", "OS_", "HW_", "RDS_", "PLUGIN_", "CHECKPOINT_", "SSL_CERT_"}) {
     if (name.rfind(prefix, 0) == 0) return true;
   }
   return false;
@@ -32,9 +34,11 @@ Environment inherited_environment(const EnvironmentChanges& changes) {
   return env;
 }
 
-Environment clean_environment() {
+Environment clean_environment(const EnvironmentChanges& changes) {
   Environment env = inherited_environment();
   std::erase_if(env, [](const auto& entry) { return is_controlling_variable(entry.first); });
+  for (const auto& name : changes.unset) env.erase(name);
+  for (const auto& [name, value] : changes.set) env[name] = value;
   return env;
 }
 

@@ -23,8 +23,9 @@ struct EnvironmentChanges {
 Environment inherited_environment(const EnvironmentChanges& changes = {});
 
 // This process's environment minus every variable that would change how Terraform or the provider behave
-// (TF_*, OS_*, RDS_*, PLUGIN_*, CHECKPOINT_*), so tests only see what they set themselves.
-Environment clean_environment();
+// (TF_*, OS_*, HW_*, RDS_*, PLUGIN_*, CHECKPOINT_*, SSL_CERT_*), so tests only see what they set
+// themselves; then `changes`. The e2e workspaces and the harness's plugin processes both start from it.
+Environment clean_environment(const EnvironmentChanges& changes = {});
 
 // Full path of `program` found on PATH (returned as is when it contains a '/'); empty when not found.
 std::string find_on_path(const std::string& program);
