@@ -100,15 +100,18 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_CHECK(false, std::string("upgrade_state threw: ") + e.what());
   }
   bool decodes = true;
+  bool names_an_instance = true;  // a state object must say which instance it is about
   try {
-    (void)rds::core::decode_state_json(raw, type);
+    const Value decoded = rds::core::decode_state_json(raw, type);
+    names_an_instance = decoded.is_null() || !ssl::instance_id_of(decoded).empty();
   } catch (const CodecError&) {
     decodes = false;
   }
-  const bool refused = version > ssl::schema().version || !decodes;
+  const bool refused = version < 0 || version > ssl::schema().version || !decodes || !names_an_instance;
   FUZZ_CHECK(result.diagnostics.has_errors() == refused,
              "upgrade_state " + std::string(refused ? "accepted" : "refused") + " version " +
-                 std::to_string(version) + (decodes ? "" : " of undecodable JSON"));
+                 std::to_string(version) + (decodes ? "" : " of undecodable JSON") +
+                 (names_an_instance ? "" : " of a state that names no instance"));
   if (refused) return 0;
   check_upgraded(result.upgraded_state, type);
 
