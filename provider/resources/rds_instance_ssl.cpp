@@ -1,9 +1,6 @@
 #include "provider/resources/rds_instance_ssl.h"
 
-#include <algorithm>
-
 #include "provider/core/json.h"
-#include "provider/core/plan_rules.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
 #include "provider/resources/destroy_warnings.h"

@@ -11,14 +11,6 @@ namespace {
 
 using namespace std::chrono_literals;
 
-// How often `text` occurs in `output`.
-int occurrences(const std::string& output, const std::string& text) {
-  int count = 0;
-  for (auto at = output.find(text); at != std::string::npos; at = output.find(text, at + text.size()))
-    ++count;
-  return count;
-}
-
 using Faults = E2eTest;
 
 TEST_F(Faults, ApplyBehindARunningSwitchToTheSameValueSendsNoSecondSwitch) {

@@ -22,13 +22,6 @@ enum class Rerun { whileTheSwitchRuns, afterTheSwitchEnded };
 const std::string kAddress = "rds_instance_ssl.x";
 const std::string kDisableOnDestroy = "  disable_on_destroy = true\n";
 
-int occurrences(const std::string& output, const std::string& text) {
-  int count = 0;
-  for (auto at = output.find(text); at != std::string::npos; at = output.find(text, at + text.size()))
-    ++count;
-  return count;
-}
-
 class Replacement : public ProtocolVersionTest {
  protected:
   // A sim whose switches run until the test ends them, and the provider attached over the protocol under

@@ -186,6 +186,13 @@ std::vector<std::string> terraform_warnings(const CommandResult& result) {
   return summaries;
 }
 
+int occurrences(const std::string& output, const std::string& text) {
+  int count = 0;
+  for (auto at = output.find(text); at != std::string::npos; at = output.find(text, at + text.size()))
+    ++count;
+  return count;
+}
+
 nlohmann::json find_resource(const nlohmann::json& document, const std::string& address) {
   // `terraform show -json` nests resources under values.root_module.resources.
   const nlohmann::json* values = &document;

@@ -96,6 +96,9 @@ class TerraformWorkspace {
 // provider from a mirror, so Terraform has no notice of its own to add (no dev_overrides warning).
 std::vector<std::string> terraform_warnings(const CommandResult& result);
 
+// How often `text` occurs in `output` (e.g. a warning that must be said exactly once).
+int occurrences(const std::string& output, const std::string& text);
+
 // Finds the resource at `address` in a `terraform show -json` document (state or plan's prior_state).
 nlohmann::json find_resource(const nlohmann::json& values, const std::string& address);
 
