@@ -55,32 +55,40 @@ TEST_F(Examples, ImportExampleImportsAnExistingInstanceWithoutChangingIt) {
   EXPECT_EQ(plan.exit_code, 0) << plan.describe();
 }
 
-TEST_F(Examples, AuditReportsMySqlWithoutSslAndTurnsSslOnForEveryMySqlInstance) {
+TEST_F(Examples, AuditTurnsSslOnForTheMatchingMySqlInstancesAndReportsTheOthersWithoutSsl) {
   start();
   sim().add_instances(
       {{{"id", "mysql-a"}, {"name", "orders"}, {"enable_ssl", false}},
-       {{"id", "mysql-b"}, {"name", "billing"}, {"enable_ssl", true}},
+       {{"id", "mysql-b"}, {"name", "orders-archive"}, {"enable_ssl", true}},
        {{"id", "mysql-c"}, {"name", "reports"}, {"enable_ssl", false}},
        {{"id", "pg-1"}, {"name", "analytics"}, {"engine", "PostgreSQL"}, {"enable_ssl", false}}});
   copy_example("audit", workspace());
 
-  apply_ok();
+  apply_ok({"-var", "name_contains=orders"});
 
   auto output = workspace().terraform({"output", "-json"});
   ASSERT_TRUE(output.succeeded()) << output.describe();
   auto outputs = nlohmann::json::parse(output.out);
-  EXPECT_EQ(outputs["mysql_without_ssl"]["value"],
-            nlohmann::json({{"mysql-a", "orders"}, {"mysql-c", "reports"}}))
+  EXPECT_EQ(outputs["ssl_enabled"]["value"], nlohmann::json({"mysql-a", "mysql-b"})) << output.out;
+  EXPECT_EQ(outputs["unmanaged_without_ssl"]["value"], nlohmann::json({{"mysql-c", "reports"}}))
       << output.out;
-  EXPECT_EQ(outputs["ssl_enabled"]["value"], nlohmann::json({"mysql-a", "mysql-b", "mysql-c"})) << output.out;
-  for (const char* id : {"mysql-a", "mysql-b", "mysql-c"}) EXPECT_TRUE(sim().ssl_enabled(id)) << id;
+  EXPECT_TRUE(sim().ssl_enabled("mysql-a"));
+  EXPECT_FALSE(sim().ssl_enabled("mysql-c")) << "outside name_contains: reported, not touched";
   EXPECT_FALSE(sim().ssl_enabled("pg-1")) << "only MySQL instances are touched";
-  EXPECT_EQ(sim().accepted_switches(), 2) << "billing already had SSL on";
+  EXPECT_EQ(sim().accepted_switches(), 1) << "orders-archive already had SSL on";
 
-  // The next run reads no instance without SSL (the report changes), and changes nothing else.
+  // The plan right after the apply is empty: nothing to switch, and the report reads the same.
+  auto plan = workspace().terraform(
+      {"plan", "-detailed-exitcode", "-input=false", "-no-color", "-var", "name_contains=orders"});
+  EXPECT_EQ(plan.exit_code, 0) << "the second plan must be empty\n" << plan.describe();
+
+  // Without a filter every MySQL instance is managed, and the report is empty.
   apply_ok();
+  EXPECT_TRUE(sim().ssl_enabled("mysql-c"));
   EXPECT_EQ(sim().accepted_switches(), 2);
-  expect_empty_plan("after the audit converged");
+  output = workspace().terraform({"output", "-json"});
+  EXPECT_EQ(nlohmann::json::parse(output.out)["unmanaged_without_ssl"]["value"], nlohmann::json::object());
+  expect_empty_plan("after the audit covered every MySQL instance");
 }
 
 }  // namespace

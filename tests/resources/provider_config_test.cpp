@@ -135,6 +135,27 @@ TEST(ProviderValidate, NegativeMaxRetriesIsRejected) {
   EXPECT_FALSE(diags.has_errors()) << dump(diags);
 }
 
+// The documented range of request_timeout is 1 s to 1 h: both ends are accepted and reach the client, and
+// anything outside it (or not a duration) is refused on the attribute, naming the range.
+TEST(ProviderValidate, RequestTimeoutIsADurationFromOneSecondToOneHour) {
+  for (const char* refused : {"999ms", "0s", "61m", "2h", "-5s", "ten seconds"}) {
+    auto diags = provider({})->validate_config(config({{"request_timeout", str(refused)}}));
+    EXPECT_TRUE(has_error_at(diags, "request_timeout", "from \"1s\" to \"1h\"")) << refused << dump(diags);
+  }
+  const Env env{{"OS_PROJECT_ID", "p"}, {"RDS_ENDPOINT", "http://127.0.0.1:9"}, {"OS_AUTH_TOKEN", "t"}};
+  for (const auto& [accepted, expected] : {std::pair{"1s", std::chrono::milliseconds(1000)},
+                                           std::pair{"1h", std::chrono::milliseconds(3'600'000)},
+                                           std::pair{"90s", std::chrono::milliseconds(90'000)}}) {
+    auto recorder = std::make_shared<Recorder>();
+    auto diags =
+        provider(env, recorder)->configure(config({{"request_timeout", str(accepted)}}), "1.11.4", {});
+    ASSERT_FALSE(diags.has_errors()) << accepted << dump(diags);
+    EXPECT_EQ(std::chrono::duration_cast<std::chrono::milliseconds>(recorder->config->request_timeout),
+              expected)
+        << accepted;
+  }
+}
+
 TEST(ProviderValidate, InsecureFromEnvironmentMustBeABoolean) {
   auto diags = provider({{"OS_INSECURE", "maybe"}})->validate_config(config({}));
   EXPECT_TRUE(has_error_at(diags, "insecure", "OS_INSECURE")) << dump(diags);

@@ -186,6 +186,11 @@ std::vector<std::string> terraform_warnings(const CommandResult& result) {
   return summaries;
 }
 
+std::string running_text(const CommandResult& result) {
+  static const std::regex layout("(\\s|│|╷|╵)+");
+  return std::regex_replace(result.plain_output(), layout, " ");
+}
+
 int occurrences(const std::string& output, const std::string& text) {
   int count = 0;
   for (auto at = output.find(text); at != std::string::npos; at = output.find(text, at + text.size()))
