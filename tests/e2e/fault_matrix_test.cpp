@@ -214,6 +214,7 @@ TEST_F(FaultMatrix, ATokenThatExpiresDuringARunIsRenewedOnceAndTheRunGoesOn) {
   ASSERT_TRUE(result.succeeded()) << result.describe();
   EXPECT_EQ(sim().count_requests("POST", "/v3/auth/tokens"), logins_before + 1) << sim().requests().dump(1);
   EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  expect_empty_plan("after the token was renewed");
 }
 
 TEST_F(FaultMatrix, AnswersSlowerThanTheRequestTimeoutAreRetriedThenAClearError) {
@@ -236,6 +237,19 @@ TEST_F(FaultMatrix, AnswersSlowerThanTheRequestTimeoutAreRetriedThenAClearError)
   EXPECT_NE(output.find("timed out"), std::string::npos) << apply.describe();
   EXPECT_NE(output.find("Gave up after 3 attempts"), std::string::npos) << apply.describe();
   EXPECT_NE(output.find("max_retries = 2"), std::string::npos) << apply.describe();
+  // The sim logs a delayed answer once it is sent, after the client has given up on it.
+  EXPECT_TRUE(eventually([&] { return sim().faulted_requests("latency") == 2 + 3; }, 30s))
+      << "two slow answers, then three for the three attempts\n"
+      << sim().requests().dump(1);
+
+  // The state still says what the sim has (SSL on), and once the answers are fast again the rerun
+  // converges.
+  EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  sim().process().admin("DELETE", "/_admin/faults");
+  apply_ok();
+  EXPECT_FALSE(sim().ssl_enabled("mysql-1"));
+  EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  expect_empty_plan("after the answers were fast again");
 }
 
 // A switch the API refused was never requested: a create whose PUT is answered 429 until its retries run
@@ -339,6 +353,7 @@ TEST_F(FaultMatrixTls, AnUntrustedCertificateNamesCacertFileAndInsecure) {
   EXPECT_NE(apply.plain_output().find("cacert_file"), std::string::npos) << apply.describe();
   EXPECT_NE(apply.plain_output().find("insecure"), std::string::npos) << apply.describe();
   EXPECT_FALSE(sim().ssl_enabled("mysql-1"));
+  EXPECT_TRUE(workspace().state_resource("rds_instance_ssl.x").is_null()) << "nothing was created";
 }
 
 TEST_F(FaultMatrixTls, CacertFileMakesTheCertificateTrusted) {
@@ -361,6 +376,8 @@ TEST_F(FaultMatrixTls, InsecureWorksAndWarnsOnce) {
   EXPECT_EQ(output.find("Warning: TLS verification is off", first + 1), std::string::npos) << plan.describe();
   apply_ok();
   EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  expect_empty_plan("with insecure = true");
 }
 
 }  // namespace
