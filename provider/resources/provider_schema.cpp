@@ -37,15 +37,15 @@ Schema build() {
       argument("region", Type::string(),
                "Region of the RDS instances, e.g. eu-de: up to 64 letters, digits, - and _. Used to derive "
                "the API URLs when endpoint or auth_url are not set. Default: environment variable "
-               "OS_REGION_NAME.",
+               "OS_REGION_NAME, then HW_REGION_NAME.",
                "Region of the RDS instances, e.g. `eu-de`: up to 64 letters, digits, `-` and `_`. Used to "
                "derive the API URLs when `endpoint` or `auth_url` are not set. Default: environment "
-               "variable `OS_REGION_NAME`."));
+               "variable `OS_REGION_NAME`, then `HW_REGION_NAME`."));
   a.push_back(argument("project_id", Type::string(),
                        "ID of the project that owns the instances (required): up to 64 letters, digits, - "
-                       "and _. Default: environment variable OS_PROJECT_ID.",
+                       "and _. Default: environment variable OS_PROJECT_ID, then HW_PROJECT_ID.",
                        "ID of the project that owns the instances (required): up to 64 letters, digits, `-` "
-                       "and `_`. Default: environment variable `OS_PROJECT_ID`."));
+                       "and `_`. Default: environment variable `OS_PROJECT_ID`, then `HW_PROJECT_ID`."));
   a.push_back(
       argument("endpoint", Type::string(),
                "Base URL of the RDS API (http or https, without a user name or password), overriding "
@@ -58,28 +58,29 @@ Schema build() {
       argument("auth_url", Type::string(),
                "Base URL of the IAM API including /v3 (without a user name or password), used for password "
                "authentication; default https://iam.{region}.otc.t-systems.com/v3. Default: environment "
-               "variable OS_AUTH_URL.",
+               "variable OS_AUTH_URL, then HW_AUTH_URL.",
                "Base URL of the IAM API including `/v3` (without a user name or password), used for "
                "password authentication; default "
                "`https://iam.{region}.otc.t-systems.com/v3`. Default: environment variable "
-               "`OS_AUTH_URL`."));
+               "`OS_AUTH_URL`, then `HW_AUTH_URL`."));
   a.push_back(argument("access_key", Type::string(),
                        "Access key (AK) for AK/SK request signing; needs secret_key. Default: environment "
-                       "variable OS_ACCESS_KEY.",
+                       "variable OS_ACCESS_KEY, then HW_ACCESS_KEY.",
                        "Access key (AK) for AK/SK request signing; needs `secret_key`. Default: environment "
-                       "variable `OS_ACCESS_KEY`."));
+                       "variable `OS_ACCESS_KEY`, then `HW_ACCESS_KEY`."));
   a.push_back(argument("secret_key", Type::string(),
                        "Secret key (SK) for AK/SK request signing; needs access_key. Default: environment "
-                       "variable OS_SECRET_KEY.",
+                       "variable OS_SECRET_KEY, then HW_SECRET_KEY.",
                        "Secret key (SK) for AK/SK request signing; needs `access_key`. Default: environment "
-                       "variable `OS_SECRET_KEY`.",
+                       "variable `OS_SECRET_KEY`, then `HW_SECRET_KEY`.",
                        true));
-  a.push_back(argument("security_token", Type::string(),
-                       "Security token of temporary AK/SK credentials; only with access_key and secret_key. "
-                       "Default: environment variable OS_SECURITY_TOKEN.",
-                       "Security token of temporary AK/SK credentials; only with `access_key` and "
-                       "`secret_key`. Default: environment variable `OS_SECURITY_TOKEN`.",
-                       true));
+  a.push_back(
+      argument("security_token", Type::string(),
+               "Security token of temporary AK/SK credentials; only with access_key and secret_key. "
+               "Default: environment variable OS_SECURITY_TOKEN, then HW_SECURITY_TOKEN.",
+               "Security token of temporary AK/SK credentials; only with `access_key` and "
+               "`secret_key`. Default: environment variable `OS_SECURITY_TOKEN`, then `HW_SECURITY_TOKEN`.",
+               true));
   a.push_back(
       argument("token", Type::string(),
                "IAM token sent as X-Auth-Token, instead of keys or a password. Default: environment "
@@ -89,16 +90,18 @@ Schema build() {
                true));
   a.push_back(argument("user_name", Type::string(),
                        "IAM user name for password authentication; needs password and domain_name. Default: "
-                       "environment variable OS_USERNAME.",
+                       "environment variable OS_USERNAME, then HW_USER_NAME.",
                        "IAM user name for password authentication; needs `password` and `domain_name`. "
-                       "Default: environment variable `OS_USERNAME`."));
-  a.push_back(argument("password", Type::string(),
-                       "Password of user_name. Default: environment variable OS_PASSWORD.",
-                       "Password of `user_name`. Default: environment variable `OS_PASSWORD`.", true));
+                       "Default: environment variable `OS_USERNAME`, then `HW_USER_NAME`."));
+  a.push_back(argument(
+      "password", Type::string(),
+      "Password of user_name. Default: environment variable OS_PASSWORD, then HW_PASSWORD.",
+      "Password of `user_name`. Default: environment variable `OS_PASSWORD`, then `HW_PASSWORD`.", true));
   a.push_back(argument("domain_name", Type::string(),
-                       "Domain (account) name of user_name. Default: environment variable OS_DOMAIN_NAME.",
+                       "Domain (account) name of user_name. Default: environment variable OS_DOMAIN_NAME, "
+                       "then HW_DOMAIN_NAME.",
                        "Domain (account) name of `user_name`. Default: environment variable "
-                       "`OS_DOMAIN_NAME`."));
+                       "`OS_DOMAIN_NAME`, then `HW_DOMAIN_NAME`."));
   a.push_back(argument("insecure", Type::boolean(),
                        "Skip TLS certificate verification (tests only). Default: environment variable "
                        "OS_INSECURE, else false.",

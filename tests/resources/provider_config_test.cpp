@@ -81,25 +81,6 @@ TEST(ProviderValidate, TwoCredentialMethodsConflict) {
   EXPECT_TRUE(has_error_at(diags, "token", "Conflicting")) << dump(diags);
 }
 
-TEST(ProviderValidate, CredentialsInTheBlockWinOverACredentialInTheEnvironment) {
-  auto diags = provider({{"OS_TOKEN", "T"}})
-                   ->validate_config(config({{"access_key", str("AK")}, {"secret_key", str("SK")}}));
-  EXPECT_FALSE(diags.has_errors()) << dump(diags);
-}
-
-TEST(ProviderValidate, EnvironmentCredentialsConflictAndSayWhereTheyCameFrom) {
-  auto diags = provider({{"OS_TOKEN", "T"}, {"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}})
-                   ->validate_config(config({}));
-  EXPECT_TRUE(has_error_at(diags, "token", "environment variable OS_TOKEN")) << dump(diags);
-}
-
-TEST(ProviderValidate, EnvironmentCompletesNoCredentialsTheBlockStarted) {
-  auto diags = provider({{"OS_SECRET_KEY", "SK"}})->validate_config(config({{"access_key", str("AK")}}));
-  EXPECT_TRUE(has_error_at(diags, "access_key", "secret_key")) << dump(diags);
-  EXPECT_FALSE(
-      provider({{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}})->validate_config(config({})).has_errors());
-}
-
 TEST(ProviderValidate, UnknownValuesAreTolerated) {
   const Value unknown = Value::unknown(Type::string());
   auto diags = provider({})->validate_config(config({{"access_key", str("AK")},
@@ -269,29 +250,6 @@ namespace {
 
 using namespace config_test_support;
 
-// Issue 9, point 6: the environment fills in credentials only when the block sets none.
-TEST(ProviderCredentials, BlockCredentialsShutOutEnvironmentCredentials) {
-  auto settings = settings_of({{"token", str("T")}},
-                              {{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}, {"OS_PROJECT_ID", "p1"}});
-  EXPECT_FALSE(settings.access_key.known_set());
-  EXPECT_FALSE(settings.secret_key.known_set());
-  EXPECT_EQ(settings.project_id.value, std::optional<std::string>("p1"))
-      << "non-credentials still come from env";
-  EXPECT_FALSE(check_settings(settings).has_errors()) << dump(check_settings(settings));
-
-  auto from_env = settings_of({}, {{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}});
-  EXPECT_TRUE(from_env.access_key.known_set());
-}
-
-TEST(ProviderCredentials, AConflictNamesWhereEachMethodCameFrom) {
-  auto settings = settings_of({}, {{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}, {"OS_TOKEN", "T"}});
-  auto diags = check_settings(settings);
-  EXPECT_TRUE(has_error_at(diags, "token", "token (from environment variable OS_TOKEN)")) << dump(diags);
-  EXPECT_TRUE(has_error_at(diags, "token", "access_key (from environment variable OS_ACCESS_KEY)"))
-      << dump(diags);
-}
-
-// Issue 9, point 7.
 TEST(ProviderSecurityWarnings, PasswordOrTokenOverPlainHttpToAnotherHostIsWarned) {
   auto password = settings_of({{"user_name", str("u")},
                                {"password", str("p")},

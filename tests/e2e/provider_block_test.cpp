@@ -1,0 +1,66 @@
+// The provider block as OTC and Huawei Cloud users configure it, with real Terraform against rds-sim:
+// arguments from the block and the environment mixed argument by argument, and Huawei Cloud's HW_*
+// variables in place of OS_*.
+#include <gtest/gtest.h>
+
+#include "tests/e2e/support/e2e_test.h"
+
+namespace rds::testing {
+namespace {
+
+class ProviderBlock : public E2eTest {
+ protected:
+  void SetUp() override {
+    E2eTest::SetUp();
+    if (HasFatalFailure()) return;
+    start();
+    sim().add_instance("mysql-1", false);
+  }
+  // Takes the sim's credentials and project out of the OS_* variables the harness sets.
+  void unset_open_stack_credentials() {
+    for (const char* name : {"OS_ACCESS_KEY", "OS_SECRET_KEY", "OS_PROJECT_ID", "OS_REGION_NAME"})
+      workspace().set_env(name, "");
+  }
+};
+
+TEST_F(ProviderBlock, TheAccessKeyInTheBlockAndTheSecretKeyFromTheEnvironmentSignTogether) {
+  workspace().set_env("OS_ACCESS_KEY", "");
+  workspace().write_config("provider \"rds\" {\n  access_key = \"sim-ak\"\n}\n" +
+                           ssl_resource("x", "mysql-1", true));
+  apply_ok();
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  EXPECT_GT(sim().count_requests("GET", "/instances"), 0);
+  expect_empty_plan("with the keys from two places");
+}
+
+TEST_F(ProviderBlock, HuaweiCloudVariablesAloneConfigureTheProvider) {
+  unset_open_stack_credentials();
+  workspace().set_env("HW_ACCESS_KEY", "sim-ak");
+  workspace().set_env("HW_SECRET_KEY", "sim-sk");
+  workspace().set_env("HW_PROJECT_ID", "sim-project");
+  workspace().set_env("HW_REGION_NAME", "eu-de");
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+  apply_ok();
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  for (const auto& request : sim().requests()) {
+    const std::string path = request.value("path", "");
+    if (path.starts_with("/v3/")) {
+      EXPECT_TRUE(path.starts_with("/v3/sim-project/")) << request.dump();
+    }
+  }
+  expect_empty_plan("configured from HW_* variables");
+}
+
+TEST_F(ProviderBlock, OpenStackAndHuaweiVariablesThatDisagreeFailThePlanNamingBoth) {
+  workspace().set_env("HW_PROJECT_ID", "another-project");
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+  auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
+  EXPECT_EQ(plan.exit_code, 1) << plan.describe();
+  const std::string text = running_text(plan);
+  EXPECT_NE(text.find("OS_PROJECT_ID and HW_PROJECT_ID are both set, to different values"), std::string::npos)
+      << plan.describe();
+  EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 0);
+}
+
+}  // namespace
+}  // namespace rds::testing
