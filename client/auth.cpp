@@ -22,6 +22,24 @@ std::string header_value(const HeaderList& headers, const std::string& name) {
   return {};
 }
 
+// The login's scope: the project by id when the config names one; else by name (IAM then says the id in
+// the answer's token.project).
+nlohmann::json project_scope(const PasswordCredentials& credentials) {
+  if (!credentials.project_id.empty()) return {{"id", credentials.project_id}};
+  return {{"name", credentials.project_name}};
+}
+
+// token.project.id of IAM's login answer; "" when absent or not a string.
+std::string project_id_of_token(const std::string& body) {
+  const auto json = nlohmann::json::parse(body, nullptr, false);
+  const nlohmann::json* at = &json;
+  for (const char* key : {"token", "project", "id"}) {
+    if (!at->is_object() || !at->contains(key)) return "";
+    at = &(*at)[key];
+  }
+  return at->is_string() ? at->get<std::string>() : "";
+}
+
 // IAM's expires_at, "2026-11-29T00:00:00.000000Z"; std::nullopt when absent or not such a time.
 // The fields are range-checked before any arithmetic: an answer claiming the year 3000 overflowed the
 // conversion to system_clock (int64 nanoseconds since 1970 end in 2262) into an expiry in the past.
@@ -103,6 +121,11 @@ bool PasswordAuthenticator::renew_after_unauthorized(const HttpRequest& rejected
   return true;
 }
 
+std::string PasswordAuthenticator::scoped_project_id() {
+  std::lock_guard lock(mutex_);
+  return scoped_project_id_;
+}
+
 void PasswordAuthenticator::fetch_token(const HttpRequest& on_behalf_of) {
   if (refused_) throw *refused_;
   nlohmann::json body = {{"auth",
@@ -113,7 +136,7 @@ void PasswordAuthenticator::fetch_token(const HttpRequest& on_behalf_of) {
                                 {{"name", credentials_.user_name},
                                  {"password", credentials_.password},
                                  {"domain", {{"name", credentials_.domain_name}}}}}}}}},
-                           {"scope", {{"project", {{"id", credentials_.project_id}}}}}}}};
+                           {"scope", {{"project", project_scope(credentials_)}}}}}};
   HttpRequest request;
   request.method = "POST";
   request.base_url = credentials_.auth_url;
@@ -155,6 +178,13 @@ void PasswordAuthenticator::fetch_token(const HttpRequest& on_behalf_of) {
   auto token = response.header("X-Subject-Token");
   if (token.empty())
     throw ResponseFormatError(operation, "the answer has no X-Subject-Token header", response.request_id());
+  if (credentials_.project_id.empty()) {
+    scoped_project_id_ = project_id_of_token(response.body);
+    if (scoped_project_id_.empty())
+      throw ResponseFormatError(
+          operation, "the answer names no token.project.id for project \"" + credentials_.project_name + "\"",
+          response.request_id());
+  }
   token_ = token;
   // IAM tokens are valid 24 h; expires_at says exactly when, if the answer carries it.
   expires_at_ = parse_expiry(response.body).value_or(clock_->utc_now() + std::chrono::hours(24));

@@ -27,6 +27,9 @@ class Authenticator {
   virtual std::string mode() const = 0;  // "aksk" | "token" | "password", for logs
   // The IAM URL this method logs in at, for error messages; "" when it needs no login.
   virtual std::string login_url() const { return ""; }
+  // The project IAM scoped the login to (password method, after a login scoped by project name); ""
+  // for the methods that do not log in.
+  virtual std::string scoped_project_id() { return ""; }
 };
 
 // SDK-HMAC-SHA256 signing; fresh X-Sdk-Date on every attempt.
@@ -57,6 +60,7 @@ class StaticTokenAuthenticator : public Authenticator {
 struct PasswordCredentials {
   std::string auth_url;  // IAM base including /v3
   std::string user_name, password, domain_name, project_id;
+  std::string project_name;  // the token's scope when project_id is empty
 };
 
 // user/password/domain -> POST {auth_url}/auth/tokens -> X-Subject-Token, cached until shortly before
@@ -74,6 +78,7 @@ class PasswordAuthenticator : public Authenticator {
   bool renew_after_unauthorized(const HttpRequest& rejected) override;
   std::string mode() const override { return "password"; }
   std::string login_url() const override { return credentials_.auth_url; }
+  std::string scoped_project_id() override;
 
   // Renew this long before the announced expiry.
   static constexpr std::chrono::minutes kRenewMargin{5};
@@ -89,6 +94,7 @@ class PasswordAuthenticator : public Authenticator {
   std::mutex mutex_;
   std::optional<ApiError> refused_;
   std::string token_;
+  std::string scoped_project_id_;  // token.project.id of the last login
   std::chrono::system_clock::time_point expires_at_{};
 };
 

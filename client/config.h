@@ -25,7 +25,10 @@ struct ClientConfig {
   // IAM base URL including /v3. Empty => https://iam.{region}.otc.t-systems.com/v3
   std::string auth_url;
   std::string region;
+  // The project every RDS call is addressed to. Empty: the client finds it through IAM at sign_in, by
+  // name: project_name, else the region's name (the default project of a region is named after it).
   std::string project_id;
+  std::string project_name;
   // Where endpoint and auth_url were set, for error messages that must say which setting to check:
   // e.g. "environment variable RDS_ENDPOINT". Empty: derived from region (or not known).
   std::string endpoint_origin, auth_url_origin;

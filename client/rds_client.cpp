@@ -1,14 +1,16 @@
 #include "client/rds_client.h"
 
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "client/auth.h"
-#include "client/cacert_file.h"
+#include "client/client_setup.h"
 #include "client/curl_transport.h"
 #include "client/endpoints.h"
 #include "client/error_body.h"
 #include "client/executor.h"
+#include "client/project_lookup.h"
 #include "client/response_parsing.h"
 #include "client/signer.h"
 #include "client/waiting.h"
@@ -17,98 +19,6 @@ namespace rds::client {
 
 namespace {
 
-std::string trim_slashes(std::string url) {
-  while (!url.empty() && url.back() == '/') url.pop_back();
-  return url;
-}
-
-// The URL the config gave for `name`, or the default derived from region; throws ConfigError naming the
-// attribute when it breaks a rule of client/endpoints.h. Messages show the URL redacted.
-std::string checked_url(const std::string& name, const std::string& given, const std::string& region,
-                        std::string (*derive)(std::string_view region)) {
-  if (given.empty()) {
-    if (region.empty()) throw ConfigError("region is required when " + name + " is not set.");
-    return derive(region);  // throws ConfigError naming region
-  }
-  if (const UrlCheck check = check_url(given); check.problem != UrlProblem::kNone)
-    throw ConfigError(name + " \"" + redact_url(given) + "\" " + describe(check) + ".");
-  return trim_slashes(given);
-}
-
-// Checks the config and fills in defaults; every message names the attribute to fix. The rules on hosts,
-// URLs and cacert_file are checked by endpoints.h and cacert_file.h, which the provider applies too.
-ClientConfig validated(ClientConfig config, std::string& ca_bundle_pem) {
-  if (config.project_id.empty()) throw ConfigError("project_id is required to call the RDS API.");
-  if (const auto problem = project_id_problem(config.project_id); !problem.empty())
-    throw ConfigError("project_id " + problem + ".");
-  if (!config.region.empty())
-    if (const auto problem = region_problem(config.region); !problem.empty())
-      throw ConfigError("region " + problem + ".");
-  config.endpoint = checked_url("endpoint", config.endpoint, config.region, &default_rds_endpoint);
-
-  const bool has_ak = !config.access_key.empty(), has_sk = !config.secret_key.empty();
-  if (has_ak != has_sk)
-    throw ConfigError(std::string(has_ak ? "secret_key" : "access_key") +
-                      " is missing: access_key and secret_key must be set together.");
-  if (!config.security_token.empty() && !has_ak)
-    throw ConfigError("security_token is only used with access_key and secret_key (temporary credentials).");
-  const bool password_mode = !has_ak && config.token.empty();
-  if (password_mode) {
-    std::vector<std::string> missing;
-    if (config.user_name.empty()) missing.push_back("user_name");
-    if (config.password.empty()) missing.push_back("password");
-    if (config.domain_name.empty()) missing.push_back("domain_name");
-    if (missing.size() == 3)
-      throw ConfigError(
-          "No credentials: set access_key and secret_key, or token, or user_name, password and domain_name.");
-    if (!missing.empty()) {
-      std::string names;
-      for (const auto& name : missing) names += (names.empty() ? "" : ", ") + name;
-      throw ConfigError(
-          "Password authentication needs user_name, password and domain_name; missing: " + names + ".");
-    }
-    config.auth_url = checked_url("auth_url", config.auth_url, config.region, &default_iam_url);
-  }
-  if (!config.cacert_file.empty()) {
-    CacertFile bundle = load_cacert_file(config.cacert_file);
-    if (!bundle.problem.empty())
-      throw ConfigError("cacert_file \"" + config.cacert_file + "\" " + bundle.problem + ".");
-    ca_bundle_pem = std::move(bundle.pem);
-  }
-  if (config.max_retries < 0) throw ConfigError("max_retries must not be negative.");
-  config.user_agent =
-      config.user_agent.empty() ? default_user_agent() : default_user_agent() + " " + config.user_agent;
-  return config;
-}
-
-std::shared_ptr<Authenticator> make_authenticator(const ClientConfig& config,
-                                                  std::shared_ptr<Transport> transport,
-                                                  std::shared_ptr<Clock> clock) {
-  if (!config.access_key.empty())
-    return std::make_shared<AkSkAuthenticator>(
-        signer::Credentials{config.access_key, config.secret_key, config.security_token, config.project_id},
-        std::move(clock));
-  if (!config.token.empty()) return std::make_shared<StaticTokenAuthenticator>(config.token);
-  return std::make_shared<PasswordAuthenticator>(
-      PasswordCredentials{config.auth_url, config.user_name, config.password, config.domain_name,
-                          config.project_id},
-      std::move(transport), std::move(clock), config.log);
-}
-
-// "the RDS endpoint URL (from environment variable RDS_ENDPOINT)", for connection errors.
-std::vector<std::pair<std::string, std::string>> endpoint_descriptions(const ClientConfig& config) {
-  auto describe = [&](const char* what, const std::string& url, const std::string& origin) {
-    return std::string(what) + " " + redact_url(url) + " (" +
-           (origin.empty() ? "derived from region " + config.region : "from " + origin) + ")";
-  };
-  std::vector<std::pair<std::string, std::string>> descriptions{
-      {config.endpoint, describe("the RDS endpoint", config.endpoint, config.endpoint_origin)}};
-  if (!config.auth_url.empty())
-    descriptions.emplace_back(config.auth_url,
-                              describe("the IAM endpoint", config.auth_url, config.auth_url_origin));
-  return descriptions;
-}
-
 std::string on_off(std::optional<bool> value) { return value ? (*value ? "true" : "false") : "not reported"; }
 
 class RdsClientImpl : public RdsClient {
@@ -116,11 +26,16 @@ class RdsClientImpl : public RdsClient {
   RdsClientImpl(ClientConfig config, Dependencies deps, std::shared_ptr<Authenticator> authenticator)
       : config_(std::move(config)),
         poll_(deps.poll),
+        authenticator_(authenticator),
         executor_(ExecutorOptions{deps.transport, std::move(authenticator), deps.clock, deps.random,
                                   deps.backoff, config_.max_retries, config_.log,
-                                  endpoint_descriptions(config_)}) {}
+                                  endpoint_descriptions(config_)}),
+        project_id_(config_.project_id) {}
 
-  void sign_in(Deadline deadline, const CancelToken& cancel) override { executor_.sign_in(deadline, cancel); }
+  void sign_in(Deadline deadline, const CancelToken& cancel) override {
+    executor_.sign_in(deadline, cancel);
+    project_id(deadline, cancel);
+  }
 
   std::optional<Instance> get_instance(const std::string& id, Deadline deadline,
                                        const CancelToken& cancel) override {
@@ -143,7 +58,7 @@ class RdsClientImpl : public RdsClient {
             "the list of instances",
             std::chrono::duration_cast<std::chrono::milliseconds>(clock().now() - start),
             std::to_string(seen.size()) + " instances read in " + std::to_string(pages) + " pages");
-      auto request = make_request("GET", "/instances", cancel);
+      auto request = make_request("GET", "/instances", deadline, cancel);
       request.query = filters;
       request.query.emplace_back("offset", std::to_string(offset));
       request.query.emplace_back("limit", std::to_string(kPageSize));
@@ -178,7 +93,7 @@ class RdsClientImpl : public RdsClient {
   std::vector<SslCertificateLink> get_ssl_cert_links(const std::string& id, Deadline deadline,
                                                      const CancelToken& cancel) override {
     check_id("instance", id);
-    auto request = make_request("GET", "/instances/" + id + "/ssl-cert/download-link", cancel);
+    auto request = make_request("GET", "/instances/" + id + "/ssl-cert/download-link", deadline, cancel);
     const auto operation =
         "get the SSL certificate links of instance " + id + " (GET " + request.full_path() + ")";
     const auto response = executor_.send(std::move(request), operation, deadline);
@@ -219,7 +134,7 @@ class RdsClientImpl : public RdsClient {
         continue;
       }
 
-      auto request = make_request("PUT", "/instances/" + id + "/ssl", cancel);
+      auto request = make_request("PUT", "/instances/" + id + "/ssl", deadline, cancel);
       request.headers.emplace_back("Content-Type", "application/json");
       request.body = nlohmann::json{{"ssl_option", enabled}}.dump();
       const auto operation = what + " (PUT " + request.full_path() + ")";
@@ -318,14 +233,33 @@ class RdsClientImpl : public RdsClient {
     return response.status >= 200 && response.status < 300;
   }
 
+  // A request below /v3/{project_id}; finds the project first when the config gave none.
   HttpRequest make_request(const std::string& method, const std::string& path_below_project,
-                           const CancelToken& cancel) const {
+                           Deadline deadline, const CancelToken& cancel) {
     HttpRequest request;
     request.method = method;
     request.base_url = config_.endpoint;
-    request.path = "/v3/" + config_.project_id + path_below_project;
+    request.path = "/v3/" + project_id(deadline, cancel) + path_below_project;
     request.cancel = cancel;
     return request;
+  }
+
+  // The project id of the config, or the one IAM names for project_name, asked once: the password
+  // login scoped by name says it in its answer; AK/SK and token ask GET {auth_url}/projects?name=.
+  std::string project_id(Deadline deadline, const CancelToken& cancel) {
+    std::lock_guard lock(project_mutex_);
+    if (!project_id_.empty()) return project_id_;
+    std::string found;
+    if (config_.access_key.empty() && config_.token.empty()) {
+      executor_.sign_in(deadline, cancel);
+      found = authenticator_->scoped_project_id();
+    } else {
+      found = find_project_id(executor_, config_.auth_url, config_.project_name, deadline, cancel);
+    }
+    executor_.log(LogLevel::info, "found the project by name",
+                  {{"project_name", config_.project_name}, {"project_id", found}});
+    project_id_ = found;
+    return project_id_;
   }
 
   // Ids become path segments and query values: refuse what could change the URL's meaning.
@@ -358,7 +292,7 @@ class RdsClientImpl : public RdsClient {
 
   Job fetch_job(const std::string& job_id, const CancelToken& cancel, Deadline deadline) {
     check_id("job", job_id);
-    auto request = make_request("GET", "/jobs", cancel);
+    auto request = make_request("GET", "/jobs", deadline, cancel);
     request.query = {{"id", job_id}};
     const auto operation = "get job " + job_id + " (GET " + request.full_path() + "?id=" + job_id + ")";
     auto response = executor_.send(std::move(request), operation, deadline);
@@ -369,7 +303,7 @@ class RdsClientImpl : public RdsClient {
   std::optional<Instance> fetch_instance(const std::string& id, const CancelToken& cancel,
                                          Deadline deadline) {
     check_id("instance", id);
-    auto request = make_request("GET", "/instances", cancel);
+    auto request = make_request("GET", "/instances", deadline, cancel);
     request.query = {{"id", id}};
     const auto operation = "get instance " + id + " (GET " + request.full_path() + "?id=" + id + ")";
     auto response = executor_.send(std::move(request), operation, deadline);
@@ -393,7 +327,10 @@ class RdsClientImpl : public RdsClient {
 
   ClientConfig config_;
   PollPolicy poll_;
+  std::shared_ptr<Authenticator> authenticator_;
   Executor executor_;
+  std::mutex project_mutex_;
+  std::string project_id_;  // guarded by project_mutex_; "" until found
 };
 
 }  // namespace

@@ -79,12 +79,36 @@ void issue_token(SimContext& ctx, const httplib::Request& req, httplib::Response
                {"catalog", nlohmann::json::array()}}}});
 }
 
+// IAM's "Querying Project Information Based on the Specified Criteria": GET /v3/projects[?name=N]. The sim
+// has one project (--project-id, --project-name), in the one domain of its user.
+void list_projects(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const auto& creds = ctx.credentials;
+  const std::string self = "https://iam.sim/v3/projects";
+  nlohmann::json projects = nlohmann::json::array();
+  if (!req.has_param("name") || req.get_param_value("name") == creds.project_name) {
+    projects.push_back(
+        {{"id", creds.project_id},
+         {"name", creds.project_name},
+         {"domain_id", "sim-domain-id"},
+         {"parent_id", "sim-domain-id"},
+         {"is_domain", false},
+         {"enabled", true},
+         {"description", ""},
+         {"links", {{"self", self + "/" + creds.project_id}, {"next", nullptr}, {"previous", nullptr}}}});
+  }
+  send_json(res, 200,
+            {{"projects", projects}, {"links", {{"self", self}, {"next", nullptr}, {"previous", nullptr}}}});
+}
+
 }  // namespace
 
 void add_iam_routes(httplib::Server& server, SimContext& ctx, const ApiWrapper& wrap) {
   server.Post("/v3/auth/tokens", wrap([&ctx](const httplib::Request& req,
                                              httplib::Response& res) { issue_token(ctx, req, res); },
                                       false));
+  server.Get("/v3/projects", wrap([&ctx](const httplib::Request& req,
+                                         httplib::Response& res) { list_projects(ctx, req, res); },
+                                  true));
 }
 
 }  // namespace rds::sim

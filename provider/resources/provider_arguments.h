@@ -23,9 +23,10 @@ struct StringArgument {
   bool credential = false;  // part of a credential method (see check_settings)
 };
 
-inline constexpr std::array<StringArgument, 13> kStringArguments{{
+inline constexpr std::array<StringArgument, 14> kStringArguments{{
     {"region", &ProviderSettings::region, {"OS_REGION_NAME", "HW_REGION_NAME", ""}},
     {"project_id", &ProviderSettings::project_id, {"OS_PROJECT_ID", "HW_PROJECT_ID", ""}},
+    {"project_name", &ProviderSettings::project_name, {"OS_PROJECT_NAME", "HW_PROJECT_NAME", ""}},
     {"endpoint", &ProviderSettings::endpoint, {"RDS_ENDPOINT", "", ""}},
     {"auth_url", &ProviderSettings::auth_url, {"OS_AUTH_URL", "HW_AUTH_URL", ""}},
     {"access_key", &ProviderSettings::access_key, {"OS_ACCESS_KEY", "HW_ACCESS_KEY", ""}, true},

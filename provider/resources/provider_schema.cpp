@@ -42,10 +42,20 @@ Schema build() {
                "derive the API URLs when `endpoint` or `auth_url` are not set. Default: environment "
                "variable `OS_REGION_NAME`, then `HW_REGION_NAME`."));
   a.push_back(argument("project_id", Type::string(),
-                       "ID of the project that owns the instances (required): up to 64 letters, digits, - "
-                       "and _. Default: environment variable OS_PROJECT_ID, then HW_PROJECT_ID.",
-                       "ID of the project that owns the instances (required): up to 64 letters, digits, `-` "
-                       "and `_`. Default: environment variable `OS_PROJECT_ID`, then `HW_PROJECT_ID`."));
+                       "ID of the project that owns the instances: up to 64 letters, digits, - and _. When "
+                       "not set, the provider finds it by project_name or region. Default: environment "
+                       "variable OS_PROJECT_ID, then HW_PROJECT_ID.",
+                       "ID of the project that owns the instances: up to 64 letters, digits, `-` and `_`. "
+                       "When not set, the provider finds it by `project_name` or `region`. Default: "
+                       "environment variable `OS_PROJECT_ID`, then `HW_PROJECT_ID`."));
+  a.push_back(argument("project_name", Type::string(),
+                       "Name of the project to find through IAM when project_id is not set (default: the "
+                       "region's name, which names each region's default project); ignored when project_id "
+                       "is set. Default: environment variable OS_PROJECT_NAME, then HW_PROJECT_NAME.",
+                       "Name of the project to find through IAM when `project_id` is not set (default: the "
+                       "region's name, which names each region's default project); ignored when "
+                       "`project_id` is set. Default: environment variable `OS_PROJECT_NAME`, then "
+                       "`HW_PROJECT_NAME`."));
   a.push_back(
       argument("endpoint", Type::string(),
                "Base URL of the RDS API (http or https, without a user name or password), overriding "

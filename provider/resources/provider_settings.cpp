@@ -83,16 +83,18 @@ void check_region(const ProviderSettings& s, Diagnostics& diags) {
               AttributePath("region"));
 }
 
-// Project ids are 32 hex digits on both clouds; letters, digits, - and _ cover every id seen (rds-sim
-// uses "sim-project"). Anything else would end up in the URL path of every call.
-void check_project_id(const ProviderSettings& s, Diagnostics& diags) {
-  if (!s.project_id.known_set()) return;
-  const std::string problem = rds::client::project_id_problem(*s.project_id.value);
+// Project ids are 32 hex digits on both clouds, project names are a region's name with an optional
+// "_suffix"; letters, digits, - and _ cover every one seen (rds-sim uses "sim-project"). Anything else
+// would end up in a URL: the id in the path of every call, the name in IAM's query.
+void check_project(const Setting<std::string>& setting, const std::string& name, std::string_view fix,
+                   Diagnostics& diags) {
+  if (!setting.known_set()) return;
+  const std::string problem = rds::client::project_id_problem(*setting.value);
   if (problem.empty()) return;
-  diags.error("Invalid project_id",
-              described("project_id", s.project_id) + " is " + shown_value(*s.project_id.value) + ", which " +
-                  problem + ". Copy the project id (32 hex digits) from \"My Credentials\" in the console.",
-              AttributePath("project_id"));
+  diags.error("Invalid " + name,
+              described(name, setting) + " is " + shown_value(*setting.value) + ", which " + problem + ". " +
+                  std::string(fix),
+              AttributePath(name));
 }
 
 void check_request_timeout(const ProviderSettings& s, Diagnostics& diags) {
@@ -198,7 +200,11 @@ Diagnostics check_settings(const ProviderSettings& settings) {
     check_auth_url_path(settings, diags);
   }
   check_region(settings, diags);
-  check_project_id(settings, diags);
+  check_project(settings.project_id, "project_id",
+                "Copy the project id (32 hex digits) from \"My Credentials\" in the console.", diags);
+  check_project(settings.project_name, "project_name",
+                "Give the project's name as the console lists it, e.g. \"eu-de\" or \"eu-de_orders\".",
+                diags);
   check_request_timeout(settings, diags);
   if (settings.max_retries.known_set() &&
       (*settings.max_retries.value < 0 || *settings.max_retries.value > kMaxRetriesLimit)) {
@@ -261,10 +267,10 @@ Diagnostics check_configurable(const ProviderSettings& s) {
   }
   if (diags.has_errors()) return diags;
 
-  if (!s.project_id.known_set()) {
+  if (!s.project_id.known_set() && !s.project_name.known_set() && !s.region.known_set()) {
     diags.error("Missing project_id",
-                "The RDS API addresses every call by project: set project_id in the provider block or the "
-                "environment variable OS_PROJECT_ID.",
+                "The RDS API addresses every call by project: set project_id (env OS_PROJECT_ID), or "
+                "project_name or region for the provider to find it through IAM.",
                 AttributePath("project_id"));
   }
   const bool has_credentials = (s.access_key.known_set() && s.secret_key.known_set()) ||

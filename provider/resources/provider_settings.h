@@ -41,7 +41,7 @@ struct Setting {
 };
 
 struct ProviderSettings {
-  Setting<std::string> region, project_id, endpoint, auth_url;
+  Setting<std::string> region, project_id, project_name, endpoint, auth_url;
   Setting<std::string> access_key, secret_key, security_token;
   Setting<std::string> token;
   Setting<std::string> user_name, password, domain_name;
@@ -75,7 +75,8 @@ rds::core::Diagnostics check_settings(const ProviderSettings& settings);
 // The credential part of check_settings (provider_credentials.cpp): one method, complete.
 void check_credentials(const ProviderSettings& settings, rds::core::Diagnostics& diags);
 
-// What configure additionally needs: everything known, project_id, some credentials, a region when
+// What configure additionally needs: everything known, project_id (or project_name or region to find it
+// by), some credentials, a region when
 // an endpoint has to be derived from it, a cacert_file that is a regular file of at most 1 MiB holding
 // a PEM certificate (read without blocking: a FIFO is an error, not a hang).
 rds::core::Diagnostics check_configurable(const ProviderSettings& settings);

@@ -65,7 +65,7 @@ class RdsProvider : public rds::core::Provider {
     rds::logging::debug(
         "configuring the RDS API client",
         {{"region", client_config.region},
-         {"project_id", client_config.project_id},
+         {"project_id", client_config.project_id.empty() ? "(found by name)" : client_config.project_id},
          {"endpoint", client_config.endpoint.empty() ? "(from region)" : client_config.endpoint},
          {"auth", settings.access_key.known_set() ? "aksk"
                   : settings.token.known_set()    ? "token"
@@ -83,6 +83,10 @@ class RdsProvider : public rds::core::Provider {
       // provider block instead of one per resource (and one IAM login attempt per resource).
       client->sign_in(client->clock().now() + rds::client::RdsClient::kDefaultCallLimit,
                       context_->operation_token(cancel));
+    } catch (const rds::client::ProjectNotFoundError& error) {
+      diags.error("Cannot find the project", error.what(),
+                  rds::core::AttributePath(settings.project_name.known_set() ? "project_name" : "region"));
+      return diags;
     } catch (const std::exception& error) {
       add_api_error(diags, "Cannot log in to IAM", error);
       return diags;
@@ -128,6 +132,8 @@ rds::client::ClientConfig client_config_from(const ProviderSettings& s,
   config.auth_url_origin = s.auth_url.known_set() ? origin_of("auth_url", s.auth_url) : "";
   config.region = value_or(s.region, {});
   config.project_id = value_or(s.project_id, {});
+  // Only looked up when project_id is not given (then by this name, or else the region's).
+  config.project_name = value_or(s.project_name, {});
   config.access_key = value_or(s.access_key, {});
   config.secret_key = value_or(s.secret_key, {});
   config.security_token = value_or(s.security_token, {});

@@ -62,5 +62,72 @@ TEST_F(ProviderBlock, OpenStackAndHuaweiVariablesThatDisagreeFailThePlanNamingBo
   EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 0);
 }
 
+// Only the region: the provider finds the region's project ("eu-de") through IAM with the same keys,
+// once per configured provider, and addresses every RDS call to it.
+TEST_F(ProviderBlock, WithoutProjectIdTheProjectIsFoundByTheRegionsName) {
+  workspace().set_env("OS_PROJECT_ID", "");
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+  apply_ok();
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  const int lookups = sim().count_requests("GET", "/v3/projects");
+  EXPECT_GE(lookups, 1);
+  EXPECT_LE(lookups, 2) << "one lookup per configured provider process (the plan's and the apply's)";
+  for (const auto& request : sim().requests()) {
+    const std::string path = request.value("path", "");
+    if (path.find("/instances") != std::string::npos) {
+      EXPECT_TRUE(path.starts_with("/v3/sim-project/")) << request.dump();
+    }
+  }
+  expect_empty_plan("with the project found by the region's name");
+}
+
+class ProviderBlockSubProject : public ProviderBlock {
+ protected:
+  void SetUp() override {
+    E2eTest::SetUp();
+    if (HasFatalFailure()) return;
+    SimOptions options;
+    options.extra_args = {"--project-name", "eu-de_orders", "--project-id", "orders-project"};
+    start(options);
+    sim().add_instance("mysql-1", false);
+    workspace().set_env("OS_PROJECT_ID", "");
+  }
+};
+
+// A sub-project, by project_name, with a token and with a password (whose login is scoped by the name).
+TEST_F(ProviderBlockSubProject, ProjectNameFindsItWithATokenAndWithAPassword) {
+  workspace().set_env("OS_ACCESS_KEY", "");
+  workspace().set_env("OS_SECRET_KEY", "");
+  workspace().write_config(
+      "provider \"rds\" {\n  token        = \"sim-token\"\n  project_name = \"eu-de_orders\"\n}\n" +
+      ssl_resource("x", "mysql-1", true));
+  apply_ok();
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  EXPECT_GE(sim().count_requests("GET", "/v3/projects"), 1);
+  EXPECT_GE(sim().count_requests("GET", "/v3/orders-project/instances"), 1);
+
+  workspace().set_env("OS_USERNAME", "sim-user");
+  workspace().set_env("OS_PASSWORD", "sim-password");
+  workspace().set_env("OS_DOMAIN_NAME", "sim-domain");
+  workspace().set_env("OS_PROJECT_NAME", "eu-de_orders");
+  workspace().write_config(ssl_resource("x", "mysql-1", false));
+  const int lookups_before = sim().count_requests("GET", "/v3/projects");
+  apply_ok();
+  EXPECT_FALSE(sim().ssl_enabled("mysql-1"));
+  EXPECT_EQ(sim().count_requests("GET", "/v3/projects"), lookups_before)
+      << "the login's answer names the project";
+  expect_empty_plan("with the project found by name at login");
+}
+
+TEST_F(ProviderBlockSubProject, AProjectNameIamDoesNotKnowFailsThePlanSayingSo) {
+  workspace().write_config(ssl_resource("x", "mysql-1", true));  // finds by the region: eu-de, absent here
+  auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
+  EXPECT_EQ(plan.exit_code, 1) << plan.describe();
+  const std::string text = running_text(plan);
+  EXPECT_NE(text.find("Cannot find the project"), std::string::npos) << plan.describe();
+  EXPECT_NE(text.find("No IAM project named \"eu-de\""), std::string::npos) << plan.describe();
+  EXPECT_EQ(sim().count_requests("GET", "/instances"), 0);
+}
+
 }  // namespace
 }  // namespace rds::testing
