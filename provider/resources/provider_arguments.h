@@ -23,7 +23,7 @@ struct StringArgument {
   bool credential = false;  // part of a credential method (see check_settings)
 };
 
-inline constexpr std::array<StringArgument, 14> kStringArguments{{
+inline constexpr std::array<StringArgument, 15> kStringArguments{{
     {"region", &ProviderSettings::region, {"OS_REGION_NAME", "HW_REGION_NAME", ""}},
     {"project_id", &ProviderSettings::project_id, {"OS_PROJECT_ID", "HW_PROJECT_ID", ""}},
     {"project_name", &ProviderSettings::project_name, {"OS_PROJECT_NAME", "HW_PROJECT_NAME", ""}},
@@ -41,6 +41,7 @@ inline constexpr std::array<StringArgument, 14> kStringArguments{{
     {"domain_name", &ProviderSettings::domain_name, {"OS_DOMAIN_NAME", "HW_DOMAIN_NAME", ""}, true},
     {"cacert_file", &ProviderSettings::cacert_file, {"OS_CACERT", "", ""}},
     {"request_timeout", &ProviderSettings::request_timeout, {"", "", ""}},
+    {"cloud", &ProviderSettings::cloud, {"OS_CLOUD", "", ""}},
 }};
 
 }  // namespace rds::resources

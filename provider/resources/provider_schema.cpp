@@ -125,6 +125,16 @@ Schema build() {
                "Path of a PEM file of CA certificates to trust instead of the system store: a regular "
                "file of at most 1 MiB, read once when the provider is configured. Default: "
                "environment variable `OS_CACERT`."));
+  a.push_back(
+      argument("cloud", Type::string(),
+               "Name of an entry of clouds.yaml (with secure.yaml merged in), as the openstack CLI reads "
+               "it, to take every argument from that neither the block nor the environment sets. Looked "
+               "for in OS_CLIENT_CONFIG_FILE, else ./clouds.yaml, ~/.config/openstack/ and "
+               "/etc/openstack/. Default: environment variable OS_CLOUD.",
+               "Name of an entry of `clouds.yaml` (with `secure.yaml` merged in), as the `openstack` CLI "
+               "reads it, to take every argument from that neither the block nor the environment sets. "
+               "Looked for in `OS_CLIENT_CONFIG_FILE`, else `./clouds.yaml`, `~/.config/openstack/` and "
+               "`/etc/openstack/`. Default: environment variable `OS_CLOUD`."));
   a.push_back(argument("max_retries", Type::number(),
                        "How often a request is retried after a transient failure: HTTP 500, 502, 503, 504, "
                        "throttling (429), a refused or reset connection, or a request timeout. Busy-instance "

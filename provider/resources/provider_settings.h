@@ -47,8 +47,9 @@ struct ProviderSettings {
   Setting<std::string> user_name, password, domain_name;
   Setting<bool> insecure;
   Setting<std::string> cacert_file;
-  Setting<int64_t> max_retries;          // -1 when the config's number is not a whole int64
-  std::string max_retries_text;          // the config's number as written (shortened), for messages
+  Setting<std::string> cloud;    // the clouds.yaml entry the other arguments default to (clouds_yaml.h)
+  Setting<int64_t> max_retries;  // -1 when the config's number is not a whole int64
+  std::string max_retries_text;  // the config's number as written (shortened), for messages
   Setting<std::string> request_timeout;  // a duration, checked by check_settings
 };
 

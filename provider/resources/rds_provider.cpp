@@ -8,6 +8,7 @@
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
 #include "provider/resources/client_log.h"
+#include "provider/resources/clouds_yaml.h"
 #include "provider/resources/duration.h"
 #include "provider/resources/provider_context.h"
 #include "provider/resources/provider_schema.h"
@@ -45,6 +46,7 @@ class RdsProvider : public rds::core::Provider {
     context_->set_client(nullptr);
     ProviderSettings settings = settings_from_config(config);
     apply_environment(settings, options_.environment, diags);
+    apply_clouds_yaml(settings, options_.environment, diags);
     diags.append(check_settings(settings));
     return diags;
   }
@@ -56,6 +58,7 @@ class RdsProvider : public rds::core::Provider {
     context_->set_client(nullptr);
     ProviderSettings settings = settings_from_config(config);
     apply_environment(settings, options_.environment, diags);
+    apply_clouds_yaml(settings, options_.environment, diags);
     diags.append(check_settings(settings));
     if (diags.has_errors()) return diags;
     diags.append(check_configurable(settings));

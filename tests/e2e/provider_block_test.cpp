@@ -81,6 +81,33 @@ TEST_F(ProviderBlock, WithoutProjectIdTheProjectIsFoundByTheRegionsName) {
   expect_empty_plan("with the project found by the region's name");
 }
 
+// clouds.yaml in the working directory and secure.yaml in ~/.config/openstack, as the openstack CLI
+// shares them: OS_CLOUD picks the entry, the password comes from secure.yaml, the project from its name.
+TEST_F(ProviderBlock, ACloudsYamlEntryWithItsSecureYamlConfiguresThePasswordLogin) {
+  unset_open_stack_credentials();
+  workspace().set_env("OS_AUTH_URL", "");
+  workspace().write_file(
+      "clouds.yaml",
+      "clouds:\n  sim:\n    region_name: eu-de\n    auth:\n      auth_url: " + sim().process().base_url() +
+          "/v3\n      username: sim-user\n      project_name: eu-de\n"
+          "      user_domain_name: sim-domain\n");
+  workspace().write_file("home/.config/openstack/secure.yaml",
+                         "clouds:\n  sim:\n    auth:\n      password: sim-password\n");
+  workspace().set_env("HOME", (workspace().dir() / "home").string());
+  workspace().set_env("OS_CLOUD", "sim");
+  workspace().write_config(ssl_resource("x", "mysql-1", true));
+  apply_ok();
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  EXPECT_GE(sim().count_requests("POST", "/v3/auth/tokens"), 1) << "the password login of the cloud entry";
+  expect_empty_plan("configured from clouds.yaml");
+
+  workspace().set_env("OS_CLOUD", "prod");
+  auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
+  EXPECT_EQ(plan.exit_code, 1) << plan.describe();
+  EXPECT_NE(running_text(plan).find("has no cloud \"prod\" under clouds: (it has sim)"), std::string::npos)
+      << plan.describe();
+}
+
 class ProviderBlockSubProject : public ProviderBlock {
  protected:
   void SetUp() override {

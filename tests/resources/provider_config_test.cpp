@@ -15,15 +15,23 @@ namespace {
 using namespace config_test_support;
 
 TEST(ProviderSchema, EveryArgumentIsOptionalDescribedAndNamesItsEnvironmentVariable) {
-  const std::map<std::string, std::string> env_of{
-      {"region", "OS_REGION_NAME"},        {"project_id", "OS_PROJECT_ID"},
-      {"project_name", "OS_PROJECT_NAME"}, {"endpoint", "RDS_ENDPOINT"},
-      {"auth_url", "OS_AUTH_URL"},         {"access_key", "OS_ACCESS_KEY"},
-      {"secret_key", "OS_SECRET_KEY"},     {"security_token", "OS_SECURITY_TOKEN"},
-      {"token", "OS_AUTH_TOKEN"},          {"user_name", "OS_USERNAME"},
-      {"password", "OS_PASSWORD"},         {"domain_name", "OS_DOMAIN_NAME"},
-      {"insecure", "OS_INSECURE"},         {"cacert_file", "OS_CACERT"},
-      {"max_retries", "Default"},          {"request_timeout", "Default"}};
+  const std::map<std::string, std::string> env_of{{"region", "OS_REGION_NAME"},
+                                                  {"project_id", "OS_PROJECT_ID"},
+                                                  {"project_name", "OS_PROJECT_NAME"},
+                                                  {"endpoint", "RDS_ENDPOINT"},
+                                                  {"auth_url", "OS_AUTH_URL"},
+                                                  {"access_key", "OS_ACCESS_KEY"},
+                                                  {"secret_key", "OS_SECRET_KEY"},
+                                                  {"security_token", "OS_SECURITY_TOKEN"},
+                                                  {"token", "OS_AUTH_TOKEN"},
+                                                  {"user_name", "OS_USERNAME"},
+                                                  {"password", "OS_PASSWORD"},
+                                                  {"domain_name", "OS_DOMAIN_NAME"},
+                                                  {"insecure", "OS_INSECURE"},
+                                                  {"cacert_file", "OS_CACERT"},
+                                                  {"max_retries", "Default"},
+                                                  {"request_timeout", "Default"},
+                                                  {"cloud", "OS_CLOUD"}};
   const auto& attributes = provider_schema().block.attributes;
   EXPECT_EQ(attributes.size(), env_of.size());
   for (const auto& attribute : attributes) {
