@@ -54,7 +54,9 @@ ClientConfig validated(ClientConfig config, std::string& ca_bundle_pem) {
   if (!config.security_token.empty() && !has_ak)
     throw ConfigError("security_token is only used with access_key and secret_key (temporary credentials).");
   const bool password_mode = !has_ak && config.token.empty();
-  if (find_project && !password_mode)
+  if (!config.agency_name.empty() && config.agency_domain_name.empty())
+    throw ConfigError("assume_role needs domain_name: the account whose agency agency_name is.");
+  if ((find_project || !config.agency_name.empty()) && !password_mode)
     config.auth_url = checked_url("auth_url", config.auth_url, config.region, &default_iam_url);
   if (password_mode) {
     std::vector<std::string> missing;
@@ -87,15 +89,28 @@ ClientConfig validated(ClientConfig config, std::string& ca_bundle_pem) {
 std::shared_ptr<Authenticator> make_authenticator(const ClientConfig& config,
                                                   std::shared_ptr<Transport> transport,
                                                   std::shared_ptr<Clock> clock) {
-  if (!config.access_key.empty())
-    return std::make_shared<AkSkAuthenticator>(
-        signer::Credentials{config.access_key, config.secret_key, config.security_token, config.project_id},
-        std::move(clock));
-  if (!config.token.empty()) return std::make_shared<StaticTokenAuthenticator>(config.token);
-  return std::make_shared<PasswordAuthenticator>(
-      PasswordCredentials{config.auth_url, config.user_name, config.password, config.domain_name,
-                          config.project_id, config.project_name},
-      std::move(transport), std::move(clock), config.log);
+  const bool agency = !config.agency_name.empty();
+  std::shared_ptr<Authenticator> caller;
+  if (!config.access_key.empty()) {
+    // With an agency the signature proves the caller only; the project is the delegating account's.
+    caller = std::make_shared<AkSkAuthenticator>(
+        signer::Credentials{config.access_key, config.secret_key, config.security_token,
+                            agency ? std::string() : config.project_id},
+        clock);
+  } else if (!config.token.empty()) {
+    caller = std::make_shared<StaticTokenAuthenticator>(config.token);
+  } else {
+    caller = std::make_shared<PasswordAuthenticator>(
+        PasswordCredentials{config.auth_url, config.user_name, config.password, config.domain_name,
+                            agency ? std::string() : config.project_id,
+                            agency ? std::string() : config.project_name},
+        transport, clock, config.log);
+  }
+  if (!agency) return caller;
+  return std::make_shared<AgencyAuthenticator>(
+      AgencyCredentials{config.auth_url, config.agency_domain_name, config.agency_name,
+                        config.agency_duration_seconds, config.project_id, config.project_name},
+      std::move(caller), std::move(transport), std::move(clock), config.log);
 }
 
 // "the RDS endpoint URL (from environment variable RDS_ENDPOINT)", for connection errors.

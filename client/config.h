@@ -40,6 +40,10 @@ struct ClientConfig {
   std::string access_key, secret_key, security_token;
   std::string token;
   std::string user_name, password, domain_name;
+  // An agency of another account (assume role): when agency_name is set, every call uses the agency's
+  // token, asked with the credentials above (a password login is then scoped to the user's domain).
+  std::string agency_name, agency_domain_name;
+  int agency_duration_seconds = 0;  // 0: IAM's default
 
   bool insecure = false;    // skip TLS verification (tests / private clouds only)
   std::string cacert_file;  // PEM bundle to trust instead of the system store

@@ -244,18 +244,16 @@ class RdsClientImpl : public RdsClient {
     return request;
   }
 
-  // The project id of the config, or the one IAM names for project_name, asked once: the password
-  // login scoped by name says it in its answer; AK/SK and token ask GET {auth_url}/projects?name=.
+  // The project id of the config, or the one IAM names for project_name, asked once.
   std::string project_id(Deadline deadline, const CancelToken& cancel) {
     std::lock_guard lock(project_mutex_);
     if (!project_id_.empty()) return project_id_;
-    std::string found;
-    if (config_.access_key.empty() && config_.token.empty()) {
-      executor_.sign_in(deadline, cancel);
-      found = authenticator_->scoped_project_id();
-    } else {
+    // A login scoped by the name (password, agency) says the id in its answer; AK/SK and a given token
+    // ask IAM's project list.
+    executor_.sign_in(deadline, cancel);
+    std::string found = authenticator_->scoped_project_id();
+    if (found.empty())
       found = find_project_id(executor_, config_.auth_url, config_.project_name, deadline, cancel);
-    }
     executor_.log(LogLevel::info, "found the project by name",
                   {{"project_name", config_.project_name}, {"project_id", found}});
     project_id_ = found;

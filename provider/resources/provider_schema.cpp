@@ -6,6 +6,7 @@ namespace rds::resources {
 namespace {
 
 using rds::core::Attribute;
+using rds::core::NestedBlock;
 using rds::core::Schema;
 using rds::core::Type;
 
@@ -151,6 +152,36 @@ Schema build() {
                        "How long one HTTP request may take before it is abandoned (and retried, within "
                        "`max_retries`), as a duration from `\"1s\"` to `\"1h\"`. Default `\"60s\"`; no "
                        "environment variable."));
+
+  // Huawei's provider calls it assume_role; the OTC provider spells the same as agency_name /
+  // agency_domain_name. One block, its arguments required inside it.
+  NestedBlock assume_role;
+  assume_role.type_name = "assume_role";
+  assume_role.nesting = rds::core::Nesting::single;
+  assume_role.block.description =
+      "Act through an IAM agency of another account: every call uses the agency's token, asked with the "
+      "credentials above.";
+  assume_role.block.markdown_description =
+      "Act through an IAM agency of another account: every call uses the agency's token, asked with the "
+      "credentials above (IAM's assume_role).";
+  auto required = [](std::string name, std::string plain, std::string markdown) {
+    Attribute attribute = argument(std::move(name), Type::string(), std::move(plain), std::move(markdown));
+    attribute.optional = false;
+    attribute.required = true;
+    return attribute;
+  };
+  assume_role.block.attributes = {
+      required("agency_name", "Name of the agency the other account created for this one.",
+               "Name of the agency the other account created for this one."),
+      required("domain_name", "Name of the account (domain) that created the agency.",
+               "Name of the account (domain) that created the agency."),
+      argument("duration", Type::number(),
+               "How long each agency token lives, in seconds, from 900 to 86400 (IAM's default: a day). The "
+               "provider renews it before it expires.",
+               "How long each agency token lives, in seconds, from `900` to `86400` (IAM's default: a day). "
+               "The provider renews it before it expires."),
+  };
+  schema.block.block_types = {assume_role};
   return schema;
 }
 

@@ -153,6 +153,46 @@ void check_no_empty_strings(const ProviderSettings& s, Diagnostics& diags) {
   }
 }
 
+void read_assume_role(const Value& block, ProviderSettings& settings) {
+  if (block.is_null()) return;
+  if (!block.is_known()) {
+    settings.agency_name.unknown = true;
+    return;
+  }
+  for (auto [name, setting] : {std::pair{"agency_name", &settings.agency_name},
+                               std::pair{"domain_name", &settings.agency_domain_name}}) {
+    const Value& value = block.attr(name);
+    if (value.is_unknown()) setting->unknown = true;
+    if (value.is_null() || !value.is_known()) continue;
+    setting->value = value.as_string();
+    setting->origin = kFromConfig;
+  }
+  const Value& duration = block.attr("duration");
+  if (duration.is_unknown()) settings.agency_duration.unknown = true;
+  if (!duration.is_null() && duration.is_known()) {
+    settings.agency_duration.value = duration.as_number().to_int64().value_or(-1);
+    settings.agency_duration.origin = kFromConfig;
+  }
+}
+
+// The agency's names go into IAM's request body; its token's lifetime is IAM's range.
+void check_assume_role(const ProviderSettings& s, Diagnostics& diags) {
+  for (auto [name, setting] :
+       {std::pair{"agency_name", &s.agency_name}, std::pair{"domain_name", &s.agency_domain_name}}) {
+    if (setting->known_set() && (setting->value->empty() || setting->value->size() > 255)) {
+      diags.error("Invalid assume_role",
+                  std::string(name) + " in assume_role must be a name of 1 to 255 characters, got " +
+                      shown_value(*setting->value) + ".",
+                  AttributePath("assume_role").attribute(name));
+    }
+  }
+  if (s.agency_duration.known_set() && (*s.agency_duration.value < 900 || *s.agency_duration.value > 86400)) {
+    diags.error("Invalid assume_role",
+                "duration in assume_role is the agency token's lifetime in seconds, from 900 to 86400.",
+                AttributePath("assume_role").attribute("duration"));
+  }
+}
+
 }  // namespace
 
 ProviderSettings settings_from_config(const Value& config) {
@@ -176,6 +216,7 @@ ProviderSettings settings_from_config(const Value& config) {
     settings.insecure.value = insecure.as_bool();
     settings.insecure.origin = kFromConfig;
   }
+  read_assume_role(config.attr("assume_role"), settings);
   const Value& retries = config.attr("max_retries");
   if (retries.is_unknown()) settings.max_retries.unknown = true;
   if (!retries.is_null() && retries.is_known()) {
@@ -206,6 +247,7 @@ Diagnostics check_settings(const ProviderSettings& settings) {
                 "Give the project's name as the console lists it, e.g. \"eu-de\" or \"eu-de_orders\".",
                 diags);
   check_request_timeout(settings, diags);
+  check_assume_role(settings, diags);
   if (settings.max_retries.known_set() &&
       (*settings.max_retries.value < 0 || *settings.max_retries.value > kMaxRetriesLimit)) {
     diags.error("Invalid max_retries",
@@ -258,6 +300,13 @@ Diagnostics check_configurable(const ProviderSettings& s) {
                       "the API. Apply the resources it depends on first (terraform apply -target=...).",
                   AttributePath(std::string(argument.name)));
     }
+  }
+  if (s.agency_name.unknown || s.agency_domain_name.unknown || s.agency_duration.unknown) {
+    diags.error(
+        "Provider argument not known yet",
+        "assume_role depends on a value that is only known after apply; the provider needs it to talk to "
+        "the API.",
+        AttributePath("assume_role"));
   }
   if (s.insecure.unknown || s.max_retries.unknown) {
     diags.error("Provider argument not known yet",

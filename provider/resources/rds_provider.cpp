@@ -144,6 +144,9 @@ rds::client::ClientConfig client_config_from(const ProviderSettings& s,
   config.user_name = value_or(s.user_name, {});
   config.password = value_or(s.password, {});
   config.domain_name = value_or(s.domain_name, {});
+  config.agency_name = value_or(s.agency_name, {});
+  config.agency_domain_name = value_or(s.agency_domain_name, {});
+  config.agency_duration_seconds = static_cast<int>(value_or<int64_t>(s.agency_duration, 0));
   config.insecure = value_or(s.insecure, false);
   config.cacert_file = value_or(s.cacert_file, {});
   config.max_retries =

@@ -146,3 +146,80 @@ TEST(ProjectLookup, WithoutProjectIdProjectNameOrRegionTheConfigIsRefused) {
 
 }  // namespace
 }  // namespace rds::client::testing
+
+namespace rds::client::testing {
+namespace {
+
+using namespace std::chrono_literals;
+
+// An agency of another account: the agency token is asked with the caller's AK/SK signature, scoped by
+// the region's name in the delegating account; every RDS call then carries that token, not a signature.
+TEST(AgencyLogin, TheAgencyTokenIsAskedWithTheCallersSignatureAndCarriesEveryCall) {
+  ClientHarness h;
+  h.transport = std::make_shared<FakeTransport>([](const HttpRequest& request) {
+    if (request.path == "/auth/tokens")
+      return json_response(201, R"({"token":{"project":{"id":"their-project","name":"eu-de"}}})",
+                           {{"x-subject-token", "agency-token"}});
+    return json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true"));
+  });
+  ClientConfig config;
+  config.region = "eu-de";
+  config.endpoint = "https://rds.example.test";
+  config.access_key = "AK";
+  config.secret_key = "SK";
+  config.agency_name = "central-ci";
+  config.agency_domain_name = "their-account";
+  config.agency_duration_seconds = 3600;
+  auto client = h.make(config);
+  client->sign_in(h.in(60s), {});
+  client->get_instance("i1", h.in(60s), {});
+
+  ASSERT_EQ(h.transport->requests.size(), 2u);
+  const auto& login = h.transport->requests[0];
+  EXPECT_EQ(login.base_url, "https://iam.eu-de.otc.t-systems.com/v3");
+  EXPECT_FALSE(header_of(login, "Authorization").empty()) << "asked with the caller's signature";
+  const auto body = nlohmann::json::parse(login.body);
+  EXPECT_EQ(body["auth"]["identity"]["methods"], nlohmann::json({"assume_role"}));
+  EXPECT_EQ(body["auth"]["identity"]["assume_role"], nlohmann::json({{"agency_name", "central-ci"},
+                                                                     {"domain_name", "their-account"},
+                                                                     {"duration_seconds", 3600}}));
+  EXPECT_EQ(body["auth"]["scope"], nlohmann::json({{"project", {{"name", "eu-de"}}}}));
+  const auto& call = h.transport->requests[1];
+  EXPECT_EQ(call.path, "/v3/their-project/instances");
+  EXPECT_EQ(header_of(call, "X-Auth-Token"), "agency-token");
+  EXPECT_TRUE(header_of(call, "Authorization").empty()) << "the RDS call carries the agency's token only";
+}
+
+// With a password, the caller's own login is scoped to its domain, and then asks for the agency's token.
+TEST(AgencyLogin, APasswordCallerLogsInToItsDomainFirst) {
+  ClientHarness h;
+  h.transport = std::make_shared<FakeTransport>([](const HttpRequest& request) {
+    const auto body = nlohmann::json::parse(request.body, nullptr, false);
+    if (request.path == "/auth/tokens" && body["auth"]["identity"]["methods"][0] == "password")
+      return json_response(201, R"({"token":{}})", {{"x-subject-token", "user-token"}});
+    if (request.path == "/auth/tokens")
+      return json_response(201, R"({"token":{"project":{"id":"p9"}}})",
+                           {{"x-subject-token", "agency-token"}});
+    return json_response(200, instance_json("i1", "ACTIVE", "MySQL", "true"));
+  });
+  ClientConfig config;
+  config.endpoint = "https://rds.example.test";
+  config.auth_url = "https://iam.example.test/v3";
+  config.project_id = "p9";
+  config.user_name = "u";
+  config.password = "pw";
+  config.domain_name = "my-account";
+  config.agency_name = "a";
+  config.agency_domain_name = "their-account";
+  h.make(config)->get_instance("i1", h.in(60s), {});
+  ASSERT_EQ(h.transport->requests.size(), 3u);
+  EXPECT_EQ(nlohmann::json::parse(h.transport->requests[0].body)["auth"]["scope"],
+            nlohmann::json({{"domain", {{"name", "my-account"}}}}));
+  EXPECT_EQ(header_of(h.transport->requests[1], "X-Auth-Token"), "user-token");
+  EXPECT_EQ(nlohmann::json::parse(h.transport->requests[1].body)["auth"]["scope"],
+            nlohmann::json({{"project", {{"id", "p9"}}}}));
+  EXPECT_EQ(header_of(h.transport->requests[2], "X-Auth-Token"), "agency-token");
+}
+
+}  // namespace
+}  // namespace rds::client::testing

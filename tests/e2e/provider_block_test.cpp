@@ -108,6 +108,36 @@ TEST_F(ProviderBlock, ACloudsYamlEntryWithItsSecureYamlConfiguresThePasswordLogi
       << plan.describe();
 }
 
+// An agency of another account: the CI account's keys ask IAM for the agency's token, and every RDS call
+// of the run carries that token (the sim logs it as token auth, which keys alone never give).
+TEST_F(ProviderBlock, AssumeRoleActsThroughTheAgencysTokenAskedWithTheCallersKeys) {
+  workspace().set_env("OS_PROJECT_ID", "");
+  const std::string agency =
+      "provider \"rds\" {\n  assume_role {\n    agency_name = \"sim-agency\"\n"
+      "    domain_name = \"sim-delegating-domain\"\n    duration    = 3600\n  }\n}\n";
+  workspace().write_config(agency + ssl_resource("x", "mysql-1", true));
+  apply_ok();
+  EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  EXPECT_GE(sim().count_requests("POST", "/v3/auth/tokens"), 1);
+  int rds_calls = 0;
+  for (const auto& request : sim().requests()) {
+    if (request.value("path", "").find("/instances") == std::string::npos) continue;
+    ++rds_calls;
+    EXPECT_EQ(request.value("auth", ""), "token") << request.dump();
+  }
+  EXPECT_GT(rds_calls, 0);
+  expect_empty_plan("through the agency");
+
+  workspace().write_config(
+      "provider \"rds\" {\n  assume_role {\n    agency_name = \"nobody\"\n"
+      "    domain_name = \"sim-delegating-domain\"\n  }\n}\n" +
+      ssl_resource("x", "mysql-1", true));
+  auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
+  EXPECT_EQ(plan.exit_code, 1) << plan.describe();
+  EXPECT_NE(running_text(plan).find("for agency nobody of domain sim-delegating-domain"), std::string::npos)
+      << plan.describe();
+}
+
 class ProviderBlockSubProject : public ProviderBlock {
  protected:
   void SetUp() override {

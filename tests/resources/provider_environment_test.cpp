@@ -6,6 +6,7 @@
 #include <map>
 
 #include "provider/resources/provider_arguments.h"
+#include "provider/resources/provider_schema.h"
 #include "tests/resources/provider_config_support.h"
 
 namespace rds::resources {
@@ -106,5 +107,35 @@ TEST(ProviderCredentials, AConflictNamesWhereEachMethodCameFrom) {
 }
 
 // Issue 9, point 7.
+}  // namespace
+}  // namespace rds::resources
+
+namespace rds::resources {
+namespace {
+
+using namespace config_test_support;
+
+Value assume_role(std::map<std::string, Value> attributes) {
+  static const rds::core::Type type = provider_schema().value_type().attributes().at("assume_role");
+  return Value::object(type, std::move(attributes));
+}
+
+TEST(ProviderAssumeRole, ADurationOutsideIamsRangeIsRefusedOnItsPath) {
+  for (int seconds : {0, 899, 86401}) {
+    auto diags = provider({{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}})
+                     ->validate_config(config(
+                         {{"assume_role", assume_role({{"agency_name", str("a")},
+                                                       {"domain_name", str("d")},
+                                                       {"duration", Value::number(Number(seconds))}})}}));
+    EXPECT_TRUE(dump(diags).find("from 900 to 86400") != std::string::npos) << seconds << dump(diags);
+  }
+  auto diags = provider({{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}})
+                   ->validate_config(
+                       config({{"assume_role", assume_role({{"agency_name", str("a")},
+                                                            {"domain_name", str("d")},
+                                                            {"duration", Value::number(Number(900))}})}}));
+  EXPECT_FALSE(diags.has_errors()) << dump(diags);
+}
+
 }  // namespace
 }  // namespace rds::resources
