@@ -47,7 +47,10 @@ struct ClientConfig {
 
   bool insecure = false;    // skip TLS verification (tests / private clouds only)
   std::string cacert_file;  // PEM bundle to trust instead of the system store
-  int max_retries = 5;      // for 429, 502/503/504 and connection errors (busy codes retry until deadline)
+  // Calls per second for the whole client (every call: reads, PUTs, polls, IAM); 0 = no cap. 429s slow
+  // the client down either way (rate_limiter.h).
+  double max_requests_per_second = 0;
+  int max_retries = 5;  // for 429, 502/503/504 and connection errors (busy codes retry until deadline)
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds request_timeout{60'000};  // per HTTP request, total
   std::string user_agent;  // empty => "terraform-provider-rds/<version>"; else appended after it

@@ -11,6 +11,7 @@
 #include "client/error_body.h"
 #include "client/executor.h"
 #include "client/project_lookup.h"
+#include "client/rate_limiter.h"
 #include "client/response_parsing.h"
 #include "client/signer.h"
 #include "client/waiting.h"
@@ -344,6 +345,9 @@ std::shared_ptr<RdsClient> RdsClient::create(ClientConfig config, Dependencies d
     deps.transport = std::make_shared<CurlTransport>(
         TransportOptions{config.connect_timeout, config.request_timeout, config.insecure, config.cacert_file,
                          std::move(ca_bundle_pem), config.user_agent});
+  if (!deps.rate_limiter)
+    deps.rate_limiter = std::make_shared<RateLimiter>(deps.clock, config.max_requests_per_second);
+  deps.transport = std::make_shared<RateLimitedTransport>(deps.transport, deps.rate_limiter);
   auto authenticator = make_authenticator(config, deps.transport, deps.clock);
   return std::make_shared<RdsClientImpl>(std::move(config), std::move(deps), std::move(authenticator));
 }

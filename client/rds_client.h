@@ -22,6 +22,7 @@
 #include "client/errors.h"
 #include "client/http.h"
 #include "client/policy.h"
+#include "client/rate_limiter.h"
 #include "client/types.h"
 
 namespace rds::client {
@@ -33,6 +34,8 @@ struct Dependencies {
   std::shared_ptr<Clock> clock;          // null => system clock
   RandomFunction random;                 // null => default_random()
   PollPolicy poll;
+  // The process's shared call budget; null => one of its own, from the config's max_requests_per_second.
+  std::shared_ptr<RateLimiter> rate_limiter;
   BackoffPolicy backoff;
 };
 
