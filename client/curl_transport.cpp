@@ -197,7 +197,9 @@ CurlTransport::~CurlTransport() = default;
 
 HttpResponse CurlTransport::send(const HttpRequest& request) {
   const std::string url = request.url();
-  const std::string operation = request.method + " " + url;
+  // A raw URL (a download link) may carry a presigned signature in its query: messages leave it out.
+  const std::string operation =
+      request.method + " " + (request.raw_url.empty() ? url : request.base_url + request.path);
   auto slot = pool_->take(operation, options_);
   const LibCurl& curl = *pool_->curl;
   struct SlotReturner {
