@@ -3,8 +3,6 @@
 
 #include <set>
 
-#include "sim/ca_bundle_store.h"
-#include "sim/zip_writer.h"
 #include "tests/sim/sim_http.h"
 
 namespace rds::sim::testing {
@@ -259,50 +257,6 @@ TEST_F(RdsRoutes, SslCertLinksOfAMySqlInstanceAreTheTwoCaBundles) {
   EXPECT_EQ(list[0]["download_link"],
             sim_.base_url() + "/ssl-cert/db1/international/Certificate_Download.zip");
   EXPECT_EQ(list[1]["download_link"], sim_.base_url() + "/ssl-cert/db1/national/Certificate_Download.zip");
-}
-
-TEST_F(RdsRoutes, ACertificateLinkServesTheSimsCaInAZipWithoutCredentials) {
-  const std::string link =
-      json_of(http_->Get(cert_links_path("db1"), token_headers()))["cert_info_list"][0]["download_link"];
-  auto res = http_->Get(link.substr(sim_.base_url().size()));  // no token: links are presigned
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 200);
-  EXPECT_EQ(res->get_header_value("Content-Type"), "application/zip");
-  EXPECT_EQ(res->body, rds::sim::bundle_zip(sim_.admin("GET", "/_admin/ca-bundle")["pem"]));
-  const std::string pem = sim_.admin("GET", "/_admin/ca-bundle")["pem"];
-  EXPECT_TRUE(pem.starts_with("-----BEGIN CERTIFICATE-----\n")) << pem;
-}
-
-TEST_F(RdsRoutes, CertificateLinksOfOtherInstancesOrWithoutTheApiServeNothing) {
-  for (const std::string path : {"/ssl-cert/pg1/international/Certificate_Download.zip",
-                                 "/ssl-cert/nope/international/Certificate_Download.zip",
-                                 "/ssl-cert/db1/other/Certificate_Download.zip"}) {
-    auto res = http_->Get(path);
-    ASSERT_TRUE(res);
-    EXPECT_EQ(res->status, 404) << path;
-  }
-  sim_.admin("POST", "/_admin/config", {{"cert_links", false}});
-  auto res = http_->Get("/ssl-cert/db1/international/Certificate_Download.zip");
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->status, 404);
-}
-
-TEST_F(RdsRoutes, TheAdminApiReplacesTheCaOrTheZipOrWhereLinksPoint) {
-  const std::string first = sim_.admin("GET", "/_admin/ca-bundle")["pem"];
-  const auto fresh = sim_.admin("POST", "/_admin/ca-bundle", {{"valid_days", 10}});
-  EXPECT_NE(fresh["pem"], first);
-  EXPECT_EQ(fresh["valid_days"], 10);
-  const auto custom =
-      sim_.admin("POST", "/_admin/ca-bundle",
-                 {{"files", {{{"name", "README.txt"}, {"content", "ab"}, {"repeat", 3}, {"stored", true}}}},
-                  {"link_base", "http://unreachable.invalid:9"}});
-  EXPECT_EQ(custom["custom_zip"], true);
-  auto res = http_->Get("/ssl-cert/db1/international/Certificate_Download.zip");
-  ASSERT_TRUE(res);
-  EXPECT_EQ(res->body, rds::sim::write_zip({rds::sim::stored_file("README.txt", "ababab")}));
-  EXPECT_EQ(
-      json_of(http_->Get(cert_links_path("db1"), token_headers()))["cert_info_list"][0]["download_link"],
-      "http://unreachable.invalid:9/ssl-cert/db1/international/Certificate_Download.zip");
 }
 
 TEST_F(RdsRoutes, SslCertLinksOfOtherEnginesAreADbsError) {
