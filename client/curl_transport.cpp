@@ -227,6 +227,9 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   curl.easy_reset(easy);  // keeps the connection cache of the slot, clears last call's options
   curl.easy_setopt(easy, CURLOPT_URL, url.c_str());
   curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  // Redirects come back as answers: following one is the caller's decision (a download link may only
+  // be followed to the same scheme, client/ca_bundle_download.h), and API calls are never redirected.
+  curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
   curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl.easy_setopt(easy, CURLOPT_SHARE, pool_->share);
   curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);

@@ -1,6 +1,6 @@
-// The transport's cap on an answer's body (HttpRequest::max_body_bytes) against a local HTTP server: an
-// announced Content-Length above it fails before the body is read, and a body streamed without one is cut
-// as soon as it passes the cap.
+// CurlTransport against a local HTTP server: the cap on an answer's body (HttpRequest::max_body_bytes),
+// where an announced Content-Length above it fails before the body is read and a body streamed without
+// one is cut as soon as it passes the cap; and redirects, which it returns rather than follows.
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -17,7 +17,7 @@ constexpr std::size_t kCap = 1024 * 1024;
 constexpr std::size_t kChunk = 64 * 1024;
 constexpr std::size_t kChunks = 32;  // 2 MiB in all
 
-class TransportBodyCap : public ::testing::Test {
+class LocalCurlTransport : public ::testing::Test {
  protected:
   void SetUp() override {
     server_.Get("/announced", [](const httplib::Request&, httplib::Response& res) {
@@ -35,6 +35,9 @@ class TransportBodyCap : public ::testing::Test {
     });
     // One request per connection: otherwise stop() waits out the keep-alive of the transport's pooled one.
     server_.set_keep_alive_max_count(1);
+    server_.Get("/moved", [](const httplib::Request&, httplib::Response& res) {
+      res.set_redirect("http://127.0.0.1:1/elsewhere", 302);
+    });
     port_ = server_.bind_to_any_port("127.0.0.1");
     ASSERT_GT(port_, 0);
     // bind_to_any_port already listens: connections wait in the backlog until the thread accepts them.
@@ -69,21 +72,27 @@ class TransportBodyCap : public ::testing::Test {
   CurlTransport transport_{TransportOptions{}};
 };
 
-TEST_F(TransportBodyCap, WithoutACapTheWholeBodyArrives) {
+TEST_F(LocalCurlTransport, WithoutACapTheWholeBodyArrives) {
   EXPECT_EQ(get("/announced", std::nullopt).body.size(), kChunks * kChunk);
   EXPECT_EQ(get("/streamed", std::nullopt).body.size(), kChunks * kChunk);
 }
 
-TEST_F(TransportBodyCap, AnAnnouncedBodyAboveTheCapFails) {
+TEST_F(LocalCurlTransport, AnAnnouncedBodyAboveTheCapFails) {
   EXPECT_EQ(error_of("/announced"), "the answer is larger than 1048576 bytes, the most accepted for it");
 }
 
-TEST_F(TransportBodyCap, AStreamedBodyIsCutWhenItPassesTheCap) {
+TEST_F(LocalCurlTransport, AStreamedBodyIsCutWhenItPassesTheCap) {
   EXPECT_EQ(error_of("/streamed"), "the answer is larger than 1048576 bytes, the most accepted for it");
 }
 
-TEST_F(TransportBodyCap, ABodyAtTheCapIsAccepted) {
+TEST_F(LocalCurlTransport, ABodyAtTheCapIsAccepted) {
   EXPECT_EQ(get("/announced", kChunks * kChunk).body.size(), kChunks * kChunk);
+}
+
+TEST_F(LocalCurlTransport, ARedirectIsReturnedForTheCallerToJudge) {
+  const HttpResponse response = get("/moved", std::nullopt);
+  EXPECT_EQ(response.status, 302);
+  EXPECT_EQ(response.header("Location"), "http://127.0.0.1:1/elsewhere");
 }
 
 }  // namespace
