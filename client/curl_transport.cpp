@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <mutex>
+#include <optional>
 #include <vector>
 
 #include "client/ca_bundle.h"
@@ -27,9 +28,25 @@ std::string trim(const std::string& text) {
   return text.substr(begin, end - begin + 1);
 }
 
+// Where the body goes, and how much of it is accepted.
+struct BodySink {
+  HttpResponse* response;
+  std::optional<std::size_t> limit;
+  bool overflowed = false;
+};
+
 size_t on_body(char* data, size_t size, size_t count, void* user) {
-  static_cast<HttpResponse*>(user)->body.append(data, size * count);
+  auto* sink = static_cast<BodySink*>(user);
+  if (sink->limit && size * count > *sink->limit - sink->response->body.size()) {
+    sink->overflowed = true;
+    return 0;  // libcurl ends the transfer with CURLE_WRITE_ERROR
+  }
+  sink->response->body.append(data, size * count);
   return size * count;
+}
+
+std::string too_large(std::size_t limit) {
+  return "the answer is larger than " + std::to_string(limit) + " bytes, the most accepted for it";
 }
 
 size_t on_header(char* data, size_t size, size_t count, void* user) {
@@ -180,7 +197,9 @@ CurlTransport::~CurlTransport() = default;
 
 HttpResponse CurlTransport::send(const HttpRequest& request) {
   const std::string url = request.url();
-  const std::string operation = request.method + " " + url;
+  // A raw URL (a download link) may carry a presigned signature in its query: messages leave it out.
+  const std::string operation =
+      request.method + " " + (request.raw_url.empty() ? url : request.base_url + request.path);
   auto slot = pool_->take(operation, options_);
   const LibCurl& curl = *pool_->curl;
   struct SlotReturner {
@@ -195,18 +214,22 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   HttpResponse response;
   char error_buffer[CURL_ERROR_SIZE] = {0};
   HeaderListGuard headers{curl};
-  bool has_content_type = false;
+  bool has_content_type = false, has_accept = false;
   for (const auto& [name, value] : request.headers) {
     headers.add(name + ": " + value);
     if (lower(name) == "content-type") has_content_type = true;
+    if (lower(name) == "accept") has_accept = true;
   }
   if (!request.body.empty() && !has_content_type) headers.add("Content-Type: application/json");
-  headers.add("Accept: application/json");
+  if (!has_accept) headers.add("Accept: application/json");
   headers.add("Expect:");  // no 100-continue round trip for small JSON bodies
 
   curl.easy_reset(easy);  // keeps the connection cache of the slot, clears last call's options
   curl.easy_setopt(easy, CURLOPT_URL, url.c_str());
   curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  // Redirects come back as answers: following one is the caller's decision (a download link may only
+  // be followed to the same scheme, client/ca_bundle_download.h), and API calls are never redirected.
+  curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
   curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl.easy_setopt(easy, CURLOPT_SHARE, pool_->share);
   curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
@@ -232,8 +255,12 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     curl.easy_setopt(easy, CURLOPT_CAINFO, ca.file.empty() ? nullptr : ca.file.c_str());
     curl.easy_setopt(easy, CURLOPT_CAPATH, ca.directory.empty() ? nullptr : ca.directory.c_str());
   }
+  BodySink sink{&response, request.max_body_bytes};
   curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
-  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &response);
+  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &sink);
+  // An announced Content-Length above the limit fails before the body is read (CURLE_FILESIZE_EXCEEDED).
+  if (request.max_body_bytes)
+    curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(*request.max_body_bytes));
   curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
   curl.easy_setopt(easy, CURLOPT_HEADERDATA, &response);
   if (request.method == "GET") {
@@ -269,6 +296,8 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   if (cancelled) throw CancelledError("sending " + operation);
   if (multi_code != CURLM_OK)
     throw TransportError(operation, std::string("libcurl: ") + curl.multi_strerror(multi_code), false);
+  if (sink.overflowed || (result == CURLE_FILESIZE_EXCEEDED && request.max_body_bytes))
+    throw TransportError(operation, too_large(*request.max_body_bytes), false);
   if (result != CURLE_OK) {
     std::string detail = describe(curl, result, error_buffer, options_, pool_->ca);
     // The transfer's own limit, not the operation's deadline, cut it: say which setting that is.

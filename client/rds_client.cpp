@@ -109,6 +109,11 @@ class RdsClientImpl : public RdsClient {
     throw_api_error(operation, response, "instance " + id);
   }
 
+  SslCaBundle download_ssl_ca_bundle(const std::string& link, Deadline deadline,
+                                     const CancelToken& cancel) override {
+    return rds::client::download_ssl_ca_bundle(executor_, config_.endpoint, link, deadline, cancel);
+  }
+
   void set_ssl(const std::string& id, bool enabled, Deadline deadline, const CancelToken& cancel,
                SslChange& change) override {
     check_id("instance", id);

@@ -4,6 +4,7 @@
 
 #include "provider/data_sources/rds_instance.h"
 #include "provider/data_sources/rds_instances.h"
+#include "provider/data_sources/rds_ssl_ca_bundle.h"
 #include "provider/data_sources/rds_ssl_certificates.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
@@ -29,7 +30,8 @@ class RdsProvider : public rds::core::Provider {
         resources_{std::make_shared<InstanceSslResource>(context_)},
         data_sources_{std::make_shared<rds::data_sources::InstanceDataSource>(context_),
                       std::make_shared<rds::data_sources::InstancesDataSource>(context_),
-                      std::make_shared<rds::data_sources::SslCertificatesDataSource>(context_)} {
+                      std::make_shared<rds::data_sources::SslCertificatesDataSource>(context_),
+                      std::make_shared<rds::data_sources::SslCaBundleDataSource>(context_)} {
     if (!options_.environment) options_.environment = process_environment();
     if (!options_.make_client) {
       options_.make_client = [](rds::client::ClientConfig config) {

@@ -109,6 +109,16 @@ TEST_F(ProvidersSchema, ListsTheDataSourcesWithEveryAttributeDescribed) {
     expect_described(data_sources["rds_ssl_certificates"]["block"], name);
   EXPECT_TRUE(
       data_sources["rds_ssl_certificates"]["block"]["attributes"]["instance_id"].value("required", false));
+
+  ASSERT_TRUE(data_sources.contains("rds_ssl_ca_bundle")) << schema_.dump(2);
+  for (const char* name : {"instance_id", "category", "download_link", "pem", "not_after", "certificates"})
+    expect_described(data_sources["rds_ssl_ca_bundle"]["block"], name);
+  const auto& bundle = data_sources["rds_ssl_ca_bundle"]["block"]["attributes"];
+  EXPECT_TRUE(bundle["instance_id"].value("required", false));
+  EXPECT_TRUE(bundle["category"].value("optional", false) && bundle["category"].value("computed", false));
+  const auto& certificate = bundle["certificates"]["type"][1][1];
+  for (const char* name : {"subject", "issuer", "not_before", "not_after", "sha256_fingerprint"})
+    EXPECT_TRUE(certificate.contains(name)) << name << " in " << certificate;
 }
 
 TEST_F(ProvidersSchema, DescribesTheTimeoutsBlock) {
