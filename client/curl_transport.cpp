@@ -1,12 +1,11 @@
 #include "client/curl_transport.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <mutex>
-#include <vector>
 
+#include "client/answer_limits.h"
 #include "client/ca_bundle.h"
+#include "client/curl_pool.h"
 #include "client/errors.h"
 #include "client/libcurl.h"
 
@@ -27,8 +26,19 @@ std::string trim(const std::string& text) {
   return text.substr(begin, end - begin + 1);
 }
 
+// Where a transfer's body goes: never more than kMaxAnswerBytes of it.
+struct BodySink {
+  HttpResponse& response;
+  bool too_large = false;
+};
+
 size_t on_body(char* data, size_t size, size_t count, void* user) {
-  static_cast<HttpResponse*>(user)->body.append(data, size * count);
+  auto* sink = static_cast<BodySink*>(user);
+  if (size * count > kMaxAnswerBytes - sink->response.body.size()) {
+    sink->too_large = true;
+    return 0;  // anything but size * count makes libcurl abort the transfer (CURLE_WRITE_ERROR)
+  }
+  sink->response.body.append(data, size * count);
   return size * count;
 }
 
@@ -90,109 +100,27 @@ std::string describe(const LibCurl& curl, CURLcode code, const char* error_buffe
 
 }  // namespace
 
-// One slot = an easy handle plus the multi handle that drives it. The multi handle owns the
-// connection cache, so a slot taken again reuses its open connection (LIFO keeps one slot hot for a
-// sequence of calls). The share object spreads DNS answers and TLS sessions across slots.
-// libcurl itself is loaded by the first take(), not before (see client/libcurl.h), and the CA
-// certificates are looked for then too (client/ca_bundle.h): none found fails the first https call.
-struct CurlTransport::Pool {
-  struct Slot {
-    CURL* easy = nullptr;
-    CURLM* multi = nullptr;
-  };
-  const LibCurl* curl = nullptr;  // set by the first take(), under idle_mutex
-  CaBundle ca;                    // set by the first take(), before curl
-  std::string ca_missing;         // why `ca` is empty: CaBundleNotFound's message
-  CURLSH* share = nullptr;
-  std::array<std::mutex, CURL_LOCK_DATA_LAST> share_locks;
-  std::mutex idle_mutex;
-  std::vector<Slot> idle;
-
-  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
-    static_cast<Pool*>(user)->share_locks[data].lock();
-  }
-  static void unlock(CURL*, curl_lock_data data, void* user) {
-    static_cast<Pool*>(user)->share_locks[data].unlock();
-  }
-
-  ~Pool() {
-    if (curl == nullptr) return;  // never used: libcurl was not even loaded
-    for (auto& slot : idle) {
-      curl->multi_cleanup(slot.multi);
-      curl->easy_cleanup(slot.easy);
-    }
-    curl->share_cleanup(share);
-  }
-
-  // Finds the CA certificates, loads libcurl (throws LibCurlUnavailable) and makes the share object.
-  // Called under idle_mutex.
-  void start(const TransportOptions& options) {
-    // With cacert_file, its bytes are what is trusted (send()); nothing else is looked for.
-    if (options.ca_bundle_pem.empty()) {
-      try {
-        ca = find_ca_bundle(options.cacert_file);
-      } catch (const CaBundleNotFound& e) {
-        ca_missing = e.what();  // an error only for https without insecure, see send()
-      }
-    }
-    const LibCurl& loaded = libcurl();
-    share = loaded.share_init();
-    if (share == nullptr) throw TransportError("creating an HTTP handle", "libcurl out of memory", false);
-    loaded.share_setopt(share, CURLSHOPT_LOCKFUNC, &Pool::lock);
-    loaded.share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Pool::unlock);
-    loaded.share_setopt(share, CURLSHOPT_USERDATA, this);
-    loaded.share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-    loaded.share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-    curl = &loaded;
-  }
-
-  Slot take(const std::string& operation, const TransportOptions& options) {
-    {
-      std::lock_guard lock(idle_mutex);
-      if (curl == nullptr) {
-        try {
-          start(options);
-        } catch (const LibCurlUnavailable& e) {
-          throw TransportError(operation, e.what(), false);
-        }
-      }
-      if (!idle.empty()) {
-        Slot slot = idle.back();
-        idle.pop_back();
-        return slot;
-      }
-    }
-    Slot slot{curl->easy_init(), curl->multi_init()};
-    if (!slot.easy || !slot.multi)
-      throw TransportError("creating an HTTP handle", "libcurl out of memory", false);
-    return slot;
-  }
-  void give_back(Slot slot) {
-    std::lock_guard lock(idle_mutex);
-    idle.push_back(slot);
-  }
-};
-
 CurlTransport::CurlTransport(TransportOptions options)
-    : options_(std::move(options)), pool_(std::make_unique<Pool>()) {}
+    : options_(std::move(options)), pool_(std::make_unique<CurlPool>()) {}
 
 CurlTransport::~CurlTransport() = default;
 
 HttpResponse CurlTransport::send(const HttpRequest& request) {
   const std::string url = request.url();
   const std::string operation = request.method + " " + url;
-  auto slot = pool_->take(operation, options_);
-  const LibCurl& curl = *pool_->curl;
+  auto slot = pool_->take(operation, options_, request.cancel);
+  const LibCurl& curl = pool_->curl();
   struct SlotReturner {
-    Pool& pool;
-    Pool::Slot slot;
+    CurlPool& pool;
+    CurlPool::Slot slot;
     ~SlotReturner() { pool.give_back(slot); }
   } returner{*pool_, slot};
   CURL* easy = slot.easy;
-  if (!options_.insecure && !pool_->ca_missing.empty() && url.rfind("https://", 0) == 0)
-    throw TransportError(operation, pool_->ca_missing, false);
+  if (!options_.insecure && !pool_->ca_missing().empty() && url.rfind("https://", 0) == 0)
+    throw TransportError(operation, pool_->ca_missing(), false);
 
   HttpResponse response;
+  BodySink body_sink{response};
   char error_buffer[CURL_ERROR_SIZE] = {0};
   HeaderListGuard headers{curl};
   bool has_content_type = false;
@@ -208,7 +136,9 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   curl.easy_setopt(easy, CURLOPT_URL, url.c_str());
   curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
   curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl.easy_setopt(easy, CURLOPT_SHARE, pool_->share);
+  curl.easy_setopt(easy, CURLOPT_SHARE, pool_->share());
+  // A cached connection idle for longer is not reused (the pool closes such handles too, curl_pool.h).
+  curl.easy_setopt(easy, CURLOPT_MAXAGE_CONN, static_cast<long>(pool_->limits().idle_lifetime.count()));
   curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
   curl.easy_setopt(easy, CURLOPT_HTTPHEADER, headers.list);
   curl.easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
@@ -228,12 +158,15 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     curl.easy_setopt(easy, CURLOPT_CAPATH, nullptr);
   } else {
     // Always set, both: Debian's libcurl would otherwise add its built-in folder (client/ca_bundle.h).
-    const CaBundle& ca = pool_->ca;
+    const CaBundle& ca = pool_->ca();
     curl.easy_setopt(easy, CURLOPT_CAINFO, ca.file.empty() ? nullptr : ca.file.c_str());
     curl.easy_setopt(easy, CURLOPT_CAPATH, ca.directory.empty() ? nullptr : ca.directory.c_str());
   }
+  // A Content-Length above the cap is refused before any of the body is read; a body without one (chunked)
+  // is cut off by on_body as soon as it passes the cap.
+  curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(kMaxAnswerBytes));
   curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
-  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &response);
+  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &body_sink);
   curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
   curl.easy_setopt(easy, CURLOPT_HEADERDATA, &response);
   if (request.method == "GET") {
@@ -267,10 +200,12 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   curl.multi_remove_handle(slot.multi, easy);
 
   if (cancelled) throw CancelledError("sending " + operation);
+  if (body_sink.too_large || result == CURLE_FILESIZE_EXCEEDED)
+    throw AnswerTooLargeError(operation, response.request_id());
   if (multi_code != CURLM_OK)
     throw TransportError(operation, std::string("libcurl: ") + curl.multi_strerror(multi_code), false);
   if (result != CURLE_OK) {
-    std::string detail = describe(curl, result, error_buffer, options_, pool_->ca);
+    std::string detail = describe(curl, result, error_buffer, options_, pool_->ca());
     // The transfer's own limit, not the operation's deadline, cut it: say which setting that is.
     if (result == CURLE_OPERATION_TIMEDOUT && total_timeout == options_.request_timeout)
       detail += "; one request may take request_timeout = " + std::to_string(total_timeout.count() / 1000) +

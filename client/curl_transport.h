@@ -1,6 +1,7 @@
-// The real Transport on libcurl. One pool of easy handles (each keeps its connection alive) plus a
-// curl share object for connections, DNS and TLS sessions: consecutive calls, from any thread, reuse
-// one TCP/TLS connection instead of a new handshake per call.
+// The real Transport on libcurl. A bounded pool of easy handles (each keeps its connection alive, see
+// client/curl_pool.h) plus a curl share object for DNS and TLS sessions: consecutive calls, from any
+// thread, reuse one TCP/TLS connection instead of a new handshake per call. Answer bodies are capped
+// (client/answer_limits.h).
 #pragma once
 
 #include <chrono>
@@ -10,6 +11,8 @@
 #include "client/http.h"
 
 namespace rds::client {
+
+class CurlPool;
 
 struct TransportOptions {
   std::chrono::milliseconds connect_timeout{10'000};
@@ -33,9 +36,8 @@ class CurlTransport : public Transport {
   HttpResponse send(const HttpRequest& request) override;
 
  private:
-  struct Pool;
   TransportOptions options_;
-  std::unique_ptr<Pool> pool_;
+  std::unique_ptr<CurlPool> pool_;
 };
 
 }  // namespace rds::client

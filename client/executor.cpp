@@ -165,6 +165,8 @@ HttpResponse Executor::send(HttpRequest request, const std::string& operation,
     HttpResponse response;
     try {
       response = options_.transport->send(request);
+    } catch (const AnswerTooLargeError& error) {
+      throw AnswerTooLargeError(operation, error.request_id());  // named as the caller names the call
     } catch (const TransportError& error) {
       log(LogLevel::debug, "RDS API call got no answer",
           {{"operation", operation},

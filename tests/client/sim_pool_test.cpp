@@ -1,0 +1,57 @@
+// The connection pool is bounded: a burst of concurrent calls leaves at most PoolLimits::max_idle
+// connections open behind it, never one per call.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <filesystem>
+#include <thread>
+#include <vector>
+
+#include "client/curl_pool.h"
+#include "sim_client.h"
+
+namespace rds::client {
+namespace {
+
+using rds::testing::SimProcess;
+using testing::sim_client;
+using testing::sim_config;
+
+std::size_t open_descriptors() {
+  std::size_t count = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) ++count;
+  return count;
+}
+
+// Each pooled handle holds at most three descriptors: its TCP connection and its multi handle's socketpair.
+constexpr std::size_t kDescriptorsPerHandle = 3;
+
+TEST(ClientSimPoolTest, ABurstOf500ConcurrentCallsLeavesAtMostMaxIdleConnectionsOpen) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  auto client = sim_client(sim_config(sim));
+  ASSERT_TRUE(client->get_instance("db1"));  // libcurl loaded, CA certificates looked for: not counted
+  const std::size_t before = open_descriptors();
+
+  constexpr int kCalls = 500;
+  std::atomic<int> found{0};
+  std::atomic<bool> go{false};
+  std::vector<std::thread> callers;
+  for (int i = 0; i < kCalls; ++i)
+    callers.emplace_back([&] {
+      while (!go.load()) std::this_thread::yield();
+      if (client->get_instance("db1")) ++found;
+    });
+  go = true;
+  for (auto& caller : callers) caller.join();
+
+  EXPECT_EQ(found.load(), kCalls);
+  EXPECT_EQ(sim.requests().size(), static_cast<std::size_t>(kCalls) + 1);
+  const std::size_t after = open_descriptors();
+  EXPECT_LE(after, before + PoolLimits{}.max_idle * kDescriptorsPerHandle)
+      << before << " descriptors before the burst, " << after << " after";
+  // More than max_idle connections were needed at once, so the bound is the pool's doing.
+  EXPECT_GT(sim.connections(), static_cast<int>(PoolLimits{}.max_idle));
+}
+
+}  // namespace
+}  // namespace rds::client
