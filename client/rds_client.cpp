@@ -1,7 +1,6 @@
 #include "client/rds_client.h"
 
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "client/auth.h"
 #include "client/cacert_file.h"
@@ -9,6 +8,7 @@
 #include "client/endpoints.h"
 #include "client/error_body.h"
 #include "client/executor.h"
+#include "client/paged_list.h"
 #include "client/printable.h"
 #include "client/response_parsing.h"
 #include "client/signer.h"
@@ -110,11 +110,9 @@ std::vector<std::pair<std::string, std::string>> endpoint_descriptions(const Cli
   return descriptions;
 }
 
-// What every list the API contradicts itself in ends with: the list is not believed.
-constexpr const char* kListDoubted =
-    "; the list cannot be trusted, so none of it is used (if instances were created or deleted while it was "
-    "read, try again)";
 constexpr std::size_t kMaxShownId = 64;
+// Instance ids are 32 hex digits and a suffix, job ids UUIDs; ids reach URLs, so an absurd one is refused.
+constexpr std::size_t kMaxIdBytes = 128;
 
 std::string on_off(std::optional<bool> value) { return value ? (*value ? "true" : "false") : "not reported"; }
 
@@ -141,59 +139,28 @@ class RdsClientImpl : public RdsClient {
     if (!filter.type.empty()) filters.emplace_back("type", filter.type);
     if (!filter.engine.empty()) filters.emplace_back("datastore_type", filter.engine);
     const auto start = clock().now();
-    std::vector<Instance> found;
-    std::set<std::string> seen;
-    std::optional<int64_t> last_total;  // total_count as the last page said
-    int pages = 0;
-    for (int64_t offset = 0;; ++pages) {
-      if (pages > 0 && clock().now() >= deadline)
+    PagedList list(filter, kPageSize, kMaxPages);
+    for (bool complete = false; !complete;) {
+      if (list.pages() > 0 && clock().now() >= deadline)
         throw TimeoutError(
             "the list of instances",
             std::chrono::duration_cast<std::chrono::milliseconds>(clock().now() - start),
-            std::to_string(seen.size()) + " instances read in " + std::to_string(pages) + " pages",
+            std::to_string(list.read()) + " instances read in " + std::to_string(list.pages()) + " pages",
             "the API answered too slowly for the whole list to be read in time");
       auto request = make_request("GET", "/instances", cancel);
       request.query = filters;
-      request.query.emplace_back("offset", std::to_string(offset));
+      request.query.emplace_back("offset", std::to_string(list.offset()));
       request.query.emplace_back("limit", std::to_string(kPageSize));
       const auto operation =
           "list instances (GET " + request.full_path() + "?" + signer::canonical_query(request.query) + ")";
       const auto response = executor_.send(std::move(request), operation, deadline);
       if (!is_success(response)) throw_api_error(operation, response);
-      InstancePage page = parse_instance_page(operation, response);
-      const auto doubt = [&](const std::string& what) {
-        return ResponseFormatError(operation, what + kListDoubted, response.request_id());
-      };
-      // An instance created while paging pushes the last one of a page into the next, where it is read
-      // again; total_count then grows by as much. Any other id read twice means overlapping pages or a
-      // duplicate, and some other instance was skipped.
-      int64_t explained_repeats =
-          page.total_count && last_total ? std::max<int64_t>(0, *page.total_count - *last_total) : 0;
-      for (auto& instance : page.instances) {
-        if (!seen.insert(instance.id).second) {
-          if (explained_repeats-- > 0) continue;
-          throw doubt("instance \"" + printable(instance.id, kMaxShownId) + "\" appears twice in the list");
-        }
-        if (matches(filter, instance)) found.push_back(std::move(instance));
-      }
-      if (page.total_count) last_total = page.total_count;
-      offset += static_cast<int64_t>(page.instances.size());
-      const bool last_page = page.instances.size() < static_cast<std::size_t>(kPageSize);
-      if (page.total_count && offset > *page.total_count)
-        throw doubt("the pages hold " + std::to_string(offset) + " instances, more than total_count (" +
-                    std::to_string(*page.total_count) + ") says there are");
-      if (page.total_count && last_page && offset < *page.total_count)
-        throw doubt("the list ended after " + std::to_string(offset) +
-                    " instances, though total_count says " + std::to_string(*page.total_count));
-      if (last_page || (page.total_count && offset == *page.total_count)) break;
-      if (pages + 1 == kMaxPages)
-        throw doubt("the list goes on past " + std::to_string(kMaxPages) + " pages (" +
-                    std::to_string(offset) +
-                    " instances), the most the provider reads: its paging seems not to end");
+      complete = list.add(parse_instance_page(operation, response), operation, response.request_id());
     }
+    auto found = list.take_matching();
     executor_.log(LogLevel::debug, "listed instances",
-                  {{"pages", std::to_string(pages + 1)},
-                   {"read", std::to_string(seen.size())},
+                  {{"pages", std::to_string(list.pages())},
+                   {"read", std::to_string(list.read())},
                    {"matching", std::to_string(found.size())}});
     return found;
   }
@@ -352,11 +319,15 @@ class RdsClientImpl : public RdsClient {
   }
 
   // Ids become path segments and query values: refuse what could change the URL's meaning.
+  // A megabyte id would otherwise end in libcurl's request-line limit ("Out of memory").
   static void check_id(const char* kind, const std::string& id) {
     if (id.empty()) throw Error(std::string("The ") + kind + " id is empty.");
+    if (id.size() > kMaxIdBytes)
+      throw Error(std::string("The ") + kind + " id \"" + printable(id, kMaxShownId) + "\" is longer than " +
+                  std::to_string(kMaxIdBytes) + " bytes, which an RDS id never is.");
     for (unsigned char c : id)
       if (c <= ' ' || c == '/' || c == '?' || c == '#' || c == '%' || c == 0x7f)
-        throw Error(std::string("The ") + kind + " id \"" + id +
+        throw Error(std::string("The ") + kind + " id \"" + printable(id, kMaxShownId) +
                     "\" contains characters an RDS id never has (space, control, / ? # or %).");
   }
 
