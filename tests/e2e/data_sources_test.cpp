@@ -11,20 +11,6 @@
 namespace rds::testing {
 namespace {
 
-// Terraform frames and wraps its diagnostics ("│ " at each line start, lines cut at ~78 columns): one
-// line of text with single spaces, so that a sentence is found wherever it was cut.
-std::string flattened(const CommandResult& result) {
-  std::string text = result.plain_output(), out;
-  const std::string bar = "│";
-  for (size_t at = 0; (at = text.find(bar, at)) != std::string::npos;) text.replace(at, bar.size(), " ");
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
-
 class DataSources : public E2eTest {
  protected:
   // `terraform apply` of `config`, then its outputs ({"name": value}).

@@ -193,6 +193,18 @@ int occurrences(const std::string& output, const std::string& text) {
   return count;
 }
 
+std::string flattened(const CommandResult& result) {
+  std::string text = result.plain_output(), out;
+  const std::string bar = "│";
+  for (size_t at = 0; (at = text.find(bar, at)) != std::string::npos;) text.replace(at, bar.size(), " ");
+  for (char c : text) {
+    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space && (out.empty() || out.back() == ' ')) continue;
+    out += space ? ' ' : c;
+  }
+  return out;
+}
+
 nlohmann::json find_resource(const nlohmann::json& document, const std::string& address) {
   // `terraform show -json` nests resources under values.root_module.resources.
   const nlohmann::json* values = &document;
