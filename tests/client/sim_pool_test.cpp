@@ -39,7 +39,10 @@ TEST(ClientSimPoolTest, ABurstOf500ConcurrentCallsLeavesAtMostMaxIdleConnections
   for (int i = 0; i < kCalls; ++i)
     callers.emplace_back([&] {
       while (!go.load()) std::this_thread::yield();
-      if (client->get_instance("db1")) ++found;
+      try {
+        if (client->get_instance("db1")) ++found;
+      } catch (const Error&) {  // counted as not found; a pool without bounds starved the sim this way
+      }
     });
   go = true;
   for (auto& caller : callers) caller.join();
