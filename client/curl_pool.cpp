@@ -1,5 +1,7 @@
 #include "client/curl_pool.h"
 
+#include <algorithm>
+
 #include "client/curl_transport.h"
 #include "client/errors.h"
 
@@ -15,6 +17,12 @@ void CurlPool::unlock(CURL*, curl_lock_data data, void* user) {
 CurlPool::CurlPool(PoolLimits limits) : limits_(limits) {}
 
 CurlPool::~CurlPool() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  idle_changed_.notify_one();
+  if (reaper_.joinable()) reaper_.join();
   if (curl_ == nullptr) return;  // never used: libcurl was not even loaded
   close(idle_);
   curl_->share_cleanup(share_);
@@ -47,6 +55,28 @@ void CurlPool::collect_expired(std::vector<Slot>& expired) {
     expired.push_back(slot);
     return true;
   });
+}
+
+void CurlPool::reap() {
+  std::unique_lock lock(mutex_);
+  while (!stopping_) {
+    std::vector<Slot> expired;
+    collect_expired(expired);
+    if (!expired.empty()) {
+      lock.unlock();
+      close(expired);
+      lock.lock();
+      continue;
+    }
+    if (idle_.empty()) {
+      idle_changed_.wait(lock);
+      continue;
+    }
+    const auto oldest = std::min_element(idle_.begin(), idle_.end(), [](const Slot& a, const Slot& b) {
+                          return a.idle_since < b.idle_since;
+                        })->idle_since;
+    idle_changed_.wait_until(lock, oldest + limits_.idle_lifetime);
+  }
 }
 
 void CurlPool::close(const std::vector<Slot>& slots) const {
@@ -110,11 +140,13 @@ void CurlPool::give_back(Slot slot) {
     if (idle_.size() < limits_.max_idle) {
       slot.idle_since = std::chrono::steady_clock::now();
       idle_.push_back(slot);
+      if (!reaper_.joinable()) reaper_ = std::thread(&CurlPool::reap, this);
     } else {
       closing.push_back(slot);
     }
   }
   returned_.notify_one();
+  idle_changed_.notify_one();
   close(closing);
 }
 

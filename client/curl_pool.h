@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "client/ca_bundle.h"
@@ -28,9 +29,10 @@ struct PoolLimits {
   std::size_t max_connections = 32;
   // Idle handles kept for the next calls; a handle coming back to a full pool is closed at once.
   std::size_t max_idle = 8;
-  // An idle handle older than this is closed at the next call (the API gateway may have dropped its
-  // connection meanwhile, which would leave it in CLOSE-WAIT).
-  std::chrono::seconds idle_lifetime{15};
+  // An idle handle is closed this long after its call ended, by the pool's reaper thread, whether or not
+  // more calls come (the API gateway may have dropped its connection meanwhile, which would leave it in
+  // CLOSE-WAIT).
+  std::chrono::milliseconds idle_lifetime{15'000};
 };
 
 class CurlPool {
@@ -50,7 +52,8 @@ class CurlPool {
   // come back. The first call loads libcurl and finds the CA certificates (TransportError when libcurl
   // cannot be loaded); CancelledError when `cancel` fires while waiting.
   Slot take(const std::string& operation, const TransportOptions& options, const CancelToken& cancel);
-  // Returns a handle taken before: kept idle, or closed when max_idle are idle already.
+  // Returns a handle taken before: kept idle (until idle_lifetime has passed), or closed when max_idle are
+  // idle already.
   void give_back(Slot slot);
 
   const PoolLimits& limits() const { return limits_; }
@@ -66,6 +69,8 @@ class CurlPool {
   // Takes the idle handles past idle_lifetime out of the pool, to be closed outside the lock.
   void collect_expired(std::vector<Slot>& expired);  // under mutex_
   void close(const std::vector<Slot>& slots) const;
+  // The reaper thread, started by the first give_back(): closes idle handles as their lifetime ends.
+  void reap();
 
   static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user);
   static void unlock(CURL*, curl_lock_data data, void* user);
@@ -81,6 +86,9 @@ class CurlPool {
   std::condition_variable returned_;
   std::vector<Slot> idle_;  // the most recently returned last
   std::size_t in_use_ = 0;
+  std::condition_variable idle_changed_;  // wakes the reaper
+  bool stopping_ = false;
+  std::thread reaper_;
 };
 
 }  // namespace rds::client

@@ -100,8 +100,10 @@ std::string describe(const LibCurl& curl, CURLcode code, const char* error_buffe
 
 }  // namespace
 
-CurlTransport::CurlTransport(TransportOptions options)
-    : options_(std::move(options)), pool_(std::make_unique<CurlPool>()) {}
+CurlTransport::CurlTransport(TransportOptions options) : CurlTransport(std::move(options), PoolLimits{}) {}
+
+CurlTransport::CurlTransport(TransportOptions options, PoolLimits limits)
+    : options_(std::move(options)), pool_(std::make_unique<CurlPool>(limits)) {}
 
 CurlTransport::~CurlTransport() = default;
 
@@ -138,7 +140,8 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl.easy_setopt(easy, CURLOPT_SHARE, pool_->share());
   // A cached connection idle for longer is not reused (the pool closes such handles too, curl_pool.h).
-  curl.easy_setopt(easy, CURLOPT_MAXAGE_CONN, static_cast<long>(pool_->limits().idle_lifetime.count()));
+  const auto idle_seconds = std::chrono::duration_cast<std::chrono::seconds>(pool_->limits().idle_lifetime);
+  curl.easy_setopt(easy, CURLOPT_MAXAGE_CONN, std::max(1L, static_cast<long>(idle_seconds.count())));
   curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
   curl.easy_setopt(easy, CURLOPT_HTTPHEADER, headers.list);
   curl.easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());

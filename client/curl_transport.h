@@ -13,6 +13,7 @@
 namespace rds::client {
 
 class CurlPool;
+struct PoolLimits;
 
 struct TransportOptions {
   std::chrono::milliseconds connect_timeout{10'000};
@@ -29,6 +30,8 @@ struct TransportOptions {
 class CurlTransport : public Transport {
  public:
   explicit CurlTransport(TransportOptions options);
+  // With other pool limits than the defaults (tests make idle handles expire quickly).
+  CurlTransport(TransportOptions options, PoolLimits limits);
   ~CurlTransport() override;
   CurlTransport(const CurlTransport&) = delete;
   CurlTransport& operator=(const CurlTransport&) = delete;
