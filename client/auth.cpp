@@ -23,6 +23,30 @@ std::string header_value(const HeaderList& headers, const std::string& name) {
   return {};
 }
 
+// The login's scope: the project by id when the config names one; else by name (IAM then says the id in
+// the answer's token.project).
+nlohmann::json project_scope(const ProjectScope& scope) {
+  if (!scope.project_id.empty()) return {{"project", {{"id", scope.project_id}}}};
+  if (!scope.project_name.empty()) return {{"project", {{"name", scope.project_name}}}};
+  return {{"domain", {{"name", scope.domain_name}}}};
+}
+
+std::string without_trailing_slash(std::string url) {
+  while (!url.empty() && url.back() == '/') url.pop_back();
+  return url;
+}
+
+// token.project.id of IAM's login answer; "" when absent or not a string.
+std::string project_id_of_token(const std::string& body) {
+  const auto json = nlohmann::json::parse(body, nullptr, false);
+  const nlohmann::json* at = &json;
+  for (const char* key : {"token", "project", "id"}) {
+    if (!at->is_object() || !at->contains(key)) return "";
+    at = &(*at)[key];
+  }
+  return at->is_string() ? at->get<std::string>() : "";
+}
+
 // IAM's expires_at, "2026-11-29T00:00:00.000000Z"; std::nullopt when absent or not such a time.
 // The fields are range-checked before any arithmetic: an answer claiming the year 3000 overflowed the
 // conversion to system_clock (int64 nanoseconds since 1970 end in 2262) into an expiry in the past.
@@ -75,18 +99,16 @@ void StaticTokenAuthenticator::authenticate(HttpRequest& request) {
   replace_header(request.headers, "X-Auth-Token", token_);
 }
 
-PasswordAuthenticator::PasswordAuthenticator(PasswordCredentials credentials,
+IamTokenAuthenticator::IamTokenAuthenticator(std::string auth_url, ProjectScope scope,
                                              std::shared_ptr<Transport> transport,
                                              std::shared_ptr<Clock> clock, LogFunction log)
-    : credentials_(std::move(credentials)),
+    : auth_url_(without_trailing_slash(std::move(auth_url))),
+      scope_(std::move(scope)),
       transport_(std::move(transport)),
       clock_(std::move(clock)),
-      log_(std::move(log)) {
-  while (!credentials_.auth_url.empty() && credentials_.auth_url.back() == '/')
-    credentials_.auth_url.pop_back();
-}
+      log_(std::move(log)) {}
 
-void PasswordAuthenticator::authenticate(HttpRequest& request) {
+void IamTokenAuthenticator::authenticate(HttpRequest& request) {
   std::string token;
   {
     std::lock_guard lock(mutex_);
@@ -96,7 +118,7 @@ void PasswordAuthenticator::authenticate(HttpRequest& request) {
   replace_header(request.headers, "X-Auth-Token", token);
 }
 
-bool PasswordAuthenticator::renew_after_unauthorized(const HttpRequest& rejected) {
+bool IamTokenAuthenticator::renew_after_unauthorized(const HttpRequest& rejected) {
   std::lock_guard lock(mutex_);
   // Another thread may have renewed already since this request was sent: then just retry with it.
   if (!token_.empty() && header_value(rejected.headers, "X-Auth-Token") != token_) return true;
@@ -105,28 +127,24 @@ bool PasswordAuthenticator::renew_after_unauthorized(const HttpRequest& rejected
   return true;
 }
 
-void PasswordAuthenticator::fetch_token(const HttpRequest& on_behalf_of) {
+std::string IamTokenAuthenticator::scoped_project_id() {
+  std::lock_guard lock(mutex_);
+  return scoped_project_id_;
+}
+
+void IamTokenAuthenticator::fetch_token(const HttpRequest& on_behalf_of) {
   if (refused_) throw *refused_;
-  nlohmann::json body = {{"auth",
-                          {{"identity",
-                            {{"methods", {"password"}},
-                             {"password",
-                              {{"user",
-                                {{"name", credentials_.user_name},
-                                 {"password", credentials_.password},
-                                 {"domain", {{"name", credentials_.domain_name}}}}}}}}},
-                           {"scope", {{"project", {{"id", credentials_.project_id}}}}}}}};
+  const IamLogin asked = login();
   HttpRequest request;
   request.method = "POST";
-  request.base_url = credentials_.auth_url;
+  request.base_url = auth_url_;
   request.path = "/auth/tokens";
   request.headers = {{"Content-Type", "application/json"}};
-  request.body = body.dump();
+  request.body = asked.body;
   request.cancel = on_behalf_of.cancel;
   request.timeout = on_behalf_of.timeout;
-  // The operation names the user but never the password.
-  const std::string operation =
-      "IAM login (POST " + request.base_url + "/auth/tokens) as user " + credentials_.user_name;
+  authenticate_login(request);
+  const std::string& operation = asked.operation;
 
   HttpResponse response;
   const auto started = clock_->now();
@@ -136,15 +154,14 @@ void PasswordAuthenticator::fetch_token(const HttpRequest& on_behalf_of) {
     throw TransportError(operation, error.detail(), error.retryable());
   }
   if (log_) {
-    // Logged like every API call; the body (which holds the password) and the token never are.
+    // Logged like every API call; the body (which may hold a password) and the token never are.
     const auto elapsed = std::chrono::duration_cast<std::chrono::milliseconds>(clock_->now() - started);
-    log_(LogLevel::debug, "IAM login",
-         {{"method", request.method},
-          {"url", request.base_url + request.path},
-          {"user_name", credentials_.user_name},
-          {"status", std::to_string(response.status)},
-          {"request_id", response.request_id()},
-          {"duration_ms", std::to_string(elapsed.count())}});
+    LogFields fields{{"method", request.method}, {"url", request.base_url + request.path}};
+    fields.insert(fields.end(), asked.log_fields.begin(), asked.log_fields.end());
+    fields.insert(fields.end(), {{"status", std::to_string(response.status)},
+                                 {"request_id", response.request_id()},
+                                 {"duration_ms", std::to_string(elapsed.count())}});
+    log_(LogLevel::debug, "IAM login", fields);
   }
   if (response.status < 200 || response.status >= 300) {
     try {
@@ -157,9 +174,61 @@ void PasswordAuthenticator::fetch_token(const HttpRequest& on_behalf_of) {
   auto token = response.header("X-Subject-Token");
   if (token.empty())
     throw ResponseFormatError(operation, "the answer has no X-Subject-Token header", response.request_id());
+  if (scope_.project_id.empty() && !scope_.project_name.empty()) {
+    scoped_project_id_ = project_id_of_token(response.body);
+    if (scoped_project_id_.empty())
+      throw ResponseFormatError(
+          operation, "the answer names no token.project.id for project \"" + scope_.project_name + "\"",
+          response.request_id());
+  }
   token_ = token;
   // IAM tokens are valid 24 h; expires_at says exactly when, if the answer carries it.
   expires_at_ = parse_expiry(response.body).value_or(clock_->utc_now() + std::chrono::hours(24));
+}
+
+PasswordAuthenticator::PasswordAuthenticator(PasswordCredentials credentials,
+                                             std::shared_ptr<Transport> transport,
+                                             std::shared_ptr<Clock> clock, LogFunction log)
+    : IamTokenAuthenticator(credentials.auth_url,
+                            {credentials.project_id, credentials.project_name, credentials.domain_name},
+                            std::move(transport), std::move(clock), std::move(log)),
+      credentials_(std::move(credentials)) {}
+
+IamLogin PasswordAuthenticator::login() const {
+  const nlohmann::json body = {{"auth",
+                                {{"identity",
+                                  {{"methods", {"password"}},
+                                   {"password",
+                                    {{"user",
+                                      {{"name", credentials_.user_name},
+                                       {"password", credentials_.password},
+                                       {"domain", {{"name", credentials_.domain_name}}}}}}}}},
+                                 {"scope", project_scope(scope())}}}};
+  // The operation names the user but never the password.
+  return {body.dump(),
+          "IAM login (POST " + login_url() + "/auth/tokens) as user " + credentials_.user_name,
+          {{"user_name", credentials_.user_name}}};
+}
+
+AgencyAuthenticator::AgencyAuthenticator(AgencyCredentials agency, std::shared_ptr<Authenticator> caller,
+                                         std::shared_ptr<Transport> transport, std::shared_ptr<Clock> clock,
+                                         LogFunction log)
+    : IamTokenAuthenticator(agency.auth_url, {agency.project_id, agency.project_name, ""},
+                            std::move(transport), std::move(clock), std::move(log)),
+      agency_(std::move(agency)),
+      caller_(std::move(caller)) {}
+
+// IAM's "Obtaining an Agency Token": identity method assume_role, asked with the caller's credentials.
+IamLogin AgencyAuthenticator::login() const {
+  nlohmann::json assume_role = {{"domain_name", agency_.domain_name}, {"agency_name", agency_.agency_name}};
+  if (agency_.duration_seconds > 0) assume_role["duration_seconds"] = agency_.duration_seconds;
+  const nlohmann::json body = {{"auth",
+                                {{"identity", {{"methods", {"assume_role"}}, {"assume_role", assume_role}}},
+                                 {"scope", project_scope(scope())}}}};
+  return {body.dump(),
+          "agency token (POST " + login_url() + "/auth/tokens) for agency " + agency_.agency_name +
+              " of domain " + agency_.domain_name,
+          {{"agency_name", agency_.agency_name}, {"agency_domain_name", agency_.domain_name}}};
 }
 
 }  // namespace rds::client

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "client/answer_limits.h"
 #include "client/ca_bundle.h"
@@ -26,20 +27,26 @@ std::string trim(const std::string& text) {
   return text.substr(begin, end - begin + 1);
 }
 
-// Where a transfer's body goes: never more than kMaxAnswerBytes of it.
+// Where the body goes, and how much of it is accepted: the request's own limit (a download), never more
+// than kMaxAnswerBytes.
 struct BodySink {
-  HttpResponse& response;
-  bool too_large = false;
+  HttpResponse* response;
+  std::size_t limit;
+  bool overflowed = false;
 };
 
 size_t on_body(char* data, size_t size, size_t count, void* user) {
   auto* sink = static_cast<BodySink*>(user);
-  if (size * count > kMaxAnswerBytes - sink->response.body.size()) {
-    sink->too_large = true;
+  if (size * count > sink->limit - sink->response->body.size()) {
+    sink->overflowed = true;
     return 0;  // anything but size * count makes libcurl abort the transfer (CURLE_WRITE_ERROR)
   }
-  sink->response.body.append(data, size * count);
+  sink->response->body.append(data, size * count);
   return size * count;
+}
+
+std::string too_large(std::size_t limit) {
+  return "the answer is larger than " + std::to_string(limit) + " bytes, the most accepted for it";
 }
 
 size_t on_header(char* data, size_t size, size_t count, void* user) {
@@ -109,7 +116,9 @@ CurlTransport::~CurlTransport() = default;
 
 HttpResponse CurlTransport::send(const HttpRequest& request) {
   const std::string url = request.url();
-  const std::string operation = request.method + " " + url;
+  // A raw URL (a download link) may carry a presigned signature in its query: messages leave it out.
+  const std::string operation =
+      request.method + " " + (request.raw_url.empty() ? url : request.base_url + request.path);
   auto slot = pool_->take(operation, options_, request.cancel);
   const LibCurl& curl = pool_->curl();
   struct SlotReturner {
@@ -122,21 +131,24 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     throw TransportError(operation, pool_->ca_missing(), false);
 
   HttpResponse response;
-  BodySink body_sink{response};
   char error_buffer[CURL_ERROR_SIZE] = {0};
   HeaderListGuard headers{curl};
-  bool has_content_type = false;
+  bool has_content_type = false, has_accept = false;
   for (const auto& [name, value] : request.headers) {
     headers.add(name + ": " + value);
     if (lower(name) == "content-type") has_content_type = true;
+    if (lower(name) == "accept") has_accept = true;
   }
   if (!request.body.empty() && !has_content_type) headers.add("Content-Type: application/json");
-  headers.add("Accept: application/json");
+  if (!has_accept) headers.add("Accept: application/json");
   headers.add("Expect:");  // no 100-continue round trip for small JSON bodies
 
   curl.easy_reset(easy);  // keeps the connection cache of the slot, clears last call's options
   curl.easy_setopt(easy, CURLOPT_URL, url.c_str());
   curl.easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  // Redirects come back as answers: following one is the caller's decision (a download link may only
+  // be followed to the same scheme, client/ca_bundle_download.h), and API calls are never redirected.
+  curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
   curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
   curl.easy_setopt(easy, CURLOPT_SHARE, pool_->share());
   // A cached connection idle for longer is not reused (the pool closes such handles too, curl_pool.h).
@@ -165,11 +177,12 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     curl.easy_setopt(easy, CURLOPT_CAINFO, ca.file.empty() ? nullptr : ca.file.c_str());
     curl.easy_setopt(easy, CURLOPT_CAPATH, ca.directory.empty() ? nullptr : ca.directory.c_str());
   }
-  // A Content-Length above the cap is refused before any of the body is read; a body without one (chunked)
-  // is cut off by on_body as soon as it passes the cap.
-  curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(kMaxAnswerBytes));
+  // A Content-Length above the limit is refused before any of the body is read
+  // (CURLE_FILESIZE_EXCEEDED); a body without one (chunked) is cut off by on_body as soon as it passes it.
+  BodySink sink{&response, std::min(request.max_body_bytes.value_or(kMaxAnswerBytes), kMaxAnswerBytes)};
+  curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(sink.limit));
   curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
-  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &body_sink);
+  curl.easy_setopt(easy, CURLOPT_WRITEDATA, &sink);
   curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
   curl.easy_setopt(easy, CURLOPT_HEADERDATA, &response);
   if (request.method == "GET") {
@@ -203,8 +216,12 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   curl.multi_remove_handle(slot.multi, easy);
 
   if (cancelled) throw CancelledError("sending " + operation);
-  if (body_sink.too_large || result == CURLE_FILESIZE_EXCEEDED)
+  if (sink.overflowed || result == CURLE_FILESIZE_EXCEEDED) {
+    // A download's own limit says how large it may be; any other answer passed the API answers' cap.
+    if (request.max_body_bytes && *request.max_body_bytes <= kMaxAnswerBytes)
+      throw TransportError(operation, too_large(sink.limit), false);
     throw AnswerTooLargeError(operation, response.request_id());
+  }
   if (multi_code != CURLM_OK)
     throw TransportError(operation, std::string("libcurl: ") + curl.multi_strerror(multi_code), false);
   if (result != CURLE_OK) {

@@ -19,6 +19,12 @@ class ConfigError : public Error {
   using Error::Error;
 };
 
+// No project_id was given, and IAM knows no single project of the name the client looked for.
+class ProjectNotFoundError : public Error {
+ public:
+  using Error::Error;
+};
+
 // The API answered with an error status.
 class ApiError : public Error {
  public:

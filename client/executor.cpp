@@ -154,12 +154,22 @@ void Executor::sign_in(std::optional<Deadline> deadline, const CancelToken& canc
 
 HttpResponse Executor::send(HttpRequest request, const std::string& operation,
                             std::optional<Deadline> deadline, bool retry_transient) {
+  return send_with(std::move(request), operation, deadline, retry_transient, /*sign=*/true);
+}
+
+HttpResponse Executor::fetch(HttpRequest request, const std::string& operation,
+                             std::optional<Deadline> deadline) {
+  return send_with(std::move(request), operation, deadline, /*retry_transient=*/true, /*sign=*/false);
+}
+
+HttpResponse Executor::send_with(HttpRequest request, const std::string& operation,
+                                 std::optional<Deadline> deadline, bool retry_transient, bool sign) {
   bool renewed_credentials = false;
   RetryBudget budget = this->budget(deadline);
   for (;;) {
     if (request.cancel.cancelled()) throw CancelledError(operation);
     request.timeout = transfer_timeout(deadline);
-    authenticate(request, budget, operation);
+    if (sign) authenticate(request, budget, operation);
     budget.count_attempt();
     const auto started = options_.clock->now();
     HttpResponse response;
@@ -188,11 +198,11 @@ HttpResponse Executor::send(HttpRequest request, const std::string& operation,
          {"path", target_of(request)},
          {"status", std::to_string(response.status)},
          {"request_id", response.request_id()},
-         {"auth", options_.authenticator->mode()},
+         {"auth", sign ? options_.authenticator->mode() : "none"},
          {"attempt", std::to_string(budget.attempts())},
          {"duration_ms", std::to_string(elapsed.count())}});
 
-    if (is_rejected_credentials(response) && !renewed_credentials) {
+    if (sign && is_rejected_credentials(response) && !renewed_credentials) {
       renewed_credentials = true;
       if (options_.authenticator->renew_after_unauthorized(request)) {
         log(LogLevel::info, "credentials renewed after they were rejected; repeating the call",

@@ -83,6 +83,10 @@ class Executor {
   HttpResponse send(HttpRequest request, const std::string& operation, std::optional<Deadline> deadline,
                     bool retry_transient = true);
 
+  // Like send(), with the same retries and deadline, but without credentials: for a download link the
+  // API gave, which may point at another host (object storage) that must never see a token or signature.
+  HttpResponse fetch(HttpRequest request, const std::string& operation, std::optional<Deadline> deadline);
+
   // Obtains credentials now (the password login), with the same retries as a call. A no-op for the
   // methods that need no login.
   void sign_in(std::optional<Deadline> deadline, const CancelToken& cancel);
@@ -107,6 +111,8 @@ class Executor {
  private:
   // Runs authenticate(request) with retries of transient IAM failures.
   void authenticate(HttpRequest& request, RetryBudget& budget, const std::string& operation);
+  HttpResponse send_with(HttpRequest request, const std::string& operation, std::optional<Deadline> deadline,
+                         bool retry_transient, bool sign);
   // The transfer timeout for a request sent now under `deadline`.
   std::optional<std::chrono::milliseconds> transfer_timeout(std::optional<Deadline> deadline) const;
 

@@ -44,6 +44,7 @@ std::string escape_path(const std::string& path) {
 std::string HttpRequest::full_path() const { return split_base(base_url).second + path; }
 
 std::string HttpRequest::url() const {
+  if (!raw_url.empty()) return raw_url;
   std::string result = split_base(base_url).first + escape_path(full_path());
   if (!query.empty()) result += "?" + signer::canonical_query(query);
   return result;

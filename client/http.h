@@ -3,6 +3,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <map>
 #include <optional>
 #include <string>
@@ -26,6 +27,11 @@ struct HttpRequest {
   CancelToken cancel;  // aborts the transfer within 100 ms when cancelled
   // Upper bound for this transfer, below the transport's own request timeout (set from a deadline).
   std::optional<std::chrono::milliseconds> timeout;
+  // When set, the URL put on the wire as is (a download link the API gave, whose query may be signed
+  // and must not be re-encoded); base_url and path then only name it in logs.
+  std::string raw_url;
+  // The largest body accepted: a larger answer (announced or as it arrives) fails the transfer at once.
+  std::optional<std::size_t> max_body_bytes;
 
   // base_url + path + "?" + canonical query: the exact URL put on the wire.
   std::string url() const;

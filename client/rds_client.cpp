@@ -1,15 +1,18 @@
 #include "client/rds_client.h"
 
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "client/auth.h"
-#include "client/config_checks.h"
+#include "client/client_setup.h"
 #include "client/curl_transport.h"
 #include "client/endpoints.h"
 #include "client/error_body.h"
 #include "client/executor.h"
 #include "client/paged_list.h"
 #include "client/printable.h"
+#include "client/project_lookup.h"
+#include "client/rate_limiter.h"
 #include "client/response_parsing.h"
 #include "client/signer.h"
 #include "client/waiting.h"
@@ -17,34 +20,6 @@
 namespace rds::client {
 
 namespace {
-
-std::shared_ptr<Authenticator> make_authenticator(const ClientConfig& config,
-                                                  std::shared_ptr<Transport> transport,
-                                                  std::shared_ptr<Clock> clock) {
-  if (!config.access_key.empty())
-    return std::make_shared<AkSkAuthenticator>(
-        signer::Credentials{config.access_key, config.secret_key, config.security_token, config.project_id},
-        std::move(clock));
-  if (!config.token.empty()) return std::make_shared<StaticTokenAuthenticator>(config.token);
-  return std::make_shared<PasswordAuthenticator>(
-      PasswordCredentials{config.auth_url, config.user_name, config.password, config.domain_name,
-                          config.project_id},
-      std::move(transport), std::move(clock), config.log);
-}
-
-// "the RDS endpoint URL (from environment variable RDS_ENDPOINT)", for connection errors.
-std::vector<std::pair<std::string, std::string>> endpoint_descriptions(const ClientConfig& config) {
-  auto describe = [&](const char* what, const std::string& url, const std::string& origin) {
-    return std::string(what) + " " + redact_url(url) + " (" +
-           (origin.empty() ? "derived from region " + config.region : "from " + origin) + ")";
-  };
-  std::vector<std::pair<std::string, std::string>> descriptions{
-      {config.endpoint, describe("the RDS endpoint", config.endpoint, config.endpoint_origin)}};
-  if (!config.auth_url.empty())
-    descriptions.emplace_back(config.auth_url,
-                              describe("the IAM endpoint", config.auth_url, config.auth_url_origin));
-  return descriptions;
-}
 
 constexpr std::size_t kMaxShownId = 64;
 // Instance ids are 32 hex digits and a suffix, job ids UUIDs; ids reach URLs, so an absurd one is refused.
@@ -57,11 +32,16 @@ class RdsClientImpl : public RdsClient {
   RdsClientImpl(ClientConfig config, Dependencies deps, std::shared_ptr<Authenticator> authenticator)
       : config_(std::move(config)),
         poll_(deps.poll),
+        authenticator_(authenticator),
         executor_(ExecutorOptions{deps.transport, std::move(authenticator), deps.clock, deps.random,
                                   deps.backoff, config_.max_retries, config_.log,
-                                  endpoint_descriptions(config_)}) {}
+                                  endpoint_descriptions(config_)}),
+        project_id_(config_.project_id) {}
 
-  void sign_in(Deadline deadline, const CancelToken& cancel) override { executor_.sign_in(deadline, cancel); }
+  void sign_in(Deadline deadline, const CancelToken& cancel) override {
+    executor_.sign_in(deadline, cancel);
+    project_id(deadline, cancel);
+  }
 
   std::optional<Instance> get_instance(const std::string& id, Deadline deadline,
                                        const CancelToken& cancel) override {
@@ -83,7 +63,7 @@ class RdsClientImpl : public RdsClient {
             std::chrono::duration_cast<std::chrono::milliseconds>(clock().now() - start),
             std::to_string(list.read()) + " instances read in " + std::to_string(list.pages()) + " pages",
             "the API answered too slowly for the whole list to be read in time");
-      auto request = make_request("GET", "/instances", cancel);
+      auto request = make_request("GET", "/instances", deadline, cancel);
       request.query = filters;
       request.query.emplace_back("offset", std::to_string(list.offset()));
       request.query.emplace_back("limit", std::to_string(kPageSize));
@@ -104,7 +84,7 @@ class RdsClientImpl : public RdsClient {
   std::vector<SslCertificateLink> get_ssl_cert_links(const std::string& id, Deadline deadline,
                                                      const CancelToken& cancel) override {
     check_id("instance", id);
-    auto request = make_request("GET", "/instances/" + id + "/ssl-cert/download-link", cancel);
+    auto request = make_request("GET", "/instances/" + id + "/ssl-cert/download-link", deadline, cancel);
     const auto operation =
         "get the SSL certificate links of instance " + id + " (GET " + request.full_path() + ")";
     const auto response = executor_.send(std::move(request), operation, deadline);
@@ -117,6 +97,11 @@ class RdsClientImpl : public RdsClient {
       throw NotOfferedError("SSL certificate download links", operation, response.status, error.code,
                             error.message, response.request_id());
     throw_api_error(operation, response, "instance " + id);
+  }
+
+  SslCaBundle download_ssl_ca_bundle(const std::string& link, Deadline deadline,
+                                     const CancelToken& cancel) override {
+    return rds::client::download_ssl_ca_bundle(executor_, config_.endpoint, link, deadline, cancel);
   }
 
   void set_ssl(const std::string& id, bool enabled, Deadline deadline, const CancelToken& cancel,
@@ -145,7 +130,7 @@ class RdsClientImpl : public RdsClient {
         continue;
       }
 
-      auto request = make_request("PUT", "/instances/" + id + "/ssl", cancel);
+      auto request = make_request("PUT", "/instances/" + id + "/ssl", deadline, cancel);
       request.headers.emplace_back("Content-Type", "application/json");
       request.body = nlohmann::json{{"ssl_option", enabled}}.dump();
       const auto operation = what + " (PUT " + request.full_path() + ")";
@@ -244,14 +229,31 @@ class RdsClientImpl : public RdsClient {
     return response.status >= 200 && response.status < 300;
   }
 
+  // A request below /v3/{project_id}; finds the project first when the config gave none.
   HttpRequest make_request(const std::string& method, const std::string& path_below_project,
-                           const CancelToken& cancel) const {
+                           Deadline deadline, const CancelToken& cancel) {
     HttpRequest request;
     request.method = method;
     request.base_url = config_.endpoint;
-    request.path = "/v3/" + config_.project_id + path_below_project;
+    request.path = "/v3/" + project_id(deadline, cancel) + path_below_project;
     request.cancel = cancel;
     return request;
+  }
+
+  // The project id of the config, or the one IAM names for project_name, asked once.
+  std::string project_id(Deadline deadline, const CancelToken& cancel) {
+    std::lock_guard lock(project_mutex_);
+    if (!project_id_.empty()) return project_id_;
+    // A login scoped by the name (password, agency) says the id in its answer; AK/SK and a given token
+    // ask IAM's project list.
+    executor_.sign_in(deadline, cancel);
+    std::string found = authenticator_->scoped_project_id();
+    if (found.empty())
+      found = find_project_id(executor_, config_.auth_url, config_.project_name, deadline, cancel);
+    executor_.log(LogLevel::info, "found the project by name",
+                  {{"project_name", config_.project_name}, {"project_id", found}});
+    project_id_ = found;
+    return project_id_;
   }
 
   // Ids become path segments and query values: refuse what could change the URL's meaning.
@@ -288,7 +290,7 @@ class RdsClientImpl : public RdsClient {
 
   Job fetch_job(const std::string& job_id, const CancelToken& cancel, Deadline deadline) {
     check_id("job", job_id);
-    auto request = make_request("GET", "/jobs", cancel);
+    auto request = make_request("GET", "/jobs", deadline, cancel);
     request.query = {{"id", job_id}};
     const auto operation = "get job " + job_id + " (GET " + request.full_path() + "?id=" + job_id + ")";
     auto response = executor_.send(std::move(request), operation, deadline);
@@ -299,7 +301,7 @@ class RdsClientImpl : public RdsClient {
   std::optional<Instance> fetch_instance(const std::string& id, const CancelToken& cancel,
                                          Deadline deadline) {
     check_id("instance", id);
-    auto request = make_request("GET", "/instances", cancel);
+    auto request = make_request("GET", "/instances", deadline, cancel);
     request.query = {{"id", id}};
     const auto operation = "get instance " + id + " (GET " + request.full_path() + "?id=" + id + ")";
     auto response = executor_.send(std::move(request), operation, deadline);
@@ -323,7 +325,10 @@ class RdsClientImpl : public RdsClient {
 
   ClientConfig config_;
   PollPolicy poll_;
+  std::shared_ptr<Authenticator> authenticator_;
   Executor executor_;
+  std::mutex project_mutex_;
+  std::string project_id_;  // guarded by project_mutex_; "" until found
 };
 
 }  // namespace
@@ -339,6 +344,9 @@ std::shared_ptr<RdsClient> RdsClient::create(ClientConfig config, Dependencies d
     deps.transport = std::make_shared<CurlTransport>(
         TransportOptions{config.connect_timeout, config.request_timeout, config.insecure, config.cacert_file,
                          std::move(ca_bundle_pem), config.user_agent});
+  if (!deps.rate_limiter)
+    deps.rate_limiter = std::make_shared<RateLimiter>(deps.clock, config.max_requests_per_second);
+  deps.transport = std::make_shared<RateLimitedTransport>(deps.transport, deps.rate_limiter);
   auto authenticator = make_authenticator(config, deps.transport, deps.clock);
   return std::make_shared<RdsClientImpl>(std::move(config), std::move(deps), std::move(authenticator));
 }

@@ -16,12 +16,14 @@
 #include <string>
 #include <vector>
 
+#include "client/ca_bundle_download.h"
 #include "client/cancel.h"
 #include "client/clock.h"
 #include "client/config.h"
 #include "client/errors.h"
 #include "client/http.h"
 #include "client/policy.h"
+#include "client/rate_limiter.h"
 #include "client/types.h"
 
 namespace rds::client {
@@ -33,6 +35,8 @@ struct Dependencies {
   std::shared_ptr<Clock> clock;          // null => system clock
   RandomFunction random;                 // null => default_random()
   PollPolicy poll;
+  // The process's shared call budget; null => one of its own, from the config's max_requests_per_second.
+  std::shared_ptr<RateLimiter> rate_limiter;
   BackoffPolicy backoff;
 };
 
@@ -91,6 +95,12 @@ class RdsClient {
   // an instance-not-found code, or HTTP 400 with a DBS code), NotFoundError when the instance is gone.
   virtual std::vector<SslCertificateLink> get_ssl_cert_links(const std::string& id, Deadline deadline,
                                                              const CancelToken& cancel) = 0;
+
+  // Downloads the CA bundle zip at `link` (a download_link of get_ssl_cert_links) with the retries and
+  // timeouts of an API call but without credentials, and reads its certificates. What is refused, and
+  // what is thrown, is in client/ca_bundle_download.h.
+  virtual SslCaBundle download_ssl_ca_bundle(const std::string& link, Deadline deadline,
+                                             const CancelToken& cancel) = 0;
 
   // Brings SSL to `enabled` unless it already is, and never sends a needless switch: before every PUT
   // (the first and each one after a busy answer or a transient failure) it reads the instance, and

@@ -9,7 +9,7 @@ set(RDS_LINK_STATIC "$<BOOL:$<TARGET_PROPERTY:RDS_STATIC>>")
 # The archives, for the platform this tree compiles for (CMAKE_LIBRARY_ARCHITECTURE picks Debian's
 # multiarch folder, e.g. /usr/lib/aarch64-linux-gnu when cross-building).
 set(RDS_STATIC_SYSTEM_MISSING)
-foreach(lib ssl crypto z cares)
+foreach(lib ssl crypto z cares yaml)
   find_library(RDS_LIB${lib}_A NAMES lib${lib}.a)
   if(NOT RDS_LIB${lib}_A)
     message(STATUS "lib${lib}.a not found: the release (static) cannot be linked")
@@ -19,7 +19,7 @@ endforeach()
 
 # The archives as imported targets that know what each calls into, so that CMake orders them on the link
 # line (libcurl before libssl before libcrypto) however the targets above them list them.
-foreach(lib ssl crypto z cares)
+foreach(lib ssl crypto z cares yaml)
   add_library(rds_static_${lib} STATIC IMPORTED)
   set_target_properties(rds_static_${lib} PROPERTIES IMPORTED_LOCATION "${RDS_LIB${lib}_A}")
 endforeach()
@@ -32,5 +32,8 @@ add_library(rds_crypto INTERFACE)
 target_link_libraries(rds_crypto INTERFACE "$<IF:${RDS_LINK_STATIC},rds_static_crypto,OpenSSL::Crypto>")
 add_library(rds_ssl INTERFACE)
 target_link_libraries(rds_ssl INTERFACE "$<IF:${RDS_LINK_STATIC},rds_static_ssl,OpenSSL::SSL>")
+# rds_yaml: libyaml (clouds.yaml), -lyaml from the system or its archive.
+add_library(rds_yaml INTERFACE)
+target_link_libraries(rds_yaml INTERFACE "$<IF:${RDS_LINK_STATIC},rds_static_yaml,yaml>")
 add_library(rds_zlib INTERFACE)
 target_link_libraries(rds_zlib INTERFACE "$<IF:${RDS_LINK_STATIC},rds_static_z,ZLIB::ZLIB>")

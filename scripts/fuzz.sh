@@ -1,21 +1,22 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (tests/fuzz) with clang and runs each for FUZZ_SECONDS on a copy of its
 # seed corpus; fails if any of them crashes, leaks, hits undefined behaviour or breaks a contract.
-#   bash scripts/fuzz.sh                        all targets, 20 s each, in build-fuzz/
+#   bash scripts/fuzz.sh                        all targets, 20 s each, in build-asan/ (the ASan tree that
+#                                               scripts/sanitize.sh asan also uses)
 #   FUZZ_SECONDS=300 FUZZ_TARGETS="msgpack_fuzz number_fuzz" bash scripts/fuzz.sh
 # Per target it prints one line (executions, executions per second, corpus size before -> after); the
-# libFuzzer output is kept only for a failure, whose input is saved under $BUILD_DIR/fuzz-crashes/.
+# libFuzzer output is kept only for a failure, whose input is saved under build-asan/fuzz-crashes/.
 # The grown corpora stay in a temporary folder: only the small seeds are committed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-build=${BUILD_DIR:-$root/build-fuzz}
+# shellcheck source=scripts/clang-tree.sh
+source "$root/scripts/clang-tree.sh"
+build=$asan_tree
 seconds=${FUZZ_SECONDS:-20}
 jobs=${JOBS:-2}
 
 "$root/scripts/install-deps.sh"
-if [ ! -f "$build/CMakeCache.txt" ]; then
-  CC=clang CXX=clang++ cmake -S "$root" -B "$build" -DRDS_FUZZ=ON -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-fi
+configure_asan_tree
 echo "building the fuzz targets in $build ..."
 if ! build_log=$(nice -n 10 cmake --build "$build" -j"$jobs" --target fuzz 2>&1); then
   echo "$build_log" | tail -40

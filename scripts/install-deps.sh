@@ -8,6 +8,7 @@ set -euo pipefail
 packages=(build-essential cmake pkg-config git clang-format
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler nlohmann-json3-dev
   libcurl4-openssl-dev libssl-dev libgtest-dev libgmock-dev libcpp-httplib-dev
+  libyaml-dev               # clouds.yaml (provider/resources/clouds_yaml.cpp); libyaml.a for the release
   clang libclang-rt-14-dev  # clang: the sanitizer and fuzzing builds (scripts/sanitize.sh, scripts/fuzz.sh)
   zip                       # zip: the release archive (cmake --build build --target release)
   # The static release: curl built from Debian's source (dpkg-dev unpacks it) with the static archives of
@@ -16,7 +17,7 @@ packages=(build-essential cmake pkg-config git clang-format
   # The linux_arm64 release, cross-built (cmake/ReleaseArm64.cmake): the compiler and the :arm64 -dev
   # packages of what the provider links; nlohmann-json3-dev is for every architecture already.
   g++-aarch64-linux-gnu libgrpc++-dev:arm64 libprotobuf-dev:arm64 libssl-dev:arm64 zlib1g-dev:arm64
-  libc-ares-dev:arm64
+  libc-ares-dev:arm64 libyaml-dev:arm64  # (libyaml-cpp-dev cannot be installed for two architectures)
   # The release tests: qemu-user runs the arm64 executable; strace and file check the static one.
   qemu-user-static binfmt-support strace file)
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The sanitizer checks (docs/RELIABILITY.md), both with clang, each in its own build folder:
 #   asan  the whole ctest suite, e2e included, built with AddressSanitizer + UndefinedBehaviorSanitizer
-#         (build-asan/);
+#         (build-asan/, the tree the fuzzers are built in too: scripts/clang-tree.sh);
 #   tsan  the concurrency test (32 parallel RPCs at one provider, StopProvider in the middle) with the
 #         provider and rds-sim built with ThreadSanitizer (build-tsan/).
 # Every instrumented process (tests, provider, rds-sim) writes its reports to a folder that must stay
@@ -14,7 +14,8 @@ which=${1:-all}
 jobs=$(nproc)
 reports=$(mktemp -d "${TMPDIR:-/tmp}/rds-sanitizer-reports.XXXXXX")
 trap 'rm -rf "$reports"' EXIT
-export CC=clang CXX=clang++
+# shellcheck source=scripts/clang-tree.sh
+source "$root/scripts/clang-tree.sh"
 
 check_reports() {
   local kind=$1
@@ -37,8 +38,8 @@ check_reports() {
 }
 
 run_asan() {
-  local build=$root/build-asan
-  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRDS_SANITIZE=address,undefined >/dev/null
+  local build=$asan_tree
+  configure_asan_tree
   cmake --build "$build" -j"$jobs"
   ASAN_OPTIONS="log_path=$reports/asan:log_exe_name=1:detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1" \
     LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0" \
@@ -49,7 +50,7 @@ run_asan() {
 
 run_tsan() {
   local build=$root/build-tsan
-  cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DRDS_SANITIZE=thread >/dev/null
+  configure_clang_tree "$build" -DRDS_SANITIZE=thread
   cmake --build "$build" -j"$jobs" --target terraform-provider-rds rds-sim rds_resources_concurrency_tests
   TSAN_OPTIONS="log_path=$reports/tsan:log_exe_name=1:halt_on_error=1:second_deadlock_stack=1:ignore_noninstrumented_modules=1:suppressions=$root/tests/sanitizers/tsan.supp" \
     ctest --test-dir "$build" -L concurrency --output-on-failure --repeat until-fail:3

@@ -239,6 +239,19 @@ void add_admin_routes(httplib::Server& server, SimContext& ctx) {
           [&ctx](const httplib::Request&, httplib::Response& res, const std::string& text) {
             post_config(ctx, text, res);
           });
+  on_post(server, "/_admin/ca-bundle",
+          [&ctx](const httplib::Request&, httplib::Response& res, const std::string& text) {
+            auto body = object_body(text, res);
+            if (!body) return;
+            try {
+              send_json(res, 200, ctx.ca_bundle.apply(*body));
+            } catch (const std::invalid_argument& e) {
+              admin_error(res, 400, e.what());
+            }
+          });
+  server.Get("/_admin/ca-bundle", [&ctx](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, ctx.ca_bundle.to_json());
+  });
   on_post(server, "/_admin/faults",
           [&ctx](const httplib::Request&, httplib::Response& res, const std::string& text) {
             auto body = object_body(text, res);

@@ -21,6 +21,9 @@ struct Credentials {
   std::string password = "sim-password";
   std::string domain_name = "sim-domain";
   std::string static_token = "sim-token";
+  // The one agency another account grants the sim's user (IAM's assume_role): domain and name.
+  std::string agency_domain_name = "sim-delegating-domain";
+  std::string agency_name = "sim-agency";
 };
 
 enum class AuthMethod { none, aksk, token };

@@ -45,7 +45,8 @@ A local simulator of the RDS v3 and IAM token APIs. Prints the base URL on the f
   --instance ID[:ENGINE[:on|off]]   an instance to start with (repeatable; ENGINE default MySQL)
   --ssl-switch-seconds S   how long an SSL switch takes (default 2)
   --job-mode               PUT .../ssl answers {"job_id"}; GET .../jobs?id= reports it
-  --no-cert-links          GET .../ssl-cert/download-link answers 404, like a cloud without that API
+  --no-cert-links          GET .../ssl-cert/download-link answers 404, like a cloud without that API,
+                           and the CA bundles behind the links are not served either
   --access-key AK --secret-key SK  AK/SK credentials (default sim-ak / sim-sk)
   --security-token T       require X-Security-Token T on AK/SK requests (temporary credentials)
   --user-name U --password P --domain-name D   IAM password credentials (default sim-user / sim-password / sim-domain)

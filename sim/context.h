@@ -6,6 +6,7 @@
 #include <functional>
 
 #include "sim/authenticator.h"
+#include "sim/ca_bundle_store.h"
 #include "sim/faults.h"
 #include "sim/request_log.h"
 #include "sim/state.h"
@@ -28,7 +29,9 @@ struct SimContext {
   TokenStore tokens;
   Authenticator auth;
   std::atomic<double> token_ttl_seconds{24 * 3600.0};  // IAM tokens are valid 24 h
+  CaBundleStore ca_bundle;
   bool quiet = false;
+  bool tls = false;  // serving https: the links to the CA bundle are https too
 };
 
 // Wraps an RDS or IAM handler with what every API call gets: an X-Request-Id, the request log, injected

@@ -28,32 +28,54 @@ void issue_token(SimContext& ctx, const httplib::Request& req, httplib::Response
     return;
   }
   const auto* methods = find(*body, {"auth", "identity", "methods"});
-  bool has_password = false;
+  bool has_password = false, has_assume_role = false;
   if (methods != nullptr && methods->is_array()) {
-    for (const auto& m : *methods) has_password = has_password || m == "password";
-  }
-  if (!has_password) {
-    send_iam_error(res, 400, "Bad Request", "rds-sim supports only the \"password\" identity method.");
-    return;
+    for (const auto& m : *methods) {
+      has_password = has_password || m == "password";
+      has_assume_role = has_assume_role || m == "assume_role";
+    }
   }
   const auto& creds = ctx.credentials;
-  const std::string user = string_at(*body, {"auth", "identity", "password", "user", "name"});
-  const std::string password = string_at(*body, {"auth", "identity", "password", "user", "password"});
-  const std::string domain = string_at(*body, {"auth", "identity", "password", "user", "domain", "name"});
-  if (user != creds.user_name || password != creds.password || domain != creds.domain_name) {
-    // IAM does not say which of the three was wrong.
-    send_iam_error(res, 401, "Unauthorized", "The username or password is wrong.");
+  if (has_assume_role) {
+    // An agency token is asked with the caller's own credentials: a token or an AK/SK signature.
+    if (auto failure = ctx.auth.check(req)) {
+      send_iam_error(res, 401, "Unauthorized", failure->error_msg);
+      return;
+    }
+    if (string_at(*body, {"auth", "identity", "assume_role", "domain_name"}) != creds.agency_domain_name ||
+        string_at(*body, {"auth", "identity", "assume_role", "agency_name"}) != creds.agency_name) {
+      send_iam_error(res, 403, "Forbidden", "The agency does not exist or does not trust this user.");
+      return;
+    }
+  } else if (!has_password) {
+    send_iam_error(res, 400, "Bad Request", "rds-sim supports the \"password\" and \"assume_role\" methods.");
     return;
+  } else {
+    const std::string user = string_at(*body, {"auth", "identity", "password", "user", "name"});
+    const std::string password = string_at(*body, {"auth", "identity", "password", "user", "password"});
+    const std::string domain = string_at(*body, {"auth", "identity", "password", "user", "domain", "name"});
+    if (user != creds.user_name || password != creds.password || domain != creds.domain_name) {
+      // IAM does not say which of the three was wrong.
+      send_iam_error(res, 401, "Unauthorized", "The username or password is wrong.");
+      return;
+    }
   }
   const std::string project_id = string_at(*body, {"auth", "scope", "project", "id"});
   const std::string project_name = string_at(*body, {"auth", "scope", "project", "name"});
-  if (project_id.empty() && project_name.empty()) {
+  const std::string scope_domain = string_at(*body, {"auth", "scope", "domain", "name"});
+  const bool domain_scoped = project_id.empty() && project_name.empty() && has_password && !has_assume_role;
+  if (domain_scoped && scope_domain != creds.domain_name) {
     send_iam_error(res, 400, "Bad Request",
-                   "rds-sim issues project-scoped tokens only: set auth.scope.project.id or .name.");
+                   "Set auth.scope.project.id or .name, or auth.scope.domain.name to the user's domain.");
     return;
   }
-  if ((!project_id.empty() && project_id != creds.project_id) ||
-      (project_id.empty() && project_name != creds.project_name)) {
+  if (!domain_scoped && project_id.empty() && project_name.empty()) {
+    send_iam_error(res, 400, "Bad Request",
+                   "An agency token is scoped to a project: set auth.scope.project.");
+    return;
+  }
+  if (!domain_scoped && ((!project_id.empty() && project_id != creds.project_id) ||
+                         (project_id.empty() && project_name != creds.project_name))) {
     send_iam_error(res, 401, "Unauthorized",
                    "The project in auth.scope does not exist or the user has no access to it.");
     return;
@@ -79,12 +101,36 @@ void issue_token(SimContext& ctx, const httplib::Request& req, httplib::Response
                {"catalog", nlohmann::json::array()}}}});
 }
 
+// IAM's "Querying Project Information Based on the Specified Criteria": GET /v3/projects[?name=N]. The sim
+// has one project (--project-id, --project-name), in the one domain of its user.
+void list_projects(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const auto& creds = ctx.credentials;
+  const std::string self = "https://iam.sim/v3/projects";
+  nlohmann::json projects = nlohmann::json::array();
+  if (!req.has_param("name") || req.get_param_value("name") == creds.project_name) {
+    projects.push_back(
+        {{"id", creds.project_id},
+         {"name", creds.project_name},
+         {"domain_id", "sim-domain-id"},
+         {"parent_id", "sim-domain-id"},
+         {"is_domain", false},
+         {"enabled", true},
+         {"description", ""},
+         {"links", {{"self", self + "/" + creds.project_id}, {"next", nullptr}, {"previous", nullptr}}}});
+  }
+  send_json(res, 200,
+            {{"projects", projects}, {"links", {{"self", self}, {"next", nullptr}, {"previous", nullptr}}}});
+}
+
 }  // namespace
 
 void add_iam_routes(httplib::Server& server, SimContext& ctx, const ApiWrapper& wrap) {
   server.Post("/v3/auth/tokens", wrap([&ctx](const httplib::Request& req,
                                              httplib::Response& res) { issue_token(ctx, req, res); },
                                       false));
+  server.Get("/v3/projects", wrap([&ctx](const httplib::Request& req,
+                                         httplib::Response& res) { list_projects(ctx, req, res); },
+                                  true));
 }
 
 }  // namespace rds::sim

@@ -142,14 +142,32 @@ void ssl_cert_links(SimContext& ctx, const httplib::Request& req, httplib::Respo
                        id + " runs " + inst->engine + ".");
     return;
   }
+  // The links point at the sim itself (the address the client used), where download_ca_bundle answers;
+  // the cloud's point at object storage. A test may point them elsewhere (/_admin/ca-bundle link_base).
+  std::string base = ctx.ca_bundle.link_base();
+  if (base.empty()) base = std::string(ctx.tls ? "https://" : "http://") + req.get_header_value("Host");
   nlohmann::json list = nlohmann::json::array();
   for (const char* category : {"international", "national"}) {
-    // .invalid (RFC 2606) never resolves: the links are for reading, not for downloading.
-    list.push_back({{"category", category},
-                    {"download_link", "https://rds-sim.invalid/ssl-cert/" + id + "/" + category +
-                                          "/Certificate_Download.zip"}});
+    list.push_back(
+        {{"category", category},
+         {"download_link", base + "/ssl-cert/" + id + "/" + category + "/Certificate_Download.zip"}});
   }
   send_json(res, 200, {{"cert_info_list", list}});
+}
+
+// The zip behind a certificate link. Like a presigned object-storage URL it needs no credentials. Both
+// categories answer the same bundle (the sim has no SM2 CA); --no-cert-links removes this route too.
+void download_ca_bundle(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const std::string id = req.matches[1], category = req.matches[2];
+  auto inst = ctx.state.instance(id);
+  if (!ctx.state.settings().cert_links || !inst || inst->engine != "MySQL" ||
+      (category != "international" && category != "national")) {
+    send_rds_error(res, 404, "APIGW.0101",
+                   "The API does not exist or has not been published in the environment");
+    return;
+  }
+  res.status = 200;
+  res.set_content(ctx.ca_bundle.zip(), "application/zip");
 }
 
 void show_job(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
@@ -228,6 +246,10 @@ void add_rds_routes(httplib::Server& server, SimContext& ctx, const ApiWrapper& 
       R"(/v3/([^/]+)/instances/([^/]+)/ssl-cert/download-link)",
       wrap([&ctx](const httplib::Request& req, httplib::Response& res) { ssl_cert_links(ctx, req, res); },
            true));
+  server.Get(
+      R"(/ssl-cert/([^/]+)/([^/]+)/Certificate_Download\.zip)",
+      wrap([&ctx](const httplib::Request& req, httplib::Response& res) { download_ca_bundle(ctx, req, res); },
+           false));
   server.Get(
       R"(/v3/([^/]+)/jobs)",
       wrap([&ctx](const httplib::Request& req, httplib::Response& res) { show_job(ctx, req, res); }, true));

@@ -50,6 +50,7 @@ SimServer::SimServer(const SimOptions& options, Clocks clocks)
     : options_(options),
       ctx_(std::make_unique<SimContext>(options.credentials, options.region, std::move(clocks))) {
   ctx_->quiet = options.quiet;
+  ctx_->tls = options.tls;
   ctx_->state.set_settings(options.settings);
   if (options.fault_seed) ctx_->faults.set_seed(*options.fault_seed);
   std::vector<InstanceSpec> seeds;

@@ -55,7 +55,7 @@ void add_extension(X509* cert, X509* issuer, int nid, const char* value) {
 // A certificate for `subject_key` with common name `cn`, signed by issuer_key (self-signed when issuer is
 // null).
 Cert new_cert(EVP_PKEY* subject_key, const char* cn, X509* issuer, EVP_PKEY* issuer_key, bool is_ca,
-              const std::string& alt_names = "") {
+              const std::string& alt_names = "", long valid_seconds = 7L * 24 * 3600) {
   Cert cert(X509_new());
   if (!cert) fail("allocating a certificate");
   X509_set_version(cert.get(), 2);
@@ -65,7 +65,7 @@ Cert new_cert(EVP_PKEY* subject_key, const char* cn, X509* issuer, EVP_PKEY* iss
   BN_to_ASN1_INTEGER(serial, X509_get_serialNumber(cert.get()));
   BN_free(serial);
   X509_gmtime_adj(X509_getm_notBefore(cert.get()), -3600);
-  X509_gmtime_adj(X509_getm_notAfter(cert.get()), 7L * 24 * 3600);
+  X509_gmtime_adj(X509_getm_notAfter(cert.get()), valid_seconds);
   X509_set_pubkey(cert.get(), subject_key);
   X509_NAME* name = X509_get_subject_name(cert.get());
   X509_NAME_add_entry_by_txt(name, "O", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("rds-sim"), -1,
@@ -147,6 +147,21 @@ TlsFiles generate_tls_files(const std::vector<std::string>& extra_hosts) {
     throw;
   }
   return files;
+}
+
+std::string self_signed_ca_pem(const std::string& common_name, long valid_seconds) {
+  Pkey key = new_key();
+  Cert ca = new_cert(key.get(), common_name.c_str(), nullptr, key.get(), true, "", valid_seconds);
+  BIO* out = BIO_new(BIO_s_mem());
+  if (out == nullptr || PEM_write_bio_X509(out, ca.get()) != 1) {
+    BIO_free(out);
+    fail("encoding the CA certificate");
+  }
+  char* data = nullptr;
+  const long size = BIO_get_mem_data(out, &data);
+  std::string pem(data, static_cast<std::size_t>(size));
+  BIO_free(out);
+  return pem;
 }
 
 void remove_tls_files(const TlsFiles& files) {

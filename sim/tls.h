@@ -18,6 +18,10 @@ struct TlsFiles {
 // DNS names). Throws std::runtime_error with OpenSSL's reason on failure.
 TlsFiles generate_tls_files(const std::vector<std::string>& extra_hosts = {});
 
+// A fresh self-signed CA certificate (EC P-256, "O=rds-sim,CN=<common_name>", valid from an hour ago for
+// `valid_seconds`), as PEM; its key is thrown away. Throws std::runtime_error with OpenSSL's reason.
+std::string self_signed_ca_pem(const std::string& common_name, long valid_seconds);
+
 // Removes the directory made by generate_tls_files (best effort).
 void remove_tls_files(const TlsFiles& files);
 

@@ -1,10 +1,12 @@
 #include "provider/resources/provider_settings.h"
 
+#include "provider/resources/provider_arguments.h"
+#include "provider/resources/provider_messages.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
 #include <cstdio>
-#include <cstdlib>
 #include <variant>
 
 #include "client/cacert_file.h"
@@ -18,81 +20,9 @@ using rds::core::AttributePath;
 using rds::core::Diagnostics;
 using rds::core::Value;
 
-constexpr std::string_view kFromConfig = "the provider block";
-
-struct StringArgument {
-  std::string_view name;
-  Setting<std::string> ProviderSettings::*member;
-  std::array<std::string_view, 2> env;  // tried in order; empty entries are skipped
-  bool credential = false;              // part of a credential method (see apply_environment)
-};
-
-constexpr std::array<StringArgument, 13> kStringArguments{{
-    {"region", &ProviderSettings::region, {"OS_REGION_NAME", ""}},
-    {"project_id", &ProviderSettings::project_id, {"OS_PROJECT_ID", ""}},
-    {"endpoint", &ProviderSettings::endpoint, {"RDS_ENDPOINT", ""}},
-    {"auth_url", &ProviderSettings::auth_url, {"OS_AUTH_URL", ""}},
-    {"access_key", &ProviderSettings::access_key, {"OS_ACCESS_KEY", ""}, true},
-    {"secret_key", &ProviderSettings::secret_key, {"OS_SECRET_KEY", ""}, true},
-    {"security_token", &ProviderSettings::security_token, {"OS_SECURITY_TOKEN", ""}, true},
-    {"token", &ProviderSettings::token, {"OS_TOKEN", "OS_AUTH_TOKEN"}, true},
-    {"user_name", &ProviderSettings::user_name, {"OS_USERNAME", ""}, true},
-    {"password", &ProviderSettings::password, {"OS_PASSWORD", ""}, true},
-    {"domain_name", &ProviderSettings::domain_name, {"OS_DOMAIN_NAME", ""}, true},
-    {"cacert_file", &ProviderSettings::cacert_file, {"OS_CACERT", ""}},
-    {"request_timeout", &ProviderSettings::request_timeout, {"", ""}},
-}};
-
 std::string lower(std::string text) {
   std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
   return text;
-}
-
-// Go's strconv.ParseBool, which the Go providers use for OS_INSECURE.
-std::optional<bool> parse_bool(const std::string& text) {
-  const std::string value = lower(text);
-  if (value == "1" || value == "t" || value == "true") return true;
-  if (value == "0" || value == "f" || value == "false") return false;
-  return std::nullopt;
-}
-
-template <class T>
-void set_from_env(Setting<T>& setting, T value, std::string_view variable) {
-  setting.value = std::move(value);
-  setting.origin = "environment variable " + std::string(variable);
-}
-
-// "access_key (from environment variable OS_ACCESS_KEY)" or just "access_key".
-template <class T>
-std::string described(std::string_view name, const Setting<T>& setting) {
-  if (setting.origin.empty() || setting.origin == kFromConfig) return std::string(name);
-  return std::string(name) + " (from " + setting.origin + ")";
-}
-
-// "token (set in the provider block)" or "access_key (from environment variable OS_ACCESS_KEY)".
-template <class T>
-std::string described_origin(std::string_view name, const Setting<T>& setting) {
-  if (setting.origin.empty() || setting.origin == kFromConfig)
-    return std::string(name) + " (set in the provider block)";
-  return described(name, setting);
-}
-
-// A user value for a message: bytes a terminal would act on as \xNN, and at most 80 characters (the
-// value may be a megabyte long).
-std::string shown_value(std::string_view value) {
-  constexpr std::size_t kShown = 80;
-  std::string text = "\"";
-  for (std::size_t i = 0; i < value.size() && i < kShown; ++i) {
-    const unsigned char c = value[i];
-    if (c < 0x20 || c == 0x7f) {
-      char hex[8];
-      std::snprintf(hex, sizeof hex, "\\x%02X", c);
-      text += hex;
-    } else {
-      text += static_cast<char>(c);
-    }
-  }
-  return text + (value.size() > kShown ? "...\"" : "\"");
 }
 
 // What comes before the path of a URL that check_url accepted: "https://host:port".
@@ -153,16 +83,18 @@ void check_region(const ProviderSettings& s, Diagnostics& diags) {
               AttributePath("region"));
 }
 
-// Project ids are 32 hex digits on both clouds; letters, digits, - and _ cover every id seen (rds-sim
-// uses "sim-project"). Anything else would end up in the URL path of every call.
-void check_project_id(const ProviderSettings& s, Diagnostics& diags) {
-  if (!s.project_id.known_set()) return;
-  const std::string problem = rds::client::project_id_problem(*s.project_id.value);
+// Project ids are 32 hex digits on both clouds, project names are a region's name with an optional
+// "_suffix"; letters, digits, - and _ cover every one seen (rds-sim uses "sim-project"). Anything else
+// would end up in a URL: the id in the path of every call, the name in IAM's query.
+void check_project(const Setting<std::string>& setting, const std::string& name, std::string_view fix,
+                   Diagnostics& diags) {
+  if (!setting.known_set()) return;
+  const std::string problem = rds::client::project_id_problem(*setting.value);
   if (problem.empty()) return;
-  diags.error("Invalid project_id",
-              described("project_id", s.project_id) + " is " + shown_value(*s.project_id.value) + ", which " +
-                  problem + ". Copy the project id (32 hex digits) from \"My Credentials\" in the console.",
-              AttributePath("project_id"));
+  diags.error("Invalid " + name,
+              described(name, setting) + " is " + shown_value(*setting.value) + ", which " + problem + ". " +
+                  std::string(fix),
+              AttributePath(name));
 }
 
 void check_request_timeout(const ProviderSettings& s, Diagnostics& diags) {
@@ -205,91 +137,63 @@ void check_url(const Setting<std::string>& setting, std::string_view name, std::
   diags.error("Invalid " + std::string(name), detail, AttributePath(std::string(name)));
 }
 
-// A credential method and the arguments that make it up.
-struct Method {
-  using Argument = std::pair<std::string_view, const Setting<std::string>*>;
-  std::string_view label;
-  std::vector<Argument> arguments;
-
-  // The first argument known to be set: the method is definitely in use. Unknown values do not count,
-  // they may still turn out null.
-  std::optional<Argument> used_by() const {
-    for (const Argument& argument : arguments) {
-      if (argument.second->known_set()) return argument;
-    }
-    return std::nullopt;
+// An empty string in the block is a mistake (often a variable left at ""), not "use the environment":
+// the Go providers would silently read the environment instead, and use credentials nobody wrote.
+void check_no_empty_strings(const ProviderSettings& s, Diagnostics& diags) {
+  for (const StringArgument& argument : kStringArguments) {
+    if (!(s.*argument.member).empty_in_block) continue;
+    std::string fallback;
+    for (std::string_view variable : argument.env)
+      if (!variable.empty()) fallback += (fallback.empty() ? "" : " or ") + std::string(variable);
+    diags.error("Empty " + std::string(argument.name),
+                std::string(argument.name) +
+                    " is set to \"\" in the provider block. Give it a value, or remove it" +
+                    (fallback.empty() ? std::string(".") : " to take it from " + fallback + "."),
+                AttributePath(std::string(argument.name)));
   }
-};
+}
 
-void check_credentials(const ProviderSettings& s, Diagnostics& diags) {
-  auto incomplete = [&](std::string_view present, const Setting<std::string>& present_setting,
-                        std::string_view missing, const Setting<std::string>& missing_setting,
-                        std::string_view why) {
-    if (present_setting.known_set() && !missing_setting.maybe_set()) {
-      diags.error("Incomplete credentials",
-                  described(present, present_setting) + " is set but " + std::string(missing) +
-                      " is not: " + std::string(why),
-                  AttributePath(std::string(present)));
-    }
-  };
-  incomplete("access_key", s.access_key, "secret_key", s.secret_key,
-             "AK/SK signing needs both keys (secret_key or env OS_SECRET_KEY).");
-  incomplete("secret_key", s.secret_key, "access_key", s.access_key,
-             "AK/SK signing needs both keys (access_key or env OS_ACCESS_KEY).");
-  if (s.security_token.known_set() && !s.access_key.maybe_set() && !s.secret_key.maybe_set()) {
-    diags.error("Incomplete credentials",
-                described("security_token", s.security_token) +
-                    " is only used with temporary AK/SK credentials; set access_key and secret_key too.",
-                AttributePath("security_token"));
+void read_assume_role(const Value& block, ProviderSettings& settings) {
+  if (block.is_null()) return;
+  if (!block.is_known()) {
+    settings.agency_name.unknown = true;
+    return;
   }
-  incomplete("password", s.password, "user_name", s.user_name,
-             "password authentication needs user_name (or env OS_USERNAME).");
-  incomplete("user_name", s.user_name, "password", s.password,
-             "password authentication needs password (or env OS_PASSWORD).");
-  if (s.user_name.known_set() && s.password.known_set() && !s.domain_name.maybe_set()) {
-    diags.error("Incomplete credentials",
-                "password authentication needs domain_name (or env OS_DOMAIN_NAME): IAM finds the user "
-                "\"" +
-                    *s.user_name.value + "\" by name within its domain.",
-                AttributePath("domain_name"));
+  for (auto [name, setting] : {std::pair{"agency_name", &settings.agency_name},
+                               std::pair{"domain_name", &settings.agency_domain_name}}) {
+    const Value& value = block.attr(name);
+    if (value.is_unknown()) setting->unknown = true;
+    if (value.is_null() || !value.is_known()) continue;
+    setting->value = value.as_string();
+    setting->origin = kFromConfig;
   }
+  const Value& duration = block.attr("duration");
+  if (duration.is_unknown()) settings.agency_duration.unknown = true;
+  if (!duration.is_null() && duration.is_known()) {
+    settings.agency_duration.value = duration.as_number().to_int64().value_or(-1);
+    settings.agency_duration.origin = kFromConfig;
+  }
+}
 
-  const std::array<Method, 3> methods{{
-      {"AK/SK",
-       {{"access_key", &s.access_key}, {"secret_key", &s.secret_key}, {"security_token", &s.security_token}}},
-      {"token", {{"token", &s.token}}},
-      {"password", {{"user_name", &s.user_name}, {"password", &s.password}}},
-  }};
-  // The first method in use wins the argument; every further one is reported on its own argument,
-  // naming where both settings came from (the block or which environment variable).
-  std::optional<std::pair<std::string_view, Method::Argument>> first;  // label, argument
-  for (const Method& method : methods) {
-    const auto used_by = method.used_by();
-    if (!used_by) continue;
-    const auto& [name, setting] = *used_by;
-    if (!first) {
-      first = std::pair{method.label, *used_by};
-      continue;
+// The agency's names go into IAM's request body; its token's lifetime is IAM's range.
+void check_assume_role(const ProviderSettings& s, Diagnostics& diags) {
+  for (auto [name, setting] :
+       {std::pair{"agency_name", &s.agency_name}, std::pair{"domain_name", &s.agency_domain_name}}) {
+    if (setting->known_set() && (setting->value->empty() || setting->value->size() > 255)) {
+      diags.error("Invalid assume_role",
+                  std::string(name) + " in assume_role must be a name of 1 to 255 characters, got " +
+                      shown_value(*setting->value) + ".",
+                  AttributePath("assume_role").attribute(name));
     }
-    diags.error("Conflicting credentials",
-                described_origin(name, *setting) + " selects " + std::string(method.label) +
-                    " authentication, but " + described_origin(first->second.first, *first->second.second) +
-                    " already selects " + std::string(first->first) +
-                    " authentication. Use exactly one method: access_key + secret_key, token, or "
-                    "user_name + password + domain_name (check the OS_* environment variables too).",
-                AttributePath(std::string(name)));
+  }
+  if (s.agency_duration.known_set() && (*s.agency_duration.value < 900 || *s.agency_duration.value > 86400)) {
+    diags.error("Invalid assume_role",
+                "duration in assume_role is the agency token's lifetime in seconds, from 900 to 86400.",
+                AttributePath("assume_role").attribute("duration"));
   }
 }
 
 }  // namespace
-
-Environment process_environment() {
-  return [](std::string_view name) -> std::optional<std::string> {
-    const char* value = std::getenv(std::string(name).c_str());
-    if (value == nullptr) return std::nullopt;
-    return std::string(value);
-  };
-}
 
 ProviderSettings settings_from_config(const Value& config) {
   ProviderSettings settings;
@@ -299,7 +203,9 @@ ProviderSettings settings_from_config(const Value& config) {
     Setting<std::string>& setting = settings.*argument.member;
     if (value.is_unknown()) {
       setting.unknown = true;
-    } else if (!value.is_null() && !value.as_string().empty()) {
+    } else if (!value.is_null() && value.as_string().empty()) {
+      setting.empty_in_block = true;
+    } else if (!value.is_null()) {
       setting.value = value.as_string();
       setting.origin = kFromConfig;
     }
@@ -310,6 +216,7 @@ ProviderSettings settings_from_config(const Value& config) {
     settings.insecure.value = insecure.as_bool();
     settings.insecure.origin = kFromConfig;
   }
+  read_assume_role(config.attr("assume_role"), settings);
   const Value& retries = config.attr("max_retries");
   if (retries.is_unknown()) settings.max_retries.unknown = true;
   if (!retries.is_null() && retries.is_known()) {
@@ -323,41 +230,9 @@ ProviderSettings settings_from_config(const Value& config) {
   return settings;
 }
 
-void apply_environment(ProviderSettings& settings, const Environment& env, Diagnostics& diags) {
-  // Credentials set in the provider block win over the environment as a whole: mixing a token from the
-  // block with OS_ACCESS_KEY from a shell profile would be a conflict the user never wrote.
-  const bool block_has_credentials =
-      std::any_of(kStringArguments.begin(), kStringArguments.end(), [&](const StringArgument& argument) {
-        return argument.credential && (settings.*argument.member).maybe_set();
-      });
-  for (const StringArgument& argument : kStringArguments) {
-    Setting<std::string>& setting = settings.*argument.member;
-    if (setting.maybe_set() || (argument.credential && block_has_credentials)) continue;
-    for (std::string_view variable : argument.env) {
-      if (variable.empty()) continue;
-      if (auto value = env(variable); value && !value->empty()) {
-        set_from_env(setting, std::move(*value), variable);
-        break;
-      }
-    }
-  }
-  if (!settings.insecure.maybe_set()) {
-    if (auto text = env("OS_INSECURE"); text && !text->empty()) {
-      if (auto parsed = parse_bool(*text)) {
-        set_from_env(settings.insecure, *parsed, "OS_INSECURE");
-      } else {
-        diags.error(
-            "Invalid OS_INSECURE",
-            "Environment variable OS_INSECURE (the default of insecure) must be true or false, got \"" +
-                *text + "\".",
-            AttributePath("insecure"));
-      }
-    }
-  }
-}
-
 Diagnostics check_settings(const ProviderSettings& settings) {
   Diagnostics diags;
+  check_no_empty_strings(settings, diags);
   check_url(settings.endpoint, "endpoint", "RDS API (e.g. https://rds.eu-de.otc.t-systems.com)", diags);
   check_url(settings.auth_url, "auth_url",
             "IAM API including /v3 (e.g. https://iam.eu-de.otc.t-systems.com/v3)", diags);
@@ -366,8 +241,13 @@ Diagnostics check_settings(const ProviderSettings& settings) {
     check_auth_url_path(settings, diags);
   }
   check_region(settings, diags);
-  check_project_id(settings, diags);
+  check_project(settings.project_id, "project_id",
+                "Copy the project id (32 hex digits) from \"My Credentials\" in the console.", diags);
+  check_project(settings.project_name, "project_name",
+                "Give the project's name as the console lists it, e.g. \"eu-de\" or \"eu-de_orders\".",
+                diags);
   check_request_timeout(settings, diags);
+  check_assume_role(settings, diags);
   if (settings.max_retries.known_set() &&
       (*settings.max_retries.value < 0 || *settings.max_retries.value > kMaxRetriesLimit)) {
     diags.error("Invalid max_retries",
@@ -421,6 +301,13 @@ Diagnostics check_configurable(const ProviderSettings& s) {
                   AttributePath(std::string(argument.name)));
     }
   }
+  if (s.agency_name.unknown || s.agency_domain_name.unknown || s.agency_duration.unknown) {
+    diags.error(
+        "Provider argument not known yet",
+        "assume_role depends on a value that is only known after apply; the provider needs it to talk to "
+        "the API.",
+        AttributePath("assume_role"));
+  }
   if (s.insecure.unknown || s.max_retries.unknown) {
     diags.error("Provider argument not known yet",
                 std::string(s.insecure.unknown ? "insecure" : "max_retries") +
@@ -429,10 +316,10 @@ Diagnostics check_configurable(const ProviderSettings& s) {
   }
   if (diags.has_errors()) return diags;
 
-  if (!s.project_id.known_set()) {
+  if (!s.project_id.known_set() && !s.project_name.known_set() && !s.region.known_set()) {
     diags.error("Missing project_id",
-                "The RDS API addresses every call by project: set project_id in the provider block or the "
-                "environment variable OS_PROJECT_ID.",
+                "The RDS API addresses every call by project: set project_id (env OS_PROJECT_ID), or "
+                "project_name or region for the provider to find it through IAM.",
                 AttributePath("project_id"));
   }
   const bool has_credentials = (s.access_key.known_set() && s.secret_key.known_set()) ||

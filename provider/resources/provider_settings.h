@@ -33,6 +33,7 @@ struct Setting {
   std::optional<T> value;
   bool unknown = false;
   std::string origin;
+  bool empty_in_block = false;  // set to "" in the provider block: an error, not "use the environment"
 
   bool known_set() const { return value.has_value(); }
   // Set, or may turn out to be set once known.
@@ -40,12 +41,16 @@ struct Setting {
 };
 
 struct ProviderSettings {
-  Setting<std::string> region, project_id, endpoint, auth_url;
+  Setting<std::string> region, project_id, project_name, endpoint, auth_url;
   Setting<std::string> access_key, secret_key, security_token;
   Setting<std::string> token;
   Setting<std::string> user_name, password, domain_name;
   Setting<bool> insecure;
   Setting<std::string> cacert_file;
+  Setting<std::string> cloud;  // the clouds.yaml entry the other arguments default to (clouds_yaml.h)
+  // The assume_role block: an agency of another account. No environment fallback.
+  Setting<std::string> agency_name, agency_domain_name;
+  Setting<int64_t> agency_duration;      // seconds; -1 when the config's number is not a whole int64
   Setting<int64_t> max_retries;          // -1 when the config's number is not a whole int64
   std::string max_retries_text;          // the config's number as written (shortened), for messages
   Setting<std::string> request_timeout;  // a duration, checked by check_settings
@@ -55,17 +60,15 @@ struct ProviderSettings {
 using Environment = std::function<std::optional<std::string>(std::string_view name)>;
 Environment process_environment();
 
-// The provider block's config Value (object of the provider schema) → settings. Empty strings count
-// as unset, like the Go providers that read them with d.Get. Values that are the wrong type for the
-// schema cannot arrive (Terraform converts them), so none are reported here.
+// The provider block's config Value (object of the provider schema) → settings. An empty string is
+// recorded as such (empty_in_block), and check_settings refuses it. Values that are the wrong type for
+// the schema cannot arrive (Terraform converts them), so none are reported here.
 ProviderSettings settings_from_config(const rds::core::Value& config);
 
-// Fills every argument the config left null (not unknown) from its environment variables:
-// region OS_REGION_NAME, project_id OS_PROJECT_ID, endpoint RDS_ENDPOINT, auth_url OS_AUTH_URL,
-// access_key OS_ACCESS_KEY, secret_key OS_SECRET_KEY, security_token OS_SECURITY_TOKEN,
-// token OS_TOKEN then OS_AUTH_TOKEN, user_name OS_USERNAME, password OS_PASSWORD,
-// domain_name OS_DOMAIN_NAME, insecure OS_INSECURE, cacert_file OS_CACERT.
-// An OS_INSECURE that is not a boolean is reported on `insecure`.
+// Fills every argument the config left null (not unknown), each from its own environment variables
+// (provider_arguments.h: OS_* first, then HW_*), whatever the block sets for the others; insecure from
+// OS_INSECURE. An OS_* and an HW_* variable of one argument with different values, or an OS_INSECURE
+// that is not a boolean, is reported on the argument.
 void apply_environment(ProviderSettings& settings, const Environment& env, rds::core::Diagnostics& diags);
 
 // Checks that hold with unknown values present (ValidateProviderConfig): region and project_id are
@@ -73,8 +76,11 @@ void apply_environment(ProviderSettings& settings, const Environment& env, rds::
 // max_retries is in range; credentials are complete and do not mix methods. Unknown values never fail
 // a check. configure runs it again, when the environment's values (OS_REGION_NAME, ...) are in.
 rds::core::Diagnostics check_settings(const ProviderSettings& settings);
+// The credential part of check_settings (provider_credentials.cpp): one method, complete.
+void check_credentials(const ProviderSettings& settings, rds::core::Diagnostics& diags);
 
-// What configure additionally needs: everything known, project_id, some credentials, a region when
+// What configure additionally needs: everything known, project_id (or project_name or region to find it
+// by), some credentials, a region when
 // an endpoint has to be derived from it, a cacert_file that is a regular file of at most 1 MiB holding
 // a PEM certificate (read without blocking: a FIFO is an error, not a hang).
 rds::core::Diagnostics check_configurable(const ProviderSettings& settings);

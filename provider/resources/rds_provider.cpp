@@ -4,10 +4,12 @@
 
 #include "provider/data_sources/rds_instance.h"
 #include "provider/data_sources/rds_instances.h"
+#include "provider/data_sources/rds_ssl_ca_bundle.h"
 #include "provider/data_sources/rds_ssl_certificates.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
 #include "provider/resources/client_log.h"
+#include "provider/resources/clouds_yaml.h"
 #include "provider/resources/duration.h"
 #include "provider/resources/provider_context.h"
 #include "provider/resources/provider_schema.h"
@@ -28,7 +30,8 @@ class RdsProvider : public rds::core::Provider {
         resources_{std::make_shared<InstanceSslResource>(context_)},
         data_sources_{std::make_shared<rds::data_sources::InstanceDataSource>(context_),
                       std::make_shared<rds::data_sources::InstancesDataSource>(context_),
-                      std::make_shared<rds::data_sources::SslCertificatesDataSource>(context_)} {
+                      std::make_shared<rds::data_sources::SslCertificatesDataSource>(context_),
+                      std::make_shared<rds::data_sources::SslCaBundleDataSource>(context_)} {
     if (!options_.environment) options_.environment = process_environment();
     if (!options_.make_client) {
       options_.make_client = [](rds::client::ClientConfig config) {
@@ -45,6 +48,7 @@ class RdsProvider : public rds::core::Provider {
     context_->set_client(nullptr);
     ProviderSettings settings = settings_from_config(config);
     apply_environment(settings, options_.environment, diags);
+    apply_clouds_yaml(settings, options_.environment, diags);
     diags.append(check_settings(settings));
     return diags;
   }
@@ -56,6 +60,7 @@ class RdsProvider : public rds::core::Provider {
     context_->set_client(nullptr);
     ProviderSettings settings = settings_from_config(config);
     apply_environment(settings, options_.environment, diags);
+    apply_clouds_yaml(settings, options_.environment, diags);
     diags.append(check_settings(settings));
     if (diags.has_errors()) return diags;
     diags.append(check_configurable(settings));
@@ -65,7 +70,7 @@ class RdsProvider : public rds::core::Provider {
     rds::logging::debug(
         "configuring the RDS API client",
         {{"region", client_config.region},
-         {"project_id", client_config.project_id},
+         {"project_id", client_config.project_id.empty() ? "(found by name)" : client_config.project_id},
          {"endpoint", client_config.endpoint.empty() ? "(from region)" : client_config.endpoint},
          {"auth", settings.access_key.known_set() ? "aksk"
                   : settings.token.known_set()    ? "token"
@@ -83,6 +88,10 @@ class RdsProvider : public rds::core::Provider {
       // provider block instead of one per resource (and one IAM login attempt per resource).
       client->sign_in(client->clock().now() + rds::client::RdsClient::kDefaultCallLimit,
                       context_->operation_token(cancel));
+    } catch (const rds::client::ProjectNotFoundError& error) {
+      diags.error("Cannot find the project", error.what(),
+                  rds::core::AttributePath(settings.project_name.known_set() ? "project_name" : "region"));
+      return diags;
     } catch (const std::exception& error) {
       add_api_error(diags, "Cannot log in to IAM", error);
       return diags;
@@ -128,6 +137,8 @@ rds::client::ClientConfig client_config_from(const ProviderSettings& s,
   config.auth_url_origin = s.auth_url.known_set() ? origin_of("auth_url", s.auth_url) : "";
   config.region = value_or(s.region, {});
   config.project_id = value_or(s.project_id, {});
+  // Only looked up when project_id is not given (then by this name, or else the region's).
+  config.project_name = value_or(s.project_name, {});
   config.access_key = value_or(s.access_key, {});
   config.secret_key = value_or(s.secret_key, {});
   config.security_token = value_or(s.security_token, {});
@@ -135,6 +146,9 @@ rds::client::ClientConfig client_config_from(const ProviderSettings& s,
   config.user_name = value_or(s.user_name, {});
   config.password = value_or(s.password, {});
   config.domain_name = value_or(s.domain_name, {});
+  config.agency_name = value_or(s.agency_name, {});
+  config.agency_domain_name = value_or(s.agency_domain_name, {});
+  config.agency_duration_seconds = static_cast<int>(value_or<int64_t>(s.agency_duration, 0));
   config.insecure = value_or(s.insecure, false);
   config.cacert_file = value_or(s.cacert_file, {});
   config.max_retries =

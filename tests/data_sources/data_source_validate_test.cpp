@@ -31,10 +31,11 @@ class DataSourceValidate : public ::testing::Test {
   std::shared_ptr<rds::core::Provider> provider_ = rds::resources::make_rds_provider();
 };
 
-TEST_F(DataSourceValidate, TheProviderOffersExactlyTheThreeDataSources) {
+TEST_F(DataSourceValidate, TheProviderOffersExactlyTheFourDataSources) {
   std::vector<std::string> names;
   for (const auto& source : provider_->data_sources()) names.push_back(source->type_name());
-  EXPECT_EQ(names, (std::vector<std::string>{"rds_instance", "rds_instances", "rds_ssl_certificates"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"rds_instance", "rds_instances", "rds_ssl_certificates",
+                                             "rds_ssl_ca_bundle"}));
 }
 
 TEST_F(DataSourceValidate, InstanceWithBothIdAndNameIsAnErrorOnName) {
@@ -123,7 +124,8 @@ TEST_F(DataSourceValidate, IdsAndNamesLongerThan64AreRefusedNamingTheAttributeAn
   const std::vector<std::pair<std::string, std::string>> cases{{"rds_instance", "id"},
                                                                {"rds_instance", "name"},
                                                                {"rds_instances", "name"},
-                                                               {"rds_ssl_certificates", "instance_id"}};
+                                                               {"rds_ssl_certificates", "instance_id"},
+                                                               {"rds_ssl_ca_bundle", "instance_id"}};
   for (const auto& [type_name, attribute] : cases) {
     auto diags = validate(type_name, {{attribute, Value::string(huge)}});
     ASSERT_TRUE(diags.has_errors()) << type_name << "." << attribute;
@@ -145,6 +147,15 @@ TEST_F(DataSourceValidate, AnUnknownFilterValueIsQuotedCut) {
   EXPECT_LT(diags.items().front().detail.size(), 400u);
   EXPECT_NE(diags.items().front().detail.find("(100000 bytes)"), std::string::npos)
       << diags.items().front().detail;
+}
+
+TEST_F(DataSourceValidate, SslCaBundleNeedsAnInstanceId) {
+  auto diags = validate("rds_ssl_ca_bundle", {{"instance_id", Value::string("a/b")}});
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_EQ(path_of_first_error(diags), "instance_id");
+  EXPECT_FALSE(validate("rds_ssl_ca_bundle", {{"instance_id", Value::string("a1")}}).has_errors());
+  EXPECT_FALSE(validate("rds_ssl_ca_bundle", {{"instance_id", Value::unknown(rds::core::Type::string())}})
+                   .has_errors());
 }
 
 TEST_F(DataSourceValidate, ReadBeforeConfigureSaysTheProviderIsNotConfigured) {

@@ -1,4 +1,4 @@
-// The three data sources through real Terraform over protocol 5 and over protocol 6: the validate and
+// The four data sources through real Terraform over protocol 5 and over protocol 6: the validate and
 // read RPCs have different names in the two versions (v5 ValidateDataSourceConfig, v6
 // ValidateDataResourceConfig), so each version reads, validates and reports errors once.
 #include <gtest/gtest.h>
@@ -26,10 +26,12 @@ data "rds_instances" "mysql_without_ssl" {
   ssl_enable = false
 }
 data "rds_ssl_certificates" "orders" { instance_id = data.rds_instance.by_id.id }
+data "rds_ssl_ca_bundle" "orders" { instance_id = data.rds_instance.by_id.id }
 output "by_id_port" { value = data.rds_instance.by_id.port }
 output "by_name_id" { value = data.rds_instance.by_name.id }
 output "without_ssl" { value = data.rds_instances.mysql_without_ssl.ids }
 output "categories" { value = data.rds_ssl_certificates.orders.certificates[*].category }
+output "ca_pem" { value = data.rds_ssl_ca_bundle.orders.pem }
 )");
   apply_ok();
   auto output = workspace().terraform({"output", "-json"});
@@ -39,6 +41,7 @@ output "categories" { value = data.rds_ssl_certificates.orders.certificates[*].c
   EXPECT_EQ(outputs["by_name_id"]["value"], "m2");
   EXPECT_EQ(outputs["without_ssl"]["value"], nlohmann::json({"m1"}));
   EXPECT_EQ(outputs["categories"]["value"], nlohmann::json({"international", "national"}));
+  EXPECT_EQ(outputs["ca_pem"]["value"], sim().process().admin("GET", "/_admin/ca-bundle")["pem"]);
   expect_empty_plan("after reading unchanged instances");
 
   workspace().write_config("provider \"rds\" {}\ndata \"rds_instance\" \"x\" {}\n");

@@ -104,9 +104,25 @@ TEST_F(DocsMatchTheSchema, EveryResourcePageDocumentsItsSchema) {
 
 TEST_F(DocsMatchTheSchema, EveryDataSourcePageDocumentsItsSchema) {
   const nlohmann::json data_sources = schema_.value("data_source_schemas", nlohmann::json::object());
+  ASSERT_FALSE(data_sources.empty()) << "the provider lists no data source";
   for (const auto& [type_name, data_source] : data_sources.items()) {
     SCOPED_TRACE(type_name);
     expect_page_matches(page_of("data-sources", type_name), data_source["block"]);
+  }
+}
+
+// The other way round: a page whose type the provider does not have (renamed, removed) is a stale page.
+TEST_F(DocsMatchTheSchema, EveryPageBelongsToATypeOfTheSchema) {
+  for (const auto& [kind, schemas] :
+       {std::pair{"resources", "resource_schemas"}, std::pair{"data-sources", "data_source_schemas"}}) {
+    int pages = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(kDocs / kind)) {
+      ++pages;
+      const std::string type_name = "rds_" + entry.path().stem().string();
+      EXPECT_TRUE(schema_[schemas].contains(type_name))
+          << entry.path() << " documents " << type_name << ", which the provider does not have";
+    }
+    EXPECT_EQ(pages, static_cast<int>(schema_[schemas].size())) << kind;
   }
 }
 

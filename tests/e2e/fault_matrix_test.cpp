@@ -214,6 +214,7 @@ TEST_F(FaultMatrix, ATokenThatExpiresDuringARunIsRenewedOnceAndTheRunGoesOn) {
   ASSERT_TRUE(result.succeeded()) << result.describe();
   EXPECT_EQ(sim().count_requests("POST", "/v3/auth/tokens"), logins_before + 1) << sim().requests().dump(1);
   EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  expect_empty_plan("after the token was renewed");
 }
 
 TEST_F(FaultMatrix, AnswersSlowerThanTheRequestTimeoutAreRetriedThenAClearError) {
@@ -236,6 +237,99 @@ TEST_F(FaultMatrix, AnswersSlowerThanTheRequestTimeoutAreRetriedThenAClearError)
   EXPECT_NE(output.find("timed out"), std::string::npos) << apply.describe();
   EXPECT_NE(output.find("Gave up after 3 attempts"), std::string::npos) << apply.describe();
   EXPECT_NE(output.find("max_retries = 2"), std::string::npos) << apply.describe();
+  // The sim logs a delayed answer once it is sent, after the client has given up on it.
+  EXPECT_TRUE(eventually([&] { return sim().faulted_requests("latency") == 2 + 3; }, 30s))
+      << "two slow answers, then three for the three attempts\n"
+      << sim().requests().dump(1);
+
+  // The state still says what the sim has (SSL on), and once the answers are fast again the rerun
+  // converges.
+  EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  sim().process().admin("DELETE", "/_admin/faults");
+  apply_ok();
+  EXPECT_FALSE(sim().ssl_enabled("mysql-1"));
+  EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  expect_empty_plan("after the answers were fast again");
+}
+
+// A switch the API refused was never requested: a create whose PUT is answered 429 until its retries run
+// out fails without a tainted object and without "may still complete", and the rerun switches once.
+TEST_F(FaultMatrix, ASwitchRefusedWith429LeavesNoTaintedObjectAndTheRerunSwitchesOnce) {
+  start();
+  sim().add_instance("mysql-1", false);
+  workspace().write_config("provider \"rds\" {\n  max_retries = 1\n}\n" + ssl_resource("x", "mysql-1", true));
+  sim().inject_fault({{"kind", "retry_after"},
+                      {"retry_after", 1},
+                      {"count", 2},
+                      {"method", "PUT"},
+                      {"path_contains", "/ssl"}});
+  auto refused = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+
+  ASSERT_EQ(refused.exit_code, 1) << refused.describe();
+  ASSERT_EQ(sim().faulted_requests("retry_after"), 2) << "both PUTs must have been refused\n"
+                                                      << sim().requests().dump(1);
+  EXPECT_EQ(sim().accepted_switches(), 0);
+  const std::string text = running_text(refused);
+  EXPECT_NE(text.find("Gave up after 2 attempts"), std::string::npos) << refused.describe();
+  EXPECT_EQ(text.find("may still complete"), std::string::npos) << refused.describe();
+  EXPECT_TRUE(workspace().state_resource("rds_instance_ssl.x").is_null())
+      << "a refused switch leaves nothing in the state, tainted or not\n"
+      << workspace().state_json().dump(1);
+
+  apply_ok();
+  EXPECT_EQ(sim().accepted_switches(), 1) << sim().requests().dump(1);
+  EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  expect_empty_plan("after the rerun");
+}
+
+// The same refusal on an update keeps the object as it was (SSL off), untainted.
+TEST_F(FaultMatrix, AnUpdateRefusedWith429KeepsTheObjectUntainted) {
+  start();
+  sim().add_instance("mysql-1", false);
+  const std::string provider = "provider \"rds\" {\n  max_retries = 0\n}\n";
+  workspace().write_config(provider + ssl_resource("x", "mysql-1", false));
+  apply_ok();
+  workspace().write_config(provider + ssl_resource("x", "mysql-1", true));
+  sim().inject_fault({{"kind", "retry_after"},
+                      {"retry_after", 1},
+                      {"count", 1},
+                      {"method", "PUT"},
+                      {"path_contains", "/ssl"}});
+  auto refused = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+
+  ASSERT_EQ(refused.exit_code, 1) << refused.describe();
+  ASSERT_EQ(sim().faulted_requests("retry_after"), 1) << sim().requests().dump(1);
+  EXPECT_EQ(running_text(refused).find("may still complete"), std::string::npos) << refused.describe();
+  const auto resource = workspace().state_resource("rds_instance_ssl.x");
+  ASSERT_FALSE(resource.is_null());
+  EXPECT_FALSE(resource.value("tainted", false));
+  EXPECT_FALSE(resource["values"]["ssl_enable"].get<bool>());
+
+  apply_ok();
+  EXPECT_EQ(sim().accepted_switches(), 1) << sim().requests().dump(1);
+  expect_empty_plan("after the rerun");
+}
+
+// A Retry-After longer than the time left is not waited out: the error says what the API asked for and
+// how much of timeouts.create was left, instead of a bare "gave up after 1 attempt".
+TEST_F(FaultMatrix, ARetryAfterBeyondTheTimeoutSaysWhatTheApiAskedFor) {
+  start();
+  sim().add_instance("mysql-1", false);
+  workspace().write_config(ssl_resource("x", "mysql-1", true, "  timeouts {\n    create = \"20s\"\n  }\n"));
+  sim().inject_fault({{"kind", "retry_after"},
+                      {"retry_after", 600},
+                      {"count", 1},
+                      {"method", "PUT"},
+                      {"path_contains", "/ssl"}});
+  auto refused = workspace().terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+
+  ASSERT_EQ(refused.exit_code, 1) << refused.describe();
+  ASSERT_EQ(sim().faulted_requests("retry_after"), 1) << sim().requests().dump(1);
+  const std::string text = running_text(refused);
+  EXPECT_NE(text.find("the API asked to retry after 600.0 s"), std::string::npos) << refused.describe();
+  EXPECT_NE(text.find("of the operation's time were left"), std::string::npos) << refused.describe();
+  EXPECT_EQ(text.find("may still complete"), std::string::npos) << refused.describe();
+  EXPECT_TRUE(workspace().state_resource("rds_instance_ssl.x").is_null());
 }
 
 class FaultMatrixTls : public E2eTest {
@@ -259,6 +353,7 @@ TEST_F(FaultMatrixTls, AnUntrustedCertificateNamesCacertFileAndInsecure) {
   EXPECT_NE(apply.plain_output().find("cacert_file"), std::string::npos) << apply.describe();
   EXPECT_NE(apply.plain_output().find("insecure"), std::string::npos) << apply.describe();
   EXPECT_FALSE(sim().ssl_enabled("mysql-1"));
+  EXPECT_TRUE(workspace().state_resource("rds_instance_ssl.x").is_null()) << "nothing was created";
 }
 
 TEST_F(FaultMatrixTls, CacertFileMakesTheCertificateTrusted) {
@@ -281,6 +376,8 @@ TEST_F(FaultMatrixTls, InsecureWorksAndWarnsOnce) {
   EXPECT_EQ(output.find("Warning: TLS verification is off", first + 1), std::string::npos) << plan.describe();
   apply_ok();
   EXPECT_TRUE(sim().ssl_enabled("mysql-1"));
+  EXPECT_TRUE(state_matches_sim(workspace(), sim(), "rds_instance_ssl.x", "mysql-1"));
+  expect_empty_plan("with insecure = true");
 }
 
 }  // namespace

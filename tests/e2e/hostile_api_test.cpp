@@ -22,8 +22,9 @@ TEST_P(HostileApi, AThreeHundredMiBAnswerFailsFastWithAClearMessage) {
   auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
 
   EXPECT_EQ(plan.exit_code, 1) << plan.describe();
-  EXPECT_NE(flattened(plan).find("answer too large: more than 16 MiB"), std::string::npos) << plan.describe();
-  EXPECT_NE(flattened(plan).find("list instances (GET /v3/"), std::string::npos) << plan.describe();
+  EXPECT_NE(running_text(plan).find("answer too large: more than 16 MiB"), std::string::npos)
+      << plan.describe();
+  EXPECT_NE(running_text(plan).find("list instances (GET /v3/"), std::string::npos) << plan.describe();
   EXPECT_EQ(sim().faulted_requests("huge_body"), 1) << "refused once, never retried";
 }
 
@@ -37,7 +38,8 @@ TEST_P(HostileApi, AnEndlessAnswerFailsWithAClearMessage) {
   auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
 
   EXPECT_EQ(plan.exit_code, 1) << plan.describe();
-  EXPECT_NE(flattened(plan).find("answer too large: more than 16 MiB"), std::string::npos) << plan.describe();
+  EXPECT_NE(running_text(plan).find("answer too large: more than 16 MiB"), std::string::npos)
+      << plan.describe();
   EXPECT_EQ(sim().faulted_requests("endless_body"), 1) << "cut off once, never retried";
 }
 
@@ -51,9 +53,10 @@ TEST_P(HostileApi, AListThatNeverEndsFailsSayingSoWithoutAskingForATimeout) {
   auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
 
   EXPECT_EQ(plan.exit_code, 1) << plan.describe();
-  EXPECT_NE(flattened(plan).find("past 1000 pages"), std::string::npos) << plan.describe();
-  EXPECT_EQ(flattened(plan).find("timeout"), std::string::npos) << "a data source has no timeout to raise\n"
-                                                                << plan.describe();
+  EXPECT_NE(running_text(plan).find("past 1000 pages"), std::string::npos) << plan.describe();
+  EXPECT_EQ(running_text(plan).find("timeout"), std::string::npos)
+      << "a data source has no timeout to raise\n"
+      << plan.describe();
   EXPECT_EQ(sim().faulted_requests("paging"), 1000);
 }
 

@@ -2,6 +2,8 @@
 // sources with every argument, each described, and the secrets marked sensitive.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "tests/e2e/support/e2e_test.h"
 
 namespace rds::testing {
@@ -28,15 +30,28 @@ class ProvidersSchema : public E2eTest {
   nlohmann::json schema_;
 };
 
+// The names of `block`'s attributes, sorted: a test that lists them all fails when one is added unlisted.
+std::vector<std::string> attribute_names(const nlohmann::json& block) {
+  std::vector<std::string> names;
+  for (const auto& [name, attribute] : block["attributes"].items()) names.push_back(name);
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
 TEST_F(ProvidersSchema, ListsEveryProviderArgumentWithADescription) {
   const auto& block = schema_["provider"]["block"];
-  for (const char* name :
-       {"region", "project_id", "endpoint", "auth_url", "access_key", "secret_key", "security_token", "token",
-        "user_name", "password", "domain_name", "insecure", "cacert_file", "max_retries"}) {
+  std::vector<std::string> expected = {
+      "region",         "project_id",  "endpoint",        "auth_url",     "access_key",  "secret_key",
+      "security_token", "token",       "user_name",       "password",     "domain_name", "insecure",
+      "cacert_file",    "max_retries", "request_timeout", "project_name", "cloud"};
+  for (const auto& name : expected) {
     expect_described(block, name);
     EXPECT_FALSE(block["attributes"][name].value("required", false))
         << name << " must be optional (env fallback)";
   }
+  EXPECT_EQ(block["attributes"]["request_timeout"]["type"], "string");
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(attribute_names(block), expected) << "every provider argument is listed (and tested) here";
 }
 
 TEST_F(ProvidersSchema, MarksProviderSecretsSensitive) {
@@ -52,11 +67,19 @@ TEST_F(ProvidersSchema, MarksProviderSecretsSensitive) {
 TEST_F(ProvidersSchema, ListsRdsInstanceSslWithEveryAttributeDescribed) {
   ASSERT_TRUE(schema_["resource_schemas"].contains("rds_instance_ssl")) << schema_.dump(2);
   const auto& block = schema_["resource_schemas"]["rds_instance_ssl"]["block"];
-  for (const char* name : {"id", "instance_id", "ssl_enable", "disable_on_destroy"})
-    expect_described(block, name);
+  std::vector<std::string> expected = {"id",   "instance_id",   "ssl_enable", "disable_on_destroy",
+                                       "name", "instance_name", "engine",     "engine_version"};
+  for (const auto& name : expected) expect_described(block, name);
+  std::sort(expected.begin(), expected.end());
+  EXPECT_EQ(attribute_names(block), expected);
 
   const auto& attributes = block["attributes"];
-  EXPECT_TRUE(attributes["id"].value("computed", false));
+  // What the API says about the instance, for plan reviews: computed only, never set in a config.
+  for (const char* name : {"id", "name", "instance_name", "engine", "engine_version"}) {
+    EXPECT_TRUE(attributes[name].value("computed", false)) << name;
+    EXPECT_FALSE(attributes[name].value("optional", false)) << name << " is not an argument";
+    EXPECT_EQ(attributes[name]["type"], "string") << name;
+  }
   EXPECT_TRUE(attributes["instance_id"].value("required", false));
   EXPECT_TRUE(attributes["ssl_enable"].value("required", false));
   EXPECT_TRUE(attributes["disable_on_destroy"].value("optional", false));
@@ -86,6 +109,16 @@ TEST_F(ProvidersSchema, ListsTheDataSourcesWithEveryAttributeDescribed) {
     expect_described(data_sources["rds_ssl_certificates"]["block"], name);
   EXPECT_TRUE(
       data_sources["rds_ssl_certificates"]["block"]["attributes"]["instance_id"].value("required", false));
+
+  ASSERT_TRUE(data_sources.contains("rds_ssl_ca_bundle")) << schema_.dump(2);
+  for (const char* name : {"instance_id", "category", "download_link", "pem", "not_after", "certificates"})
+    expect_described(data_sources["rds_ssl_ca_bundle"]["block"], name);
+  const auto& bundle = data_sources["rds_ssl_ca_bundle"]["block"]["attributes"];
+  EXPECT_TRUE(bundle["instance_id"].value("required", false));
+  EXPECT_TRUE(bundle["category"].value("optional", false) && bundle["category"].value("computed", false));
+  const auto& certificate = bundle["certificates"]["type"][1][1];
+  for (const char* name : {"subject", "issuer", "not_before", "not_after", "sha256_fingerprint"})
+    EXPECT_TRUE(certificate.contains(name)) << name << " in " << certificate;
 }
 
 TEST_F(ProvidersSchema, DescribesTheTimeoutsBlock) {

@@ -159,15 +159,30 @@ TEST_F(TerraformValidate, RejectsAProjectIdWithCharactersNoProjectIdHas) {
   expect_error_naming(result, "project_id");
 }
 
-TEST_F(TerraformValidate, CredentialsInTheBlockWinOverThoseInTheEnvironment) {
+// Each argument falls back to its own environment variable; the one-method rule runs on the result, so a
+// token in the block next to keys in the environment is a conflict that says where each came from.
+TEST_F(TerraformValidate, ATokenInTheBlockConflictsWithKeysInTheEnvironmentNamingBothSources) {
   workspace_.set_env("OS_ACCESS_KEY", "AK-FROM-ENV");
   workspace_.set_env("OS_SECRET_KEY", "SK-FROM-ENV");
   auto result = validate(R"(provider "rds" {
   token = "T"
 }
 )" + ssl_resource("x", "inst-1", true));
-  EXPECT_TRUE(result.succeeded()) << "the block's token must not conflict with keys in the environment\n"
-                                  << result.describe();
+  expect_error_naming(result, "token");
+  EXPECT_NE(result.out.find("token (set in the provider block)"), std::string::npos) << result.describe();
+  EXPECT_NE(result.out.find("access_key (from environment variable OS_ACCESS_KEY)"), std::string::npos)
+      << result.describe();
+}
+
+TEST_F(TerraformValidate, AnEmptyStringInTheBlockIsAnErrorEvenWithTheVariableSet) {
+  workspace_.set_env("OS_ACCESS_KEY", "AK-FROM-ENV");
+  workspace_.set_env("OS_SECRET_KEY", "SK-FROM-ENV");
+  auto result = validate(R"(provider "rds" {
+  access_key = ""
+}
+)" + ssl_resource("x", "inst-1", true));
+  expect_error_naming(result, "access_key");
+  EXPECT_NE(result.out.find("Empty access_key"), std::string::npos) << result.describe();
 }
 
 TEST_F(TerraformValidate, ConflictingCredentialsNameWhereEachCameFrom) {

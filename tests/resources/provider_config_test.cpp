@@ -17,6 +17,7 @@ using namespace config_test_support;
 TEST(ProviderSchema, EveryArgumentIsOptionalDescribedAndNamesItsEnvironmentVariable) {
   const std::map<std::string, std::string> env_of{{"region", "OS_REGION_NAME"},
                                                   {"project_id", "OS_PROJECT_ID"},
+                                                  {"project_name", "OS_PROJECT_NAME"},
                                                   {"endpoint", "RDS_ENDPOINT"},
                                                   {"auth_url", "OS_AUTH_URL"},
                                                   {"access_key", "OS_ACCESS_KEY"},
@@ -29,7 +30,8 @@ TEST(ProviderSchema, EveryArgumentIsOptionalDescribedAndNamesItsEnvironmentVaria
                                                   {"insecure", "OS_INSECURE"},
                                                   {"cacert_file", "OS_CACERT"},
                                                   {"max_retries", "Default"},
-                                                  {"request_timeout", "Default"}};
+                                                  {"request_timeout", "Default"},
+                                                  {"cloud", "OS_CLOUD"}};
   const auto& attributes = provider_schema().block.attributes;
   EXPECT_EQ(attributes.size(), env_of.size());
   for (const auto& attribute : attributes) {
@@ -81,25 +83,6 @@ TEST(ProviderValidate, TwoCredentialMethodsConflict) {
   EXPECT_TRUE(has_error_at(diags, "token", "Conflicting")) << dump(diags);
 }
 
-TEST(ProviderValidate, CredentialsInTheBlockWinOverACredentialInTheEnvironment) {
-  auto diags = provider({{"OS_TOKEN", "T"}})
-                   ->validate_config(config({{"access_key", str("AK")}, {"secret_key", str("SK")}}));
-  EXPECT_FALSE(diags.has_errors()) << dump(diags);
-}
-
-TEST(ProviderValidate, EnvironmentCredentialsConflictAndSayWhereTheyCameFrom) {
-  auto diags = provider({{"OS_TOKEN", "T"}, {"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}})
-                   ->validate_config(config({}));
-  EXPECT_TRUE(has_error_at(diags, "token", "environment variable OS_TOKEN")) << dump(diags);
-}
-
-TEST(ProviderValidate, EnvironmentCompletesNoCredentialsTheBlockStarted) {
-  auto diags = provider({{"OS_SECRET_KEY", "SK"}})->validate_config(config({{"access_key", str("AK")}}));
-  EXPECT_TRUE(has_error_at(diags, "access_key", "secret_key")) << dump(diags);
-  EXPECT_FALSE(
-      provider({{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}})->validate_config(config({})).has_errors());
-}
-
 TEST(ProviderValidate, UnknownValuesAreTolerated) {
   const Value unknown = Value::unknown(Type::string());
   auto diags = provider({})->validate_config(config({{"access_key", str("AK")},
@@ -133,6 +116,27 @@ TEST(ProviderValidate, NegativeMaxRetriesIsRejected) {
   EXPECT_TRUE(has_error_at(diags, "max_retries")) << dump(diags);
   diags = provider({})->validate_config(config({{"max_retries", Value::number(Number(0))}}));
   EXPECT_FALSE(diags.has_errors()) << dump(diags);
+}
+
+// The documented range of request_timeout is 1 s to 1 h: both ends are accepted and reach the client, and
+// anything outside it (or not a duration) is refused on the attribute, naming the range.
+TEST(ProviderValidate, RequestTimeoutIsADurationFromOneSecondToOneHour) {
+  for (const char* refused : {"999ms", "0s", "61m", "2h", "-5s", "ten seconds"}) {
+    auto diags = provider({})->validate_config(config({{"request_timeout", str(refused)}}));
+    EXPECT_TRUE(has_error_at(diags, "request_timeout", "from \"1s\" to \"1h\"")) << refused << dump(diags);
+  }
+  const Env env{{"OS_PROJECT_ID", "p"}, {"RDS_ENDPOINT", "http://127.0.0.1:9"}, {"OS_AUTH_TOKEN", "t"}};
+  for (const auto& [accepted, expected] : {std::pair{"1s", std::chrono::milliseconds(1000)},
+                                           std::pair{"1h", std::chrono::milliseconds(3'600'000)},
+                                           std::pair{"90s", std::chrono::milliseconds(90'000)}}) {
+    auto recorder = std::make_shared<Recorder>();
+    auto diags =
+        provider(env, recorder)->configure(config({{"request_timeout", str(accepted)}}), "1.11.4", {});
+    ASSERT_FALSE(diags.has_errors()) << accepted << dump(diags);
+    EXPECT_EQ(std::chrono::duration_cast<std::chrono::milliseconds>(recorder->config->request_timeout),
+              expected)
+        << accepted;
+  }
 }
 
 TEST(ProviderValidate, InsecureFromEnvironmentMustBeABoolean) {
@@ -248,29 +252,6 @@ namespace {
 
 using namespace config_test_support;
 
-// Issue 9, point 6: the environment fills in credentials only when the block sets none.
-TEST(ProviderCredentials, BlockCredentialsShutOutEnvironmentCredentials) {
-  auto settings = settings_of({{"token", str("T")}},
-                              {{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}, {"OS_PROJECT_ID", "p1"}});
-  EXPECT_FALSE(settings.access_key.known_set());
-  EXPECT_FALSE(settings.secret_key.known_set());
-  EXPECT_EQ(settings.project_id.value, std::optional<std::string>("p1"))
-      << "non-credentials still come from env";
-  EXPECT_FALSE(check_settings(settings).has_errors()) << dump(check_settings(settings));
-
-  auto from_env = settings_of({}, {{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}});
-  EXPECT_TRUE(from_env.access_key.known_set());
-}
-
-TEST(ProviderCredentials, AConflictNamesWhereEachMethodCameFrom) {
-  auto settings = settings_of({}, {{"OS_ACCESS_KEY", "AK"}, {"OS_SECRET_KEY", "SK"}, {"OS_TOKEN", "T"}});
-  auto diags = check_settings(settings);
-  EXPECT_TRUE(has_error_at(diags, "token", "token (from environment variable OS_TOKEN)")) << dump(diags);
-  EXPECT_TRUE(has_error_at(diags, "token", "access_key (from environment variable OS_ACCESS_KEY)"))
-      << dump(diags);
-}
-
-// Issue 9, point 7.
 TEST(ProviderSecurityWarnings, PasswordOrTokenOverPlainHttpToAnotherHostIsWarned) {
   auto password = settings_of({{"user_name", str("u")},
                                {"password", str("p")},

@@ -99,6 +99,25 @@ TEST_F(Release, EveryExecutableIsFullyStaticWithNoNeededLibraryAndNoInterpreter)
   }
 }
 
+// Reproducible and private: neither the executables nor their debug info name the folder the release was
+// built in (-ffile-prefix-map), so the same commit built elsewhere gives the same bytes, and a release
+// never tells where its builder's checkout lives. The build folder lies inside the checkout here.
+TEST_F(Release, NoExecutableNorItsDebugInfoHoldsTheCheckoutOrBuildPath) {
+  const std::string checkout = kSourceDir.string();
+  ASSERT_GT(checkout.size(), 1u);
+  for (const auto& platform : release_platforms()) {
+    SCOPED_TRACE(platform);
+    const auto debug_info = kReleaseDir / ("terraform-provider-rds_" + kVersion + "_" + platform + ".debug");
+    for (const auto& file : {released_executable(platform), debug_info}) {
+      const std::string bytes = read_binary(file);
+      ASSERT_GT(bytes.size(), 100'000u) << file;
+      const auto at = bytes.find(checkout);
+      EXPECT_EQ(at, std::string::npos) << file << " holds " << checkout << " at byte " << at << ": "
+                                       << bytes.substr(at == std::string::npos ? 0 : at, 120);
+    }
+  }
+}
+
 TEST_F(Release, VersionPrintsTheVersionTheProtocolsAndTheCommit) {
   auto version = run({released_executable().string(), "--version"});
   ASSERT_TRUE(version.succeeded()) << version.describe();

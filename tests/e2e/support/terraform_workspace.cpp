@@ -16,6 +16,7 @@ std::filesystem::path make_temp_dir() {
 }
 
 void write_text_file(const std::filesystem::path& path, const std::string& content) {
+  std::filesystem::create_directories(path.parent_path());
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) throw std::runtime_error("cannot write " + path.string());
   out << content;
@@ -186,23 +187,16 @@ std::vector<std::string> terraform_warnings(const CommandResult& result) {
   return summaries;
 }
 
+std::string running_text(const CommandResult& result) {
+  static const std::regex layout("(\\s|│|╷|╵)+");
+  return std::regex_replace(result.plain_output(), layout, " ");
+}
+
 int occurrences(const std::string& output, const std::string& text) {
   int count = 0;
   for (auto at = output.find(text); at != std::string::npos; at = output.find(text, at + text.size()))
     ++count;
   return count;
-}
-
-std::string flattened(const CommandResult& result) {
-  std::string text = result.plain_output(), out;
-  const std::string bar = "│";
-  for (size_t at = 0; (at = text.find(bar, at)) != std::string::npos;) text.replace(at, bar.size(), " ");
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
 }
 
 nlohmann::json find_resource(const nlohmann::json& document, const std::string& address) {

@@ -99,9 +99,10 @@ std::vector<std::string> terraform_warnings(const CommandResult& result);
 // How often `text` occurs in `output` (e.g. a warning that must be said exactly once).
 int occurrences(const std::string& output, const std::string& text);
 
-// Terraform frames and wraps its diagnostics ("│ " at each line start, lines cut at ~78 columns): the
-// output as one line of text with single spaces, so that a sentence is found wherever it was cut.
-std::string flattened(const CommandResult& result);
+// `result`'s output as running text: Terraform draws diagnostics in a box ("│ ") and wraps them to the
+// terminal's width, so a sentence of the provider's may span lines. Every run of line breaks, box
+// characters and spaces becomes one space, so a test can look for the provider's own words.
+std::string running_text(const CommandResult& result);
 
 // Finds the resource at `address` in a `terraform show -json` document (state or plan's prior_state).
 nlohmann::json find_resource(const nlohmann::json& values, const std::string& address);
