@@ -235,6 +235,19 @@ void add_admin_routes(httplib::Server& server, SimContext& ctx) {
                 return admin_error(res, 404, "no instance " + std::string(req.matches[1]));
               res.status = 204;
             });
+  on_post(server, "/_admin/rate-limit",
+          [&ctx](const httplib::Request&, httplib::Response& res, const std::string& text) {
+            auto body = object_body(text, res);
+            if (!body) return;
+            const auto limit = body->find("rate_limit");
+            if (body->size() != 1 || limit == body->end() || !limit->is_number() || limit->get<double>() < 0)
+              return admin_error(res, 400, "the body must be {\"rate_limit\": N} with N >= 0 (0: off)");
+            ctx.gate.set_limit(limit->get<double>());
+            send_json(res, 200, ctx.gate.stats());
+          });
+  server.Get("/_admin/rate-limit", [&ctx](const httplib::Request&, httplib::Response& res) {
+    send_json(res, 200, ctx.gate.stats());
+  });
   on_post(server, "/_admin/config",
           [&ctx](const httplib::Request&, httplib::Response& res, const std::string& text) {
             post_config(ctx, text, res);

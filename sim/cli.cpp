@@ -44,6 +44,8 @@ A local simulator of the RDS v3 and IAM token APIs. Prints the base URL on the f
   --seed FILE.json         instances to start with: {"instances":[{"id","name","engine",...}]}
   --instance ID[:ENGINE[:on|off]]   an instance to start with (repeatable; ENGINE default MySQL)
   --ssl-switch-seconds S   how long an SSL switch takes (default 2)
+  --rate-limit N           throttle like the API gateway: a project's calls beyond N per second get 429
+                           with Retry-After: 1 (also POST /_admin/rate-limit {"rate_limit": N})
   --job-mode               PUT .../ssl answers {"job_id"}; GET .../jobs?id= reports it
   --no-cert-links          GET .../ssl-cert/download-link answers 404, like a cloud without that API,
                            and the CA bundles behind the links are not served either
@@ -81,6 +83,11 @@ SimOptions parse_cli(const std::vector<std::string>& args) {
          } catch (const std::invalid_argument& e) {
            throw CliError(e.what());
          }
+       }},
+      {"--rate-limit",
+       [&](const std::string& v) {
+         opt.rate_limit = parse_seconds("--rate-limit", v);
+         if (opt.rate_limit <= 0) throw CliError("--rate-limit must be a number of calls per second above 0");
        }},
       {"--ssl-switch-seconds",
        [&](const std::string& v) {

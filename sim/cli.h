@@ -23,6 +23,7 @@ struct SimOptions {
   std::string files_dir;  // --files DIR: served read-only under /files/ and at / (a mirror, a registry)
   std::vector<std::string> tls_names;       // --tls-name NAME: more names the TLS certificate is valid for
   std::optional<std::uint32_t> fault_seed;  // --fault-seed N: the draws of probability faults
+  double rate_limit = 0;                    // --rate-limit N: calls per second per project, then 429
   bool quiet = false;                       // no per-request lines on stderr
   bool help = false;
 };

@@ -8,6 +8,7 @@
 #include "sim/authenticator.h"
 #include "sim/ca_bundle_store.h"
 #include "sim/faults.h"
+#include "sim/rate_gate.h"
 #include "sim/request_log.h"
 #include "sim/state.h"
 #include "sim/token_store.h"
@@ -25,6 +26,7 @@ struct SimContext {
   Credentials credentials;
   SimState state;
   FaultQueue faults;
+  RateGate gate;
   RequestLog log;
   TokenStore tokens;
   Authenticator auth;

@@ -52,6 +52,7 @@ SimServer::SimServer(const SimOptions& options, Clocks clocks)
   ctx_->quiet = options.quiet;
   ctx_->tls = options.tls;
   ctx_->state.set_settings(options.settings);
+  ctx_->gate.set_limit(options.rate_limit);
   if (options.fault_seed) ctx_->faults.set_seed(*options.fault_seed);
   std::vector<InstanceSpec> seeds;
   if (!options.seed_file.empty()) seeds = load_seed_file(options.seed_file);
@@ -219,6 +220,14 @@ httplib::Server::Handler SimServer::wrap_api(httplib::Server::Handler handler, b
     if (fault) {
       entry.fault = to_string(fault->kind);
       answered = apply_fault(*fault, res);
+    }
+    if (!answered && ctx_->gate.throttle(req.method, req.path, std::chrono::steady_clock::now())) {
+      // The gateway's answer when a project is over its rate: 429, APIGW.0308, Retry-After.
+      entry.fault = "throttled";
+      res.set_header("Retry-After", "1");
+      send_rds_error(res, 429, "APIGW.0308",
+                     "The throttling threshold has been reached: policy user over ratelimit");
+      answered = true;
     }
     if (!answered && authenticate) {
       if (auto failure = ctx_->auth.check(req)) {

@@ -3,6 +3,7 @@
 // Which credential method that makes is checked afterwards, on the result (check_settings), so a
 // conflict names where each value came from.
 #include <cstdlib>
+#include <limits>
 
 #include "provider/resources/provider_arguments.h"
 #include "provider/resources/provider_settings.h"
@@ -72,6 +73,15 @@ void apply_environment(ProviderSettings& settings, const Environment& env, Diagn
     }
     if (auto found = open_stack ? std::move(open_stack) : std::move(huawei))
       set_from_env(setting, std::move(found->value), found->variable);
+  }
+  if (!settings.max_requests_per_second.maybe_set()) {
+    if (auto text = env("RDS_MAX_REQUESTS_PER_SECOND"); text && !text->empty()) {
+      char* end = nullptr;
+      const double rate = std::strtod(text->c_str(), &end);
+      set_from_env(settings.max_requests_per_second,
+                   end != nullptr && *end == '\0' ? rate : std::numeric_limits<double>::quiet_NaN(),
+                   "RDS_MAX_REQUESTS_PER_SECOND");
+    }
   }
   if (!settings.insecure.maybe_set()) {
     if (auto text = env("OS_INSECURE"); text && !text->empty()) {

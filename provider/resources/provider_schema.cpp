@@ -145,6 +145,15 @@ Schema build() {
                        "throttling (429), a refused or reset connection, or a request timeout. Busy-instance "
                        "errors are retried until the resource's timeout instead. Default `5`; no environment "
                        "variable."));
+  a.push_back(argument("max_requests_per_second", Type::number(),
+                       "Calls per second the provider process makes at most, all of them (reads, switches, "
+                       "polls, IAM), from 0.1 to 1000; unset: no cap. Whatever the setting, an answer 429 "
+                       "slows every call of the process down, then the rate recovers. Default: environment "
+                       "variable RDS_MAX_REQUESTS_PER_SECOND.",
+                       "Calls per second the provider process makes at most, all of them (reads, switches, "
+                       "polls, IAM), from `0.1` to `1000`; unset: no cap. Whatever the setting, an answer "
+                       "`429` slows every call of the process down, then the rate recovers. Default: "
+                       "environment variable `RDS_MAX_REQUESTS_PER_SECOND`."));
   a.push_back(argument("request_timeout", Type::string(),
                        "How long one HTTP request may take before it is abandoned (and retried, within "
                        "max_retries), as a duration from \"1s\" to \"1h\". Default \"60s\"; no environment "

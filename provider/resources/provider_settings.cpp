@@ -193,6 +193,17 @@ void check_assume_role(const ProviderSettings& s, Diagnostics& diags) {
   }
 }
 
+// The gateways throttle at tens of calls per second; 1000 leaves room for any private cloud, and below
+// one call in ten seconds no apply would finish.
+void check_rate_limit(const ProviderSettings& s, Diagnostics& diags) {
+  const auto& rate = s.max_requests_per_second;
+  if (!rate.known_set() || (*rate.value >= 0.1 && *rate.value <= 1000)) return;
+  diags.error("Invalid max_requests_per_second",
+              described("max_requests_per_second", rate) +
+                  " must be a number of calls per second from 0.1 to 1000 (leave it unset for no limit).",
+              AttributePath("max_requests_per_second"));
+}
+
 }  // namespace
 
 ProviderSettings settings_from_config(const Value& config) {
@@ -217,6 +228,12 @@ ProviderSettings settings_from_config(const Value& config) {
     settings.insecure.origin = kFromConfig;
   }
   read_assume_role(config.attr("assume_role"), settings);
+  const Value& rate = config.attr("max_requests_per_second");
+  if (rate.is_unknown()) settings.max_requests_per_second.unknown = true;
+  if (!rate.is_null() && rate.is_known()) {
+    settings.max_requests_per_second.value = rate.as_number().to_double();
+    settings.max_requests_per_second.origin = kFromConfig;
+  }
   const Value& retries = config.attr("max_retries");
   if (retries.is_unknown()) settings.max_retries.unknown = true;
   if (!retries.is_null() && retries.is_known()) {
@@ -248,6 +265,7 @@ Diagnostics check_settings(const ProviderSettings& settings) {
                 diags);
   check_request_timeout(settings, diags);
   check_assume_role(settings, diags);
+  check_rate_limit(settings, diags);
   if (settings.max_retries.known_set() &&
       (*settings.max_retries.value < 0 || *settings.max_retries.value > kMaxRetriesLimit)) {
     diags.error("Invalid max_retries",
@@ -307,6 +325,11 @@ Diagnostics check_configurable(const ProviderSettings& s) {
         "assume_role depends on a value that is only known after apply; the provider needs it to talk to "
         "the API.",
         AttributePath("assume_role"));
+  }
+  if (s.max_requests_per_second.unknown) {
+    diags.error("Provider argument not known yet",
+                "max_requests_per_second depends on a value that is only known after apply.",
+                AttributePath("max_requests_per_second"));
   }
   if (s.insecure.unknown || s.max_retries.unknown) {
     diags.error("Provider argument not known yet",

@@ -54,6 +54,7 @@ struct ProviderSettings {
   Setting<int64_t> max_retries;          // -1 when the config's number is not a whole int64
   std::string max_retries_text;          // the config's number as written (shortened), for messages
   Setting<std::string> request_timeout;  // a duration, checked by check_settings
+  Setting<double> max_requests_per_second;  // calls per second for the process; NaN when not a number
 };
 
 // Reads an environment variable; nullopt when unset. Injected so tests never touch the real environment.

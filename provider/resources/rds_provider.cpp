@@ -149,6 +149,7 @@ rds::client::ClientConfig client_config_from(const ProviderSettings& s,
   config.agency_name = value_or(s.agency_name, {});
   config.agency_domain_name = value_or(s.agency_domain_name, {});
   config.agency_duration_seconds = static_cast<int>(value_or<int64_t>(s.agency_duration, 0));
+  config.max_requests_per_second = value_or(s.max_requests_per_second, 0.0);
   config.insecure = value_or(s.insecure, false);
   config.cacert_file = value_or(s.cacert_file, {});
   config.max_retries =

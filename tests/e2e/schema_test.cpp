@@ -40,10 +40,12 @@ std::vector<std::string> attribute_names(const nlohmann::json& block) {
 
 TEST_F(ProvidersSchema, ListsEveryProviderArgumentWithADescription) {
   const auto& block = schema_["provider"]["block"];
-  std::vector<std::string> expected = {
-      "region",         "project_id",  "endpoint",        "auth_url",     "access_key",  "secret_key",
-      "security_token", "token",       "user_name",       "password",     "domain_name", "insecure",
-      "cacert_file",    "max_retries", "request_timeout", "project_name", "cloud"};
+  std::vector<std::string> expected = {"region",         "project_id",  "endpoint",
+                                       "auth_url",       "access_key",  "secret_key",
+                                       "security_token", "token",       "user_name",
+                                       "password",       "domain_name", "insecure",
+                                       "cacert_file",    "max_retries", "request_timeout",
+                                       "project_name",   "cloud",       "max_requests_per_second"};
   for (const auto& name : expected) {
     expect_described(block, name);
     EXPECT_FALSE(block["attributes"][name].value("required", false))

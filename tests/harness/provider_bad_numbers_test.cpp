@@ -26,17 +26,18 @@ namespace {
 // A 100,000-digit number as msgpack carries big numbers, and one that is malformed at its end.
 const std::vector<std::string> kHugeNumbers = {std::string(100000, '9'), std::string(100000, '9') + "x"};
 
-// The block as an object whose number attributes hold `number` and whose other attributes are null;
-// nested blocks hold one such object each, so that their number attributes are reached too. The
-// names of the number attributes are added to `numeric`.
+// The block as an object whose `target`-th number attribute (in walk order) holds `number` and whose
+// other attributes are null; nested blocks hold one such object each, so that their number attributes
+// are reached too. The names of all number attributes are added to `numeric`. One number at a time: the
+// provider's decoder stops at the first bad value, and every attribute must be shown to refuse one.
 template <class Block>
 std::string object_with_number(const Block& block, const std::string& number,
-                               std::vector<std::string>& numeric) {
+                               std::vector<std::string>& numeric, size_t target) {
   std::string out = map_header(static_cast<size_t>(block.attributes_size() + block.block_types_size()));
   for (const auto& attribute : block.attributes()) {
     out += msgpack_string(attribute.name());
     if (attribute.type() == R"("number")") {
-      out += msgpack_string(number);
+      out += numeric.size() == target ? msgpack_string(number) : std::string(kNil);
       numeric.push_back(attribute.name());
     } else {
       out += kNil;
@@ -45,7 +46,7 @@ std::string object_with_number(const Block& block, const std::string& number,
   for (const auto& nested : block.block_types()) {
     using Nested = std::decay_t<decltype(nested)>;
     out += msgpack_string(nested.type_name());
-    const std::string element = object_with_number(nested.block(), number, numeric);
+    const std::string element = object_with_number(nested.block(), number, numeric, target);
     if (nested.nesting() == Nested::LIST || nested.nesting() == Nested::SET) {
       out += "\x91" + element;  // an array of one
     } else if (nested.nesting() == Nested::MAP) {
@@ -68,18 +69,19 @@ class ProviderBadNumbers : public ::testing::Test {
                                            const std::string& label, const SchemaMessage& schema,
                                            const std::string& number, const std::string& type_name = "") {
     std::vector<std::string> numeric;
-    const std::string config = object_with_number(schema.block(), number, numeric);
-    if (numeric.empty()) return numeric;
-    typename Rpc::Request request;
-    if constexpr (requires { request.set_type_name(type_name); }) request.set_type_name(type_name);
-    request.mutable_config()->set_msgpack(config);
-    typename Rpc::Response response;
-    auto context = PluginProcess::context(std::chrono::seconds(30));
-    const grpc::Status status = validate(stub, context.get(), request, &response);
-    EXPECT_TRUE(status.ok()) << label << ": " << status.error_message();
-    for (const auto& name : numeric) {
-      EXPECT_TRUE(has_error_naming(response.diagnostics(), name))
-          << label << " accepted a " << number.size() << "-character number in " << name << ":\n"
+    for (size_t target = 0; target == 0 || target < numeric.size(); ++target) {
+      numeric.clear();
+      const std::string config = object_with_number(schema.block(), number, numeric, target);
+      if (numeric.empty()) return numeric;
+      typename Rpc::Request request;
+      if constexpr (requires { request.set_type_name(type_name); }) request.set_type_name(type_name);
+      request.mutable_config()->set_msgpack(config);
+      typename Rpc::Response response;
+      auto context = PluginProcess::context(std::chrono::seconds(30));
+      const grpc::Status status = validate(stub, context.get(), request, &response);
+      EXPECT_TRUE(status.ok()) << label << ": " << status.error_message();
+      EXPECT_TRUE(has_error_naming(response.diagnostics(), numeric[target]))
+          << label << " accepted a " << number.size() << "-character number in " << numeric[target] << ":\n"
           << describe(response.diagnostics());
     }
     return numeric;

@@ -31,7 +31,8 @@ TEST(ProviderSchema, EveryArgumentIsOptionalDescribedAndNamesItsEnvironmentVaria
                                                   {"cacert_file", "OS_CACERT"},
                                                   {"max_retries", "Default"},
                                                   {"request_timeout", "Default"},
-                                                  {"cloud", "OS_CLOUD"}};
+                                                  {"cloud", "OS_CLOUD"},
+                                                  {"max_requests_per_second", "RDS_MAX_REQUESTS_PER_SECOND"}};
   const auto& attributes = provider_schema().block.attributes;
   EXPECT_EQ(attributes.size(), env_of.size());
   for (const auto& attribute : attributes) {
