@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string_view>
 
+#include "client/answer_limits.h"
 #include "client/error_body.h"
 #include "client/errors.h"
 
@@ -50,6 +51,7 @@ std::string project_id_of_token(const std::string& body) {
 // The fields are range-checked before any arithmetic: an answer claiming the year 3000 overflowed the
 // conversion to system_clock (int64 nanoseconds since 1970 end in 2262) into an expiry in the past.
 std::optional<std::chrono::system_clock::time_point> parse_expiry(const std::string& body) {
+  if (nested_deeper_than(body, kMaxAnswerNesting)) return std::nullopt;
   auto json = nlohmann::json::parse(body, nullptr, false);
   if (json.is_discarded() || !json.is_object() || !json.contains("token") || !json["token"].is_object())
     return std::nullopt;

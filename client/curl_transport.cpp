@@ -1,13 +1,12 @@
 #include "client/curl_transport.h"
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <mutex>
 #include <optional>
-#include <vector>
 
+#include "client/answer_limits.h"
 #include "client/ca_bundle.h"
+#include "client/curl_pool.h"
 #include "client/errors.h"
 #include "client/libcurl.h"
 
@@ -28,18 +27,19 @@ std::string trim(const std::string& text) {
   return text.substr(begin, end - begin + 1);
 }
 
-// Where the body goes, and how much of it is accepted.
+// Where the body goes, and how much of it is accepted: the request's own limit (a download), never more
+// than kMaxAnswerBytes.
 struct BodySink {
   HttpResponse* response;
-  std::optional<std::size_t> limit;
+  std::size_t limit;
   bool overflowed = false;
 };
 
 size_t on_body(char* data, size_t size, size_t count, void* user) {
   auto* sink = static_cast<BodySink*>(user);
-  if (sink->limit && size * count > *sink->limit - sink->response->body.size()) {
+  if (size * count > sink->limit - sink->response->body.size()) {
     sink->overflowed = true;
-    return 0;  // libcurl ends the transfer with CURLE_WRITE_ERROR
+    return 0;  // anything but size * count makes libcurl abort the transfer (CURLE_WRITE_ERROR)
   }
   sink->response->body.append(data, size * count);
   return size * count;
@@ -107,91 +107,10 @@ std::string describe(const LibCurl& curl, CURLcode code, const char* error_buffe
 
 }  // namespace
 
-// One slot = an easy handle plus the multi handle that drives it. The multi handle owns the
-// connection cache, so a slot taken again reuses its open connection (LIFO keeps one slot hot for a
-// sequence of calls). The share object spreads DNS answers and TLS sessions across slots.
-// libcurl itself is loaded by the first take(), not before (see client/libcurl.h), and the CA
-// certificates are looked for then too (client/ca_bundle.h): none found fails the first https call.
-struct CurlTransport::Pool {
-  struct Slot {
-    CURL* easy = nullptr;
-    CURLM* multi = nullptr;
-  };
-  const LibCurl* curl = nullptr;  // set by the first take(), under idle_mutex
-  CaBundle ca;                    // set by the first take(), before curl
-  std::string ca_missing;         // why `ca` is empty: CaBundleNotFound's message
-  CURLSH* share = nullptr;
-  std::array<std::mutex, CURL_LOCK_DATA_LAST> share_locks;
-  std::mutex idle_mutex;
-  std::vector<Slot> idle;
+CurlTransport::CurlTransport(TransportOptions options) : CurlTransport(std::move(options), PoolLimits{}) {}
 
-  static void lock(CURL*, curl_lock_data data, curl_lock_access, void* user) {
-    static_cast<Pool*>(user)->share_locks[data].lock();
-  }
-  static void unlock(CURL*, curl_lock_data data, void* user) {
-    static_cast<Pool*>(user)->share_locks[data].unlock();
-  }
-
-  ~Pool() {
-    if (curl == nullptr) return;  // never used: libcurl was not even loaded
-    for (auto& slot : idle) {
-      curl->multi_cleanup(slot.multi);
-      curl->easy_cleanup(slot.easy);
-    }
-    curl->share_cleanup(share);
-  }
-
-  // Finds the CA certificates, loads libcurl (throws LibCurlUnavailable) and makes the share object.
-  // Called under idle_mutex.
-  void start(const TransportOptions& options) {
-    // With cacert_file, its bytes are what is trusted (send()); nothing else is looked for.
-    if (options.ca_bundle_pem.empty()) {
-      try {
-        ca = find_ca_bundle(options.cacert_file);
-      } catch (const CaBundleNotFound& e) {
-        ca_missing = e.what();  // an error only for https without insecure, see send()
-      }
-    }
-    const LibCurl& loaded = libcurl();
-    share = loaded.share_init();
-    if (share == nullptr) throw TransportError("creating an HTTP handle", "libcurl out of memory", false);
-    loaded.share_setopt(share, CURLSHOPT_LOCKFUNC, &Pool::lock);
-    loaded.share_setopt(share, CURLSHOPT_UNLOCKFUNC, &Pool::unlock);
-    loaded.share_setopt(share, CURLSHOPT_USERDATA, this);
-    loaded.share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
-    loaded.share_setopt(share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
-    curl = &loaded;
-  }
-
-  Slot take(const std::string& operation, const TransportOptions& options) {
-    {
-      std::lock_guard lock(idle_mutex);
-      if (curl == nullptr) {
-        try {
-          start(options);
-        } catch (const LibCurlUnavailable& e) {
-          throw TransportError(operation, e.what(), false);
-        }
-      }
-      if (!idle.empty()) {
-        Slot slot = idle.back();
-        idle.pop_back();
-        return slot;
-      }
-    }
-    Slot slot{curl->easy_init(), curl->multi_init()};
-    if (!slot.easy || !slot.multi)
-      throw TransportError("creating an HTTP handle", "libcurl out of memory", false);
-    return slot;
-  }
-  void give_back(Slot slot) {
-    std::lock_guard lock(idle_mutex);
-    idle.push_back(slot);
-  }
-};
-
-CurlTransport::CurlTransport(TransportOptions options)
-    : options_(std::move(options)), pool_(std::make_unique<Pool>()) {}
+CurlTransport::CurlTransport(TransportOptions options, PoolLimits limits)
+    : options_(std::move(options)), pool_(std::make_unique<CurlPool>(limits)) {}
 
 CurlTransport::~CurlTransport() = default;
 
@@ -200,16 +119,16 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   // A raw URL (a download link) may carry a presigned signature in its query: messages leave it out.
   const std::string operation =
       request.method + " " + (request.raw_url.empty() ? url : request.base_url + request.path);
-  auto slot = pool_->take(operation, options_);
-  const LibCurl& curl = *pool_->curl;
+  auto slot = pool_->take(operation, options_, request.cancel);
+  const LibCurl& curl = pool_->curl();
   struct SlotReturner {
-    Pool& pool;
-    Pool::Slot slot;
+    CurlPool& pool;
+    CurlPool::Slot slot;
     ~SlotReturner() { pool.give_back(slot); }
   } returner{*pool_, slot};
   CURL* easy = slot.easy;
-  if (!options_.insecure && !pool_->ca_missing.empty() && url.rfind("https://", 0) == 0)
-    throw TransportError(operation, pool_->ca_missing, false);
+  if (!options_.insecure && !pool_->ca_missing().empty() && url.rfind("https://", 0) == 0)
+    throw TransportError(operation, pool_->ca_missing(), false);
 
   HttpResponse response;
   char error_buffer[CURL_ERROR_SIZE] = {0};
@@ -231,7 +150,10 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   // be followed to the same scheme, client/ca_bundle_download.h), and API calls are never redirected.
   curl.easy_setopt(easy, CURLOPT_FOLLOWLOCATION, 0L);
   curl.easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
-  curl.easy_setopt(easy, CURLOPT_SHARE, pool_->share);
+  curl.easy_setopt(easy, CURLOPT_SHARE, pool_->share());
+  // A cached connection idle for longer is not reused (the pool closes such handles too, curl_pool.h).
+  const auto idle_seconds = std::chrono::duration_cast<std::chrono::seconds>(pool_->limits().idle_lifetime);
+  curl.easy_setopt(easy, CURLOPT_MAXAGE_CONN, std::max(1L, static_cast<long>(idle_seconds.count())));
   curl.easy_setopt(easy, CURLOPT_ERRORBUFFER, error_buffer);
   curl.easy_setopt(easy, CURLOPT_HTTPHEADER, headers.list);
   curl.easy_setopt(easy, CURLOPT_USERAGENT, options_.user_agent.c_str());
@@ -251,16 +173,16 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
     curl.easy_setopt(easy, CURLOPT_CAPATH, nullptr);
   } else {
     // Always set, both: Debian's libcurl would otherwise add its built-in folder (client/ca_bundle.h).
-    const CaBundle& ca = pool_->ca;
+    const CaBundle& ca = pool_->ca();
     curl.easy_setopt(easy, CURLOPT_CAINFO, ca.file.empty() ? nullptr : ca.file.c_str());
     curl.easy_setopt(easy, CURLOPT_CAPATH, ca.directory.empty() ? nullptr : ca.directory.c_str());
   }
-  BodySink sink{&response, request.max_body_bytes};
+  // A Content-Length above the limit is refused before any of the body is read
+  // (CURLE_FILESIZE_EXCEEDED); a body without one (chunked) is cut off by on_body as soon as it passes it.
+  BodySink sink{&response, std::min(request.max_body_bytes.value_or(kMaxAnswerBytes), kMaxAnswerBytes)};
+  curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(sink.limit));
   curl.easy_setopt(easy, CURLOPT_WRITEFUNCTION, &on_body);
   curl.easy_setopt(easy, CURLOPT_WRITEDATA, &sink);
-  // An announced Content-Length above the limit fails before the body is read (CURLE_FILESIZE_EXCEEDED).
-  if (request.max_body_bytes)
-    curl.easy_setopt(easy, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(*request.max_body_bytes));
   curl.easy_setopt(easy, CURLOPT_HEADERFUNCTION, &on_header);
   curl.easy_setopt(easy, CURLOPT_HEADERDATA, &response);
   if (request.method == "GET") {
@@ -294,12 +216,16 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   curl.multi_remove_handle(slot.multi, easy);
 
   if (cancelled) throw CancelledError("sending " + operation);
+  if (sink.overflowed || result == CURLE_FILESIZE_EXCEEDED) {
+    // A download's own limit says how large it may be; any other answer passed the API answers' cap.
+    if (request.max_body_bytes && *request.max_body_bytes <= kMaxAnswerBytes)
+      throw TransportError(operation, too_large(sink.limit), false);
+    throw AnswerTooLargeError(operation, response.request_id());
+  }
   if (multi_code != CURLM_OK)
     throw TransportError(operation, std::string("libcurl: ") + curl.multi_strerror(multi_code), false);
-  if (sink.overflowed || (result == CURLE_FILESIZE_EXCEEDED && request.max_body_bytes))
-    throw TransportError(operation, too_large(*request.max_body_bytes), false);
   if (result != CURLE_OK) {
-    std::string detail = describe(curl, result, error_buffer, options_, pool_->ca);
+    std::string detail = describe(curl, result, error_buffer, options_, pool_->ca());
     // The transfer's own limit, not the operation's deadline, cut it: say which setting that is.
     if (result == CURLE_OPERATION_TIMEDOUT && total_timeout == options_.request_timeout)
       detail += "; one request may take request_timeout = " + std::to_string(total_timeout.count() / 1000) +

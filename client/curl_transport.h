@@ -1,6 +1,7 @@
-// The real Transport on libcurl. One pool of easy handles (each keeps its connection alive) plus a
-// curl share object for connections, DNS and TLS sessions: consecutive calls, from any thread, reuse
-// one TCP/TLS connection instead of a new handshake per call.
+// The real Transport on libcurl. A bounded pool of easy handles (each keeps its connection alive, see
+// client/curl_pool.h) plus a curl share object for DNS and TLS sessions: consecutive calls, from any
+// thread, reuse one TCP/TLS connection instead of a new handshake per call. Answer bodies are capped
+// (client/answer_limits.h).
 #pragma once
 
 #include <chrono>
@@ -10,6 +11,9 @@
 #include "client/http.h"
 
 namespace rds::client {
+
+class CurlPool;
+struct PoolLimits;
 
 struct TransportOptions {
   std::chrono::milliseconds connect_timeout{10'000};
@@ -26,6 +30,8 @@ struct TransportOptions {
 class CurlTransport : public Transport {
  public:
   explicit CurlTransport(TransportOptions options);
+  // With other pool limits than the defaults (tests make idle handles expire quickly).
+  CurlTransport(TransportOptions options, PoolLimits limits);
   ~CurlTransport() override;
   CurlTransport(const CurlTransport&) = delete;
   CurlTransport& operator=(const CurlTransport&) = delete;
@@ -33,9 +39,8 @@ class CurlTransport : public Transport {
   HttpResponse send(const HttpRequest& request) override;
 
  private:
-  struct Pool;
   TransportOptions options_;
-  std::unique_ptr<Pool> pool_;
+  std::unique_ptr<CurlPool> pool_;
 };
 
 }  // namespace rds::client

@@ -4,6 +4,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "client/answer_limits.h"
 #include "client/errors.h"
 #include "client/printable.h"
 
@@ -36,6 +37,7 @@ std::string shorten(std::string_view text) { return printable(text, 200); }
 }  // namespace
 
 ErrorBody parse_error_body(std::string_view body) {
+  if (nested_deeper_than(body, kMaxAnswerNesting)) return {"", shorten(body)};
   auto json = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (json.is_discarded() || !json.is_object()) return {"", shorten(body)};
   ErrorBody result;

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "client/answer_limits.h"
+
 namespace rds::client {
 
 namespace {
@@ -65,11 +67,11 @@ UnsupportedEngineError::UnsupportedEngineError(std::string instance_id, std::str
       instance_id_(std::move(instance_id)),
       engine_(std::move(engine)) {}
 
-TimeoutError::TimeoutError(std::string operation, std::chrono::milliseconds waited, std::string last_seen)
+TimeoutError::TimeoutError(std::string operation, std::chrono::milliseconds waited, std::string last_seen,
+                           const std::string& advice)
     : Error("Timed out after " + std::to_string(waited.count() / 1000) + "." +
             std::to_string(waited.count() % 1000 / 100) + " s waiting for " + operation +
-            (last_seen.empty() ? std::string() : " (last seen: " + last_seen + ")") +
-            "; increase the timeout or check the instance in the console."),
+            (last_seen.empty() ? std::string() : " (last seen: " + last_seen + ")") + "; " + advice + "."),
       operation_(std::move(operation)),
       waited_(waited),
       last_seen_(std::move(last_seen)) {}
@@ -89,6 +91,11 @@ ResponseFormatError::ResponseFormatError(std::string operation, std::string deta
             (request_id.empty() ? std::string() : " (request id " + request_id + ")") + "."),
       operation_(std::move(operation)),
       request_id_(std::move(request_id)) {}
+
+AnswerTooLargeError::AnswerTooLargeError(std::string operation, std::string request_id)
+    : ResponseFormatError(std::move(operation),
+                          std::string(kAnswerTooLarge) + ", the most the provider reads of one API answer",
+                          std::move(request_id)) {}
 
 JobFailedError::JobFailedError(std::string job_id, std::string job_name, const std::string& fail_reason)
     : Error("RDS job " + job_id + (job_name.empty() ? std::string() : " (" + job_name + ")") +

@@ -92,7 +92,9 @@ class UnsupportedEngineError : public Error {
 // A wait reached its deadline (or busy retries ran out of time).
 class TimeoutError : public Error {
  public:
-  TimeoutError(std::string operation, std::chrono::milliseconds waited, std::string last_seen);
+  // `advice` ends the message: what the user can do about it.
+  TimeoutError(std::string operation, std::chrono::milliseconds waited, std::string last_seen,
+               const std::string& advice = "increase the timeout or check the instance in the console");
   const std::string& operation() const { return operation_; }
   std::chrono::milliseconds waited() const { return waited_; }
   const std::string& last_seen() const { return last_seen_; }  // e.g. "status BACKING UP"
@@ -137,6 +139,13 @@ class ResponseFormatError : public Error {
 
  private:
   std::string operation_, request_id_;
+};
+
+// The answer's body passed kMaxAnswerBytes (client/answer_limits.h) and was cut off: "answer too large:
+// more than 16 MiB". Never retried, since the same call would bring the same answer.
+class AnswerTooLargeError : public ResponseFormatError {
+ public:
+  AnswerTooLargeError(std::string operation, std::string request_id);
 };
 
 // An asynchronous job reported status Failed.

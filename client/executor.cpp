@@ -175,6 +175,8 @@ HttpResponse Executor::send_with(HttpRequest request, const std::string& operati
     HttpResponse response;
     try {
       response = options_.transport->send(request);
+    } catch (const AnswerTooLargeError& error) {
+      throw AnswerTooLargeError(operation, error.request_id());  // named as the caller names the call
     } catch (const TransportError& error) {
       log(LogLevel::debug, "RDS API call got no answer",
           {{"operation", operation},

@@ -2,7 +2,6 @@
 
 #include <mutex>
 #include <nlohmann/json.hpp>
-#include <set>
 
 #include "client/auth.h"
 #include "client/client_setup.h"
@@ -10,6 +9,8 @@
 #include "client/endpoints.h"
 #include "client/error_body.h"
 #include "client/executor.h"
+#include "client/paged_list.h"
+#include "client/printable.h"
 #include "client/project_lookup.h"
 #include "client/rate_limiter.h"
 #include "client/response_parsing.h"
@@ -19,6 +20,10 @@
 namespace rds::client {
 
 namespace {
+
+constexpr std::size_t kMaxShownId = 64;
+// Instance ids are 32 hex digits and a suffix, job ids UUIDs; ids reach URLs, so an absurd one is refused.
+constexpr std::size_t kMaxIdBytes = 128;
 
 std::string on_off(std::optional<bool> value) { return value ? (*value ? "true" : "false") : "not reported"; }
 
@@ -50,43 +55,28 @@ class RdsClientImpl : public RdsClient {
     if (!filter.type.empty()) filters.emplace_back("type", filter.type);
     if (!filter.engine.empty()) filters.emplace_back("datastore_type", filter.engine);
     const auto start = clock().now();
-    std::vector<Instance> found;
-    std::set<std::string> seen;  // an instance created while paging shifts the pages: read it once
-    int pages = 0;
-    for (int64_t offset = 0;; ++pages) {
-      if (pages > 0 && clock().now() >= deadline)
+    PagedList list(filter, kPageSize, kMaxPages);
+    for (bool complete = false; !complete;) {
+      if (list.pages() > 0 && clock().now() >= deadline)
         throw TimeoutError(
             "the list of instances",
             std::chrono::duration_cast<std::chrono::milliseconds>(clock().now() - start),
-            std::to_string(seen.size()) + " instances read in " + std::to_string(pages) + " pages");
+            std::to_string(list.read()) + " instances read in " + std::to_string(list.pages()) + " pages",
+            "the API answered too slowly for the whole list to be read in time");
       auto request = make_request("GET", "/instances", deadline, cancel);
       request.query = filters;
-      request.query.emplace_back("offset", std::to_string(offset));
+      request.query.emplace_back("offset", std::to_string(list.offset()));
       request.query.emplace_back("limit", std::to_string(kPageSize));
       const auto operation =
           "list instances (GET " + request.full_path() + "?" + signer::canonical_query(request.query) + ")";
       const auto response = executor_.send(std::move(request), operation, deadline);
       if (!is_success(response)) throw_api_error(operation, response);
-      InstancePage page = parse_instance_page(operation, response);
-      std::size_t fresh = 0;
-      for (auto& instance : page.instances) {
-        if (!seen.insert(instance.id).second) continue;
-        ++fresh;
-        if (matches(filter, instance)) found.push_back(std::move(instance));
-      }
-      offset += static_cast<int64_t>(page.instances.size());
-      if (page.instances.size() < static_cast<std::size_t>(kPageSize) ||
-          (page.total_count && offset >= *page.total_count))
-        break;
-      if (fresh == 0)
-        throw ResponseFormatError(operation,
-                                  "a full page repeats only instances already read, so paging does not "
-                                  "advance (does the API ignore offset?)",
-                                  response.request_id());
+      complete = list.add(parse_instance_page(operation, response), operation, response.request_id());
     }
+    auto found = list.take_matching();
     executor_.log(LogLevel::debug, "listed instances",
-                  {{"pages", std::to_string(pages + 1)},
-                   {"read", std::to_string(seen.size())},
+                  {{"pages", std::to_string(list.pages())},
+                   {"read", std::to_string(list.read())},
                    {"matching", std::to_string(found.size())}});
     return found;
   }
@@ -267,11 +257,15 @@ class RdsClientImpl : public RdsClient {
   }
 
   // Ids become path segments and query values: refuse what could change the URL's meaning.
+  // A megabyte id would otherwise end in libcurl's request-line limit ("Out of memory").
   static void check_id(const char* kind, const std::string& id) {
     if (id.empty()) throw Error(std::string("The ") + kind + " id is empty.");
+    if (id.size() > kMaxIdBytes)
+      throw Error(std::string("The ") + kind + " id \"" + printable(id, kMaxShownId) + "\" is longer than " +
+                  std::to_string(kMaxIdBytes) + " bytes, which an RDS id never is.");
     for (unsigned char c : id)
       if (c <= ' ' || c == '/' || c == '?' || c == '#' || c == '%' || c == 0x7f)
-        throw Error(std::string("The ") + kind + " id \"" + id +
+        throw Error(std::string("The ") + kind + " id \"" + printable(id, kMaxShownId) +
                     "\" contains characters an RDS id never has (space, control, / ? # or %).");
   }
 

@@ -78,12 +78,17 @@ class RdsClient {
   // GET /v3/{project_id}/instances?offset=..&limit=.. with the filter's name, type and datastore_type,
   // page after page (kPageSize each) until every match is read, all within `deadline`; each page is
   // retried like get_instance. Returns the instances that match the filter (see matches()), each once,
-  // in the API's order. Throws ResponseFormatError when the pages stop advancing (an API that ignores
-  // offset), so that a partial list is never taken for the whole.
+  // in the API's order. The API is not believed blindly: pages that repeat an id (overlapping pages, an
+  // API that ignores offset, a duplicate), an empty id, pages that disagree with total_count and a list
+  // longer than kMaxPages are ResponseFormatError naming the call, so that a partial or wrong list is
+  // never taken for the whole.
   virtual std::vector<Instance> list_instances(const InstanceFilter& filter, Deadline deadline,
                                                const CancelToken& cancel) = 0;
   // The API's largest page (a larger limit is a parameter error).
   static constexpr int kPageSize = 100;
+  // The most pages one list reads (100,000 instances): an API whose paging never ends is an error, not a
+  // read that runs until its deadline.
+  static constexpr int kMaxPages = 1000;
 
   // GET /v3/{project_id}/instances/{id}/ssl-cert/download-link: where to download the CA bundle.
   // Throws NotOfferedError when the cloud or the instance's engine does not offer it (HTTP 404 without

@@ -3,6 +3,7 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "client/answer_limits.h"
 #include "client/errors.h"
 
 namespace rds::client {
@@ -11,6 +12,11 @@ namespace {
 using nlohmann::json;
 
 json parse_object(const std::string& operation, const HttpResponse& response) {
+  if (nested_deeper_than(response.body, kMaxAnswerNesting))
+    throw ResponseFormatError(
+        operation,
+        "the JSON nests arrays and objects more than " + std::to_string(kMaxAnswerNesting) + " levels deep",
+        response.request_id());
   json body = json::parse(response.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded()) {
     std::string start = response.body.substr(0, 80);
@@ -75,6 +81,8 @@ Instance to_instance(const json& entry, const std::string& operation, const Http
     throw ResponseFormatError(operation, "an instances entry is not an object", response.request_id());
   Instance instance;
   instance.id = text(entry, "id", true, where, operation, response);
+  if (instance.id.empty())
+    throw ResponseFormatError(operation, "an instance has an empty \"id\"", response.request_id());
   instance.name = text(entry, "name", false, where, operation, response);
   instance.status = text(entry, "status", true, where, operation, response);
   instance.type = text(entry, "type", false, where, operation, response);

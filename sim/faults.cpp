@@ -21,8 +21,23 @@ FaultKind parse_kind(const std::string& kind) {
   if (kind == "latency") return FaultKind::latency;
   if (kind == "drop") return FaultKind::drop;
   if (kind == "job_failure") return FaultKind::job_failure;
+  if (kind == "huge_body") return FaultKind::huge_body;
+  if (kind == "endless_body") return FaultKind::endless_body;
+  if (kind == "deep_json") return FaultKind::deep_json;
+  if (kind == "paging") return FaultKind::paging;
   throw std::invalid_argument(
-      "kind must be one of status, retry_after, malformed, latency, drop, job_failure; got \"" + kind + "\"");
+      "kind must be one of status, retry_after, malformed, latency, drop, job_failure, huge_body, "
+      "endless_body, "
+      "deep_json, paging; got \"" +
+      kind + "\"");
+}
+
+PagingLie parse_paging(const std::string& lie) {
+  for (auto candidate : {PagingLie::low_total, PagingLie::overlap, PagingLie::empty_id,
+                         PagingLie::duplicate_id, PagingLie::endless})
+    if (to_string(candidate) == lie) return candidate;
+  throw std::invalid_argument(
+      "paging must be one of low_total, overlap, empty_id, duplicate_id, endless; got \"" + lie + "\"");
 }
 
 int int_field(const nlohmann::json& body, const char* name, int fallback, int min, int max) {
@@ -73,6 +88,30 @@ std::string to_string(FaultKind kind) {
       return "drop";
     case FaultKind::job_failure:
       return "job_failure";
+    case FaultKind::huge_body:
+      return "huge_body";
+    case FaultKind::endless_body:
+      return "endless_body";
+    case FaultKind::deep_json:
+      return "deep_json";
+    case FaultKind::paging:
+      return "paging";
+  }
+  return "unknown";
+}
+
+std::string to_string(PagingLie lie) {
+  switch (lie) {
+    case PagingLie::low_total:
+      return "low_total";
+    case PagingLie::overlap:
+      return "overlap";
+    case PagingLie::empty_id:
+      return "empty_id";
+    case PagingLie::duplicate_id:
+      return "duplicate_id";
+    case PagingLie::endless:
+      return "endless";
   }
   return "unknown";
 }
@@ -82,7 +121,7 @@ Fault parse_fault(const nlohmann::json& body) {
   if (!body.contains("kind")) throw std::invalid_argument("kind is required");
   reject_unknown_fields(
       body, {"kind", "count", "status", "error_code", "error_msg", "legacy_body", "retry_after", "latency_ms",
-             "method", "path_contains", "probability", "seconds"});
+             "method", "path_contains", "probability", "seconds", "size_mb", "depth", "paging"});
   Fault f;
   f.kind = parse_kind(string_field(body, "kind", ""));
   f.count = int_field(body, "count", 1, 1, 1000000);
@@ -95,6 +134,9 @@ Fault parse_fault(const nlohmann::json& body) {
   }
   f.retry_after = int_field(body, "retry_after", 1, 0, 3600);
   f.latency_ms = int_field(body, "latency_ms", 200, 0, 600000);
+  f.size_mb = int_field(body, "size_mb", f.size_mb, 1, 4096);
+  f.depth = int_field(body, "depth", f.depth, 1, 10000000);
+  if (body.contains("paging")) f.paging = parse_paging(string_field(body, "paging", ""));
   f.method = string_field(body, "method", "");
   f.path_contains = string_field(body, "path_contains", "");
   f.probability = number_field(body, "probability", 1.0, 0.0, 1.0);
@@ -110,7 +152,9 @@ nlohmann::json to_json(const Fault& f) {
           {"error_msg", f.error_msg},     {"legacy_body", f.legacy_body},
           {"retry_after", f.retry_after}, {"latency_ms", f.latency_ms},
           {"method", f.method},           {"path_contains", f.path_contains},
-          {"probability", f.probability}, {"seconds", f.seconds}};
+          {"probability", f.probability}, {"seconds", f.seconds},
+          {"size_mb", f.size_mb},         {"depth", f.depth},
+          {"paging", to_string(f.paging)}};
 }
 
 void FaultQueue::add(Fault fault) {

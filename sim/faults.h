@@ -19,6 +19,20 @@ enum class FaultKind {
   latency,      // wait latency_ms, then answer normally
   drop,         // close the connection without answering
   job_failure,  // the next SSL switch ends Failed and leaves enable_ssl unchanged (not an HTTP fault)
+  // Hostile answers (sim/hostile_answers.h):
+  huge_body,     // answer 200 with a valid JSON body of size_mb MiB, with its Content-Length
+  endless_body,  // answer 200 with a chunked body that never ends
+  deep_json,     // answer 200 with JSON nesting `depth` arrays
+  paging,        // answer a list call normally, then make the page lie as `paging` says
+};
+
+// How a `paging` fault makes a page of GET .../instances lie.
+enum class PagingLie {
+  low_total,     // total_count says half of the truth
+  overlap,       // a page after the first starts with the last instance of the page before
+  empty_id,      // the first instance has "id": ""
+  duplicate_id,  // the second instance has the id of the first
+  endless,       // every page is full of instances never seen before, and total_count is left out
 };
 
 struct Fault {
@@ -30,6 +44,9 @@ struct Fault {
   bool legacy_body = false;  // answer {"errCode","externalMessage"} instead of {"error_code","error_msg"}
   int retry_after = 1;
   int latency_ms = 200;
+  int size_mb = 32;    // huge_body
+  int depth = 100000;  // deep_json
+  PagingLie paging = PagingLie::low_total;
   std::string method;         // empty => any method (compared case-insensitively)
   std::string path_contains;  // empty => any path
   // Each matching request gets the fault with this chance; `count` counts only those that got it, so
@@ -44,6 +61,7 @@ struct Fault {
 };
 
 std::string to_string(FaultKind kind);
+std::string to_string(PagingLie lie);
 
 // Parses one fault from the admin API's JSON; throws std::invalid_argument naming the bad field.
 Fault parse_fault(const nlohmann::json& body);

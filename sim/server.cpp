@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "sim/admin_routes.h"
+#include "sim/hostile_answers.h"
 #include "sim/http_util.h"
 #include "sim/iam_routes.h"
 #include "sim/rds_routes.h"
@@ -187,7 +188,13 @@ bool SimServer::apply_fault(const Fault& fault, httplib::Response& res) {
       // connection end already finds the request in the log. This answer never reaches the client.
       res.status = 500;
       return true;
+    case FaultKind::huge_body:
+    case FaultKind::endless_body:
+    case FaultKind::deep_json:
+      send_hostile_body(fault, res);
+      return true;
     case FaultKind::job_failure:
+    case FaultKind::paging:  // the page is made to lie after the handler answered (wrap_api)
       return false;
   }
   return false;
@@ -209,7 +216,8 @@ httplib::Server::Handler SimServer::wrap_api(httplib::Server::Handler handler, b
     ctx_->log.note_connection(entry.remote);
 
     bool answered = false;
-    if (auto fault = ctx_->faults.take(req.method, req.path)) {
+    const auto fault = ctx_->faults.take(req.method, req.path);
+    if (fault) {
       entry.fault = to_string(fault->kind);
       answered = apply_fault(*fault, res);
     }
@@ -233,6 +241,7 @@ httplib::Server::Handler SimServer::wrap_api(httplib::Server::Handler handler, b
       } catch (const std::exception& e) {  // a sim bug must still answer (and be logged), not hang a client
         send_rds_error(res, 500, "DBS.200500", std::string("rds-sim internal error: ") + e.what());
       }
+      if (fault && fault->kind == FaultKind::paging) make_page_lie(fault->paging, *ctx_, req, res);
     }
 
     entry.status = entry.fault == "drop" ? 0 : res.status;

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "provider/core/decode_budget.h"
 #include "provider/core/json_reader.h"
 
 namespace rds::core {
@@ -27,8 +28,9 @@ Number number_from_json(const JsonNode& json, const AttributePath& path) {
 }
 
 Value decode(const JsonNode& json, const Type& type, const JsonDecodeOptions& options,
-             const AttributePath& path, int depth) {
+             const AttributePath& path, int depth, DecodeBudget& budget) {
   if (depth > kMaxDepth) throw CodecError("value nested too deeply", path);
+  budget.spend(1, path);
   if (json.kind == JsonNode::Kind::null) return Value::null(type);
   switch (type.kind()) {
     case Type::Kind::dynamic: {
@@ -43,7 +45,7 @@ Value decode(const JsonNode& json, const Type& type, const JsonDecodeOptions& op
       } catch (const std::exception& e) {
         throw CodecError(std::string("dynamic value has an invalid type: ") + e.what(), path);
       }
-      return decode(json.members.at("value"), actual, options, path, depth + 1);
+      return decode(json.members.at("value"), actual, options, path, depth + 1, budget);
     }
     case Type::Kind::string:
       // cty accepts numbers and bools where a string is expected: a number becomes its literal as
@@ -67,7 +69,7 @@ Value decode(const JsonNode& json, const Type& type, const JsonDecodeOptions& op
       std::vector<Value> elements;
       for (size_t i = 0; i < json.elements.size(); ++i) {
         elements.push_back(decode(json.elements[i], type.element(), options,
-                                  path.index(static_cast<int64_t>(i)), depth + 1));
+                                  path.index(static_cast<int64_t>(i)), depth + 1, budget));
       }
       if (type.kind() == Type::Kind::list) return Value::list(type.element(), std::move(elements));
       return Value::set(type.element(), std::move(elements));
@@ -76,7 +78,7 @@ Value decode(const JsonNode& json, const Type& type, const JsonDecodeOptions& op
       if (json.kind != JsonNode::Kind::object) mismatch(json, type, path);
       std::map<std::string, Value> entries;
       for (const auto& [k, v] : json.members)
-        entries[k] = decode(v, type.element(), options, path.key(k), depth + 1);
+        entries[k] = decode(v, type.element(), options, path.key(k), depth + 1, budget);
       return Value::map(type.element(), std::move(entries));
     }
     case Type::Kind::object: {
@@ -88,8 +90,9 @@ Value decode(const JsonNode& json, const Type& type, const JsonDecodeOptions& op
           if (options.drop_unknown_attributes) continue;
           throw CodecError("unsupported attribute \"" + k + "\"", path);
         }
-        attributes[k] = decode(v, attr->second, options, path.attribute(k), depth + 1);
+        attributes[k] = decode(v, attr->second, options, path.attribute(k), depth + 1, budget);
       }
+      budget.spend(type.attributes().size() - attributes.size(), path);  // left out: null, as in cty
       return Value::object(type, std::move(attributes));
     }
   }
@@ -163,7 +166,8 @@ Value value_from_json(const nlohmann::json& json, const Type& type, JsonDecodeOp
 
 Value decode_json(std::string_view text, const Type& type, JsonDecodeOptions options) {
   // Deep enough for everything decode() accepts (values below kMaxDepth levels of arrays and objects).
-  return decode(read_json(text, kMaxDepth + 1), type, options, AttributePath(), 0);
+  DecodeBudget budget(text.size());
+  return decode(read_json(text, kMaxDepth + 1), type, options, AttributePath(), 0, budget);
 }
 
 nlohmann::json value_to_json(const Value& value, const Type& type) {

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <cstdint>
 
+#include "provider/core/decode_budget.h"
+
 namespace rds::core {
 namespace {
 
@@ -12,7 +14,9 @@ constexpr int kMaxDepth = 256;
 
 class Reader {
  public:
-  explicit Reader(std::string_view bytes) : bytes_(bytes) {}
+  DecodeBudget budget;  // what the values built from these bytes may number
+
+  explicit Reader(std::string_view bytes) : budget(bytes.size()), bytes_(bytes) {}
 
   bool at_end() const { return pos_ == bytes_.size(); }
   size_t remaining() const { return bytes_.size() - pos_; }
@@ -184,6 +188,7 @@ std::string describe_byte(uint8_t b) {
 
 Value decode(Reader& r, const Type& type, const AttributePath& path, int depth) {
   if (depth > kMaxDepth) throw CodecError("value nested too deeply", path);
+  r.budget.spend(1, path);
   // Any extension type is an unknown value (type 0 plain, type 12 with refinements we don't need).
   if (r.skip_extension(path)) return Value::unknown(type);
   if (r.peek(path) == 0xc0) {
@@ -249,6 +254,7 @@ Value decode(Reader& r, const Type& type, const AttributePath& path, int depth) 
         entries[k] = decode(r, attr->second, path.attribute(k), depth + 1);
       }
       if (type.kind() == Type::Kind::map) return Value::map(type.element(), std::move(entries));
+      r.budget.spend(type.attributes().size() - entries.size(), path);
       return Value::object(type, std::move(entries));  // attributes left out are null, as in cty
     }
   }

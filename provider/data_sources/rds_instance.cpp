@@ -60,8 +60,8 @@ Diagnostics InstanceDataSource::validate(const Value& config) {
   if (id.is_known() && !id.is_null()) {
     if (const std::string problem = rds::resources::instance_id_problem(id.as_string()); !problem.empty())
       diags.error("Invalid id",
-                  "id must be the ID of an RDS instance (e.g. \"a1b2c3d4e5f6in01\"), got \"" +
-                      id.as_string() + "\": " + problem + ".",
+                  "id must be the ID of an RDS instance (e.g. \"a1b2c3d4e5f6in01\"), got " +
+                      rds::resources::quote_for_message(id.as_string()) + ": " + problem + ".",
                   kIdPath);
   }
   if (name.is_known() && !name.is_null()) {
@@ -69,10 +69,15 @@ Diagnostics InstanceDataSource::validate(const Value& config) {
     if (text.empty()) {
       diags.error("Invalid name", "name must be the exact name of an RDS instance, got an empty string.",
                   kNamePath);
+    } else if (const std::string problem = rds::resources::instance_name_length_problem(text);
+               !problem.empty()) {
+      diags.error("Invalid name",
+                  "name " + rds::resources::quote_for_message(text) + " is too long: " + problem + ".",
+                  kNamePath);
     } else if (text.front() == '*') {
       diags.error("Invalid name",
-                  "name \"" + text +
-                      "\" starts with *, which the RDS API reads as a fuzzy match. rds_instance reads one "
+                  "name " + rds::resources::quote_for_message(text) +
+                      " starts with *, which the RDS API reads as a fuzzy match. rds_instance reads one "
                       "instance by its exact name; to search by part of a name, use the data source "
                       "rds_instances.",
                   kNamePath);

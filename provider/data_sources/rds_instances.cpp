@@ -9,6 +9,7 @@
 #include "provider/data_sources/instances_schema.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
+#include "provider/resources/instance_id.h"
 
 namespace rds::data_sources {
 namespace {
@@ -21,13 +22,6 @@ namespace fields = instance_fields;
 void sort_for_stable_plans(std::vector<rds::client::Instance>& found) {
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.name != b.name ? a.name < b.name : a.id < b.id; });
-}
-
-// A user's value quoted in a message, cut to a length a terminal shows.
-std::string shorten_for_message(const std::string& text) {
-  constexpr size_t kShown = 64;
-  return text.size() <= kShown ? text
-                               : text.substr(0, kShown) + "... (" + std::to_string(text.size()) + " bytes)";
 }
 
 // `name`, when known and not empty, must be one of `allowed` (in any case, as the API takes them).
@@ -45,8 +39,8 @@ void check_one_of(const Value& config, std::string_view name, std::initializer_l
   std::string list;
   for (const auto candidate : allowed) list += (list.empty() ? "" : ", ") + std::string(candidate);
   diags.error("Unknown " + std::string(name),
-              std::string(name) + " must be one of " + list + " (any case), got \"" +
-                  shorten_for_message(given) + "\".",
+              std::string(name) + " must be one of " + list + " (any case), got " +
+                  rds::resources::quote_for_message(given) + ".",
               AttributePath(std::string(name)));
 }
 
@@ -70,6 +64,14 @@ Diagnostics InstancesDataSource::validate(const Value& config) {
                       std::string(name) + ".",
                   AttributePath(std::string(name)));
     }
+  }
+  if (const Value& name = config.attr(instances::kName); name.is_known() && !name.is_null()) {
+    if (const std::string problem = rds::resources::instance_name_length_problem(name.as_string());
+        !problem.empty())
+      diags.error(
+          "Invalid name",
+          "name " + rds::resources::quote_for_message(name.as_string()) + " is too long: " + problem + ".",
+          AttributePath(std::string(instances::kName)));
   }
   // A typo in a filter would list no instance, and a for_each over that list would plan to drop every
   // rds_instance_ssl built from it: an unknown value is an error, not an empty answer.

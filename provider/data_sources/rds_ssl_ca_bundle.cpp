@@ -63,8 +63,8 @@ Diagnostics SslCaBundleDataSource::validate(const Value& config) {
   if (!id.is_known() || id.is_null()) return diags;
   if (const std::string problem = rds::resources::instance_id_problem(id.as_string()); !problem.empty()) {
     diags.error("Invalid instance_id",
-                "instance_id must be the ID of an RDS instance (e.g. \"a1b2c3d4e5f6in01\"), got \"" +
-                    id.as_string() + "\": " + problem + ".",
+                "instance_id must be the ID of an RDS instance (e.g. \"a1b2c3d4e5f6in01\"), got " +
+                    rds::resources::quote_for_message(id.as_string()) + ": " + problem + ".",
                 kInstanceIdPath);
   }
   return diags;

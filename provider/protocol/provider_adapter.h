@@ -22,6 +22,7 @@
 
 #include "provider/core/config_rules.h"
 #include "provider/core/provider.h"
+#include "provider/core/request_rules.h"
 #include "provider/logging/hclog.h"
 #include "provider/protocol/call_watcher.h"
 #include "provider/protocol/wire_values.h"
@@ -215,7 +216,8 @@ grpc::Status ProviderAdapter::read_resource(grpc::ServerContext* context, const 
         const ResourceType* entry = find_resource(request.type_name(), diagnostics);
         if (!entry) return;
         auto current = decode(request.current_state(), entry->type, "current_state", diagnostics);
-        if (!current) return;
+        if (!current || !core::require_wholly_known(*current, "current_state", "ReadResource", diagnostics))
+          return;
         auto result = entry->resource->read(core::ReadRequest{
             .current_state = *current, .private_state = request.private_(), .cancel = call->token()});
         diagnostics.append(result.diagnostics);
@@ -239,6 +241,12 @@ grpc::Status ProviderAdapter::plan_resource_change(grpc::ServerContext* context,
         auto proposed = decode(request.proposed_new_state(), entry->type, "proposed_new_state", diagnostics);
         auto config = decode(request.config(), entry->type, "config", diagnostics);
         if (!prior || !proposed || !config) return;
+        const auto& schema = entry->resource->schema();
+        if (!core::require_wholly_known(*prior, "prior_state", "PlanResourceChange", diagnostics) ||
+            !core::require_required(schema, *config, "config", "PlanResourceChange", diagnostics) ||
+            !core::require_required(schema, *proposed, "proposed_new_state", "PlanResourceChange",
+                                    diagnostics))
+          return;
         auto result = entry->resource->plan(core::PlanRequest{.prior_state = *prior,
                                                               .proposed_new_state = *proposed,
                                                               .config = *config,
@@ -265,6 +273,11 @@ grpc::Status ProviderAdapter::apply_resource_change(grpc::ServerContext* context
         auto planned = decode(request.planned_state(), entry->type, "planned_state", diagnostics);
         auto config = decode(request.config(), entry->type, "config", diagnostics);
         if (!prior || !planned || !config) return;
+        if (!core::require_wholly_known(*prior, "prior_state", "ApplyResourceChange", diagnostics) ||
+            !core::require_wholly_known(*config, "config", "ApplyResourceChange", diagnostics) ||
+            !core::require_required(entry->resource->schema(), *planned, "planned_state",
+                                    "ApplyResourceChange", diagnostics))
+          return;
         auto result = entry->resource->apply(core::ApplyRequest{.prior_state = *prior,
                                                                 .planned_state = *planned,
                                                                 .config = *config,
@@ -324,7 +337,9 @@ grpc::Status ProviderAdapter::read_data_source(grpc::ServerContext* context, con
                  const DataSourceType* entry = find_data_source(request.type_name(), diagnostics);
                  if (!entry) return;
                  auto config = decode(request.config(), entry->type, "config", diagnostics);
-                 if (!config) return;
+                 if (!config || !core::require_required(entry->data_source->schema(), *config, "config",
+                                                        "ReadDataSource", diagnostics))
+                   return;
                  auto result = entry->data_source->read(
                      core::DataReadRequest{.config = *config, .cancel = call->token()});
                  diagnostics.append(result.diagnostics);

@@ -5,6 +5,8 @@
 #include <limits>
 #include <utility>
 
+#include "provider/resources/instance_id.h"
+
 namespace rds::resources {
 namespace {
 
@@ -25,10 +27,8 @@ constexpr std::array<Unit, 8> kUnits{{
     {"h", 3'600'000'000'000},
 }};
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
-
 std::string invalid(std::string_view text, std::string_view why) {
-  return quoted(text) + " is not a valid duration: " + std::string(why) +
+  return quote_for_message(text) + " is not a valid duration: " + std::string(why) +
          " (use a number with a unit, e.g. \"30s\", \"10m\", \"1h30m\")";
 }
 
@@ -72,7 +72,7 @@ DurationResult parse_duration(std::string_view text) {
         has_digits = true;
       }
     }
-    if (!has_digits) return invalid(text, "expected a number at " + quoted(rest));
+    if (!has_digits) return invalid(text, "expected a number at " + quote_for_message(rest));
     rest.remove_prefix(pos);
 
     const Unit* unit = nullptr;
@@ -83,7 +83,7 @@ DurationResult parse_duration(std::string_view text) {
     }
     if (!unit) {
       if (rest.empty()) return invalid(text, "the number has no unit (ns, us, ms, s, m or h)");
-      return invalid(text, "unknown unit at " + quoted(rest) + " (use ns, us, ms, s, m or h)");
+      return invalid(text, "unknown unit at " + quote_for_message(rest) + " (use ns, us, ms, s, m or h)");
     }
     rest.remove_prefix(unit->name.size());
     const auto per_unit = static_cast<uint64_t>(unit->nanoseconds);

@@ -3,10 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "client/printable.h"
+
 namespace rds::resources {
 
 std::string instance_id_problem(const std::string& id) {
   if (id.empty()) return "it is empty";
+  if (id.size() > kMaxIdLength)
+    return "it is " + std::to_string(id.size()) + " bytes long; RDS ids are at most " +
+           std::to_string(kMaxIdLength) + " characters";
   if (std::all_of(id.begin(), id.end(), [](unsigned char c) { return std::isspace(c); }))
     return "it is only whitespace";
   if (id.front() == '*')
@@ -18,6 +23,16 @@ std::string instance_id_problem(const std::string& id) {
              "\", which an RDS id never has (it would change the API URL)";
   }
   return {};
+}
+
+std::string instance_name_length_problem(const std::string& name) {
+  if (name.size() <= kMaxNameLength) return {};
+  return "it is " + std::to_string(name.size()) + " bytes long; RDS instance names are at most " +
+         std::to_string(kMaxNameLength) + " characters";
+}
+
+std::string quote_for_message(std::string_view value) {
+  return "\"" + rds::client::printable(value, kMaxIdLength) + "\"";
 }
 
 }  // namespace rds::resources

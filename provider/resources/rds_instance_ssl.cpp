@@ -48,8 +48,8 @@ Diagnostics InstanceSslResource::validate(const Value& config) {
     if (const std::string problem = instance_id_problem(id); !problem.empty()) {
       diags.error(
           id.empty() ? "Empty instance_id" : "Invalid instance_id",
-          "instance_id must be the ID of an RDS for MySQL instance (e.g. \"a1b2c3d4e5f6in01\"), got \"" + id +
-              "\": " + problem + ".",
+          "instance_id must be the ID of an RDS for MySQL instance (e.g. \"a1b2c3d4e5f6in01\"), got " +
+              quote_for_message(id) + ": " + problem + ".",
           AttributePath(std::string(ssl::kInstanceId)));
     }
   }
@@ -221,8 +221,8 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
   id.erase(id.find_last_not_of(" \t\r\n") + 1);
   if (const std::string problem = instance_id_problem(id); !problem.empty()) {
     result.diagnostics.error("Cannot import rds_instance_ssl",
-                             "The import ID must be the ID of an RDS for MySQL instance, got \"" +
-                                 request.id + "\": " + problem + ".");
+                             "The import ID must be the ID of an RDS for MySQL instance, got " +
+                                 quote_for_message(request.id) + ": " + problem + ".");
     return result;
   }
   auto client = context_->configured_client(result.diagnostics);

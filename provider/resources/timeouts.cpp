@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "provider/resources/duration.h"
+#include "provider/resources/instance_id.h"
 #include "provider/resources/instance_ssl_schema.h"
 
 namespace rds::resources::instance_ssl {
@@ -48,14 +49,13 @@ void validate_timeouts(const Value& resource, rds::core::Diagnostics& diags) {
     if (const auto* error = std::get_if<std::string>(&parsed)) {
       diags.error("Invalid timeout", name + ": " + *error, path);
     } else if (std::get<std::chrono::nanoseconds>(parsed) <= std::chrono::nanoseconds(0)) {
-      diags.error(
-          "Invalid timeout",
-          name + " is \"" + text.as_string() +
-              "\": a timeout must be longer than zero, or the operation could not make a single call.",
-          path);
+      diags.error("Invalid timeout",
+                  name + " is " + quote_for_message(text.as_string()) +
+                      ": a timeout must be longer than zero, or the operation could not make a single call.",
+                  path);
     } else if (std::get<std::chrono::nanoseconds>(parsed) > kMaxTimeout) {
       diags.error("Invalid timeout",
-                  name + " is \"" + text.as_string() + "\", longer than the maximum of " +
+                  name + " is " + quote_for_message(text.as_string()) + ", longer than the maximum of " +
                       format_duration(kMaxTimeout) + ". An SSL switch takes minutes; use a shorter timeout.",
                   path);
     }

@@ -216,5 +216,99 @@ TEST(ClientListInstances, AnErrorAnswerIsAnApiErrorNamingTheCall) {
   }
 }
 
+// The API is doubted: a list that contradicts itself is an error naming the call, never a shorter list.
+std::string list_error(ClientHarness& h) {
+  try {
+    h.make()->list_instances({}, h.in(1min), CancelToken());
+  } catch (const ResponseFormatError& error) {
+    return error.what();
+  }
+  return "no ResponseFormatError";
+}
+
+nlohmann::json full_page(const std::string& prefix) {
+  nlohmann::json page = nlohmann::json::array();
+  for (int i = 0; i < 100; ++i) page.push_back(entry(prefix + std::to_string(i), "a"));
+  return page;
+}
+
+TEST(ClientListInstancesDoubt, OverlappingPagesAreAnErrorNotAShorterList) {
+  ClientHarness h;
+  nlohmann::json second = nlohmann::json::array({entry("a99", "a"), entry("b", "b")});
+  h.transport->then(
+      json_response(200, nlohmann::json{{"instances", full_page("a")}, {"total_count", 102}}.dump()));
+  h.transport->then(json_response(200, nlohmann::json{{"instances", second}, {"total_count", 102}}.dump()));
+  const std::string message = list_error(h);
+  EXPECT_NE(message.find("list instances (GET /v3/p1/instances?limit=100&offset=100)"), std::string::npos)
+      << message;
+  EXPECT_NE(message.find("instance \"a99\" appears twice in the list"), std::string::npos) << message;
+}
+
+TEST(ClientListInstancesDoubt, TwoInstancesWithOneIdAreAnError) {
+  ClientHarness h;
+  nlohmann::json list = nlohmann::json::array({entry("x", "a"), entry("x", "b")});
+  h.transport->then(json_response(200, nlohmann::json{{"instances", list}, {"total_count", 2}}.dump()));
+  EXPECT_NE(list_error(h).find("instance \"x\" appears twice"), std::string::npos) << list_error(h);
+}
+
+TEST(ClientListInstancesDoubt, AnEmptyIdIsAnError) {
+  ClientHarness h;
+  nlohmann::json list = nlohmann::json::array({entry("", "a")});
+  h.transport->then(json_response(200, nlohmann::json{{"instances", list}, {"total_count", 1}}.dump()));
+  EXPECT_NE(list_error(h).find("an instance has an empty \"id\""), std::string::npos) << list_error(h);
+}
+
+TEST(ClientListInstancesDoubt, PagesHoldingMoreThanTotalCountAreAnError) {
+  ClientHarness h;
+  h.transport->then(
+      json_response(200, nlohmann::json{{"instances", full_page("a")}, {"total_count", 50}}.dump()));
+  const std::string message = list_error(h);
+  EXPECT_NE(message.find("the pages hold 100 instances, more than total_count (50) says there are"),
+            std::string::npos)
+      << message;
+  EXPECT_NE(message.find("list instances (GET /v3/p1/instances?limit=100&offset=0)"), std::string::npos)
+      << message;
+}
+
+TEST(ClientListInstancesDoubt, AListEndingBeforeTotalCountIsAnError) {
+  ClientHarness h;
+  nlohmann::json list = nlohmann::json::array({entry("a", "a")});
+  h.transport->then(json_response(200, nlohmann::json{{"instances", list}, {"total_count", 3}}.dump()));
+  EXPECT_NE(list_error(h).find("the list ended after 1 instances, though total_count says 3"),
+            std::string::npos)
+      << list_error(h);
+}
+
+TEST(ClientListInstancesDoubt, AnEndlessListStopsAtMaxPagesSayingSo) {
+  ClientHarness h;
+  int served = 0;
+  h.transport = std::make_shared<testing::FakeTransport>([&](const HttpRequest&) {
+    return json_response(
+        200, nlohmann::json{{"instances", full_page("p" + std::to_string(served++) + "-")}}.dump());
+  });
+  const std::string message = list_error(h);
+  EXPECT_NE(message.find("the list goes on past 1000 pages (100000 instances)"), std::string::npos)
+      << message;
+  EXPECT_EQ(message.find("timeout"), std::string::npos) << message;
+  EXPECT_EQ(h.transport->requests.size(), static_cast<std::size_t>(RdsClient::kMaxPages));
+}
+
+TEST(ClientListInstancesDoubt, AListCutByItsDeadlineDoesNotAskToRaiseATimeout) {
+  ClientHarness h;
+  auto api = paged_api(350);
+  h.transport = std::make_shared<testing::FakeTransport>([&](const HttpRequest& request) {
+    h.clock->advance(40s);
+    return api(request);
+  });
+  try {
+    h.make()->list_instances({}, h.in(1min), CancelToken());
+    FAIL() << "no TimeoutError";
+  } catch (const TimeoutError& error) {
+    EXPECT_EQ(std::string(error.what()).find("increase the timeout"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("the API answered too slowly"), std::string::npos)
+        << error.what();
+  }
+}
+
 }  // namespace
 }  // namespace rds::client

@@ -117,6 +117,38 @@ TEST_F(DataSourceValidate, SslCertificatesNeedAnInstanceId) {
   EXPECT_FALSE(validate("rds_ssl_certificates", {{"instance_id", Value::string("a1")}}).has_errors());
 }
 
+// Echoed values are bounded: every id and name has a length limit at validate, and the message quotes
+// at most 64 bytes of what it refuses.
+TEST_F(DataSourceValidate, IdsAndNamesLongerThan64AreRefusedNamingTheAttributeAndQuotedCut) {
+  const std::string huge(1 << 20, 'x');
+  const std::vector<std::pair<std::string, std::string>> cases{{"rds_instance", "id"},
+                                                               {"rds_instance", "name"},
+                                                               {"rds_instances", "name"},
+                                                               {"rds_ssl_certificates", "instance_id"},
+                                                               {"rds_ssl_ca_bundle", "instance_id"}};
+  for (const auto& [type_name, attribute] : cases) {
+    auto diags = validate(type_name, {{attribute, Value::string(huge)}});
+    ASSERT_TRUE(diags.has_errors()) << type_name << "." << attribute;
+    EXPECT_EQ(path_of_first_error(diags), attribute) << type_name;
+    const std::string& detail = diags.items().front().detail;
+    EXPECT_NE(detail.find("1048576 bytes long"), std::string::npos)
+        << type_name << ": " << detail.substr(0, 300);
+    EXPECT_NE(detail.find("at most 64 characters"), std::string::npos)
+        << type_name << ": " << detail.substr(0, 300);
+    EXPECT_LT(detail.size(), 400u) << type_name << "." << attribute;
+    EXPECT_FALSE(validate(type_name, {{attribute, Value::string(std::string(64, 'x'))}}).has_errors())
+        << type_name << "." << attribute;
+  }
+}
+
+TEST_F(DataSourceValidate, AnUnknownFilterValueIsQuotedCut) {
+  auto diags = validate("rds_instances", {{"engine", Value::string(std::string(100000, 'q'))}});
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_LT(diags.items().front().detail.size(), 400u);
+  EXPECT_NE(diags.items().front().detail.find("(100000 bytes)"), std::string::npos)
+      << diags.items().front().detail;
+}
+
 TEST_F(DataSourceValidate, SslCaBundleNeedsAnInstanceId) {
   auto diags = validate("rds_ssl_ca_bundle", {{"instance_id", Value::string("a/b")}});
   ASSERT_TRUE(diags.has_errors());

@@ -11,20 +11,6 @@
 namespace rds::testing {
 namespace {
 
-// Terraform frames and wraps its diagnostics ("│ " at each line start, lines cut at ~78 columns): one
-// line of text with single spaces, so that a sentence is found wherever it was cut.
-std::string flattened(const CommandResult& result) {
-  std::string text = result.plain_output(), out;
-  const std::string bar = "│";
-  for (size_t at = 0; (at = text.find(bar, at)) != std::string::npos;) text.replace(at, bar.size(), " ");
-  for (char c : text) {
-    const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space && (out.empty() || out.back() == ' ')) continue;
-    out += space ? ' ' : c;
-  }
-  return out;
-}
-
 class DataSources : public E2eTest {
  protected:
   // `terraform apply` of `config`, then its outputs ({"name": value}).
@@ -44,7 +30,7 @@ class DataSources : public E2eTest {
     workspace().write_config("provider \"rds\" {}\n" + config);
     auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
     EXPECT_EQ(plan.exit_code, 1) << plan.describe();
-    return flattened(plan);
+    return running_text(plan);
   }
 
   // `terraform validate` of `config`, which must fail; its whole output, flattened.
@@ -52,7 +38,7 @@ class DataSources : public E2eTest {
     workspace().write_config("provider \"rds\" {}\n" + config);
     auto validate = workspace().terraform({"validate", "-no-color"});
     EXPECT_EQ(validate.exit_code, 1) << validate.describe();
-    return flattened(validate);
+    return running_text(validate);
   }
 };
 

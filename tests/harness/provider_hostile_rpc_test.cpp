@@ -94,5 +94,119 @@ TYPED_TEST(ProviderHostileRpc, ConfigureWithCacertFileOnAFifoAnswersAnErrorInste
       << describe(response.diagnostics());
 }
 
+// Impossible inputs name the call and the attribute; nothing internal ("called on a null value", a JSON
+// library's type error) reaches the user, and the provider keeps serving.
+template <class Diagnostics>
+void expect_no_internals(const Diagnostics& diagnostics) {
+  for (const auto& d : diagnostics) {
+    EXPECT_EQ(d.detail().find("called on"), std::string::npos) << d.detail();
+    EXPECT_EQ(d.detail().find("json.exception"), std::string::npos) << d.detail();
+    EXPECT_EQ(d.summary().find("Internal error"), std::string::npos) << d.summary();
+  }
+}
+
+TYPED_TEST(ProviderHostileRpc, ApplyWithARequiredAttributeNullInThePlanNamesItAndTheCall) {
+  using P = TypeParam;
+  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
+  const auto& block = this->schema_.resource_schemas().at("rds_instance_ssl").block();
+  typename P::Apply::Request request;
+  request.set_type_name("rds_instance_ssl");
+  request.mutable_prior_state()->set_msgpack(kNil);
+  request.mutable_config()->set_msgpack(encode_object(block, {{"instance_id", msgpack_string("db1")}}));
+  request.mutable_planned_state()->set_msgpack(
+      encode_object(block, {{"instance_id", msgpack_string("db1")}}));
+  typename P::Apply::Response response;
+  auto context = PluginProcess::context();
+  ASSERT_TRUE(this->stub_->ApplyResourceChange(context.get(), request, &response).ok());
+
+  EXPECT_TRUE(has_error_naming(response.diagnostics(), "ssl_enable")) << describe(response.diagnostics());
+  ASSERT_GE(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).summary(), "Invalid ApplyResourceChange request");
+  expect_no_internals(response.diagnostics());
+  EXPECT_TRUE(this->plugin_->process().running()) << this->plugin_->process().stderr_so_far();
+}
+
+TYPED_TEST(ProviderHostileRpc, ApplyWithAPlanUnknownAsAWholeNamesTheCall) {
+  using P = TypeParam;
+  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
+  const auto& block = this->schema_.resource_schemas().at("rds_instance_ssl").block();
+  typename P::Apply::Request request;
+  request.set_type_name("rds_instance_ssl");
+  request.mutable_prior_state()->set_msgpack(kNil);
+  request.mutable_config()->set_msgpack(
+      encode_object(block, {{"instance_id", msgpack_string("db1")}, {"ssl_enable", kTrue}}));
+  request.mutable_planned_state()->set_msgpack(kUnknown);
+  typename P::Apply::Response response;
+  auto context = PluginProcess::context();
+  ASSERT_TRUE(this->stub_->ApplyResourceChange(context.get(), request, &response).ok());
+
+  ASSERT_GE(response.diagnostics_size(), 1) << describe(response.diagnostics());
+  EXPECT_EQ(response.diagnostics(0).summary(), "Invalid ApplyResourceChange request");
+  EXPECT_NE(
+      response.diagnostics(0).detail().find("planned_state of ApplyResourceChange is unknown as a whole"),
+      std::string::npos)
+      << describe(response.diagnostics());
+  expect_no_internals(response.diagnostics());
+}
+
+TYPED_TEST(ProviderHostileRpc, ReadWithAnUnknownInTheStoredStateNamesTheAttribute) {
+  using P = TypeParam;
+  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
+  const auto& block = this->schema_.resource_schemas().at("rds_instance_ssl").block();
+  typename P::Read::Request request;
+  request.set_type_name("rds_instance_ssl");
+  request.mutable_current_state()->set_msgpack(
+      encode_object(block, {{"instance_id", msgpack_string("db1")}, {"ssl_enable", kUnknown}}));
+  typename P::Read::Response response;
+  auto context = PluginProcess::context();
+  ASSERT_TRUE(this->stub_->ReadResource(context.get(), request, &response).ok());
+
+  EXPECT_TRUE(has_error_naming(response.diagnostics(), "ssl_enable")) << describe(response.diagnostics());
+  ASSERT_GE(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).summary(), "Invalid ReadResource request");
+  expect_no_internals(response.diagnostics());
+}
+
+TYPED_TEST(ProviderHostileRpc, PlanWithAPrivateStateOfTheWrongTypeNamesThePrivateState) {
+  using P = TypeParam;
+  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
+  const auto& block = this->schema_.resource_schemas().at("rds_instance_ssl").block();
+  const std::string object =
+      encode_object(block, {{"instance_id", msgpack_string("db1")}, {"ssl_enable", kTrue}});
+  typename P::Plan::Request request;
+  request.set_type_name("rds_instance_ssl");
+  request.mutable_prior_state()->set_msgpack(object);
+  request.mutable_config()->set_msgpack(object);
+  request.mutable_proposed_new_state()->set_msgpack(object);
+  request.set_prior_private(R"({"create_incomplete":"yes"})");
+  typename P::Plan::Response response;
+  auto context = PluginProcess::context();
+  ASSERT_TRUE(this->stub_->PlanResourceChange(context.get(), request, &response).ok());
+
+  ASSERT_GE(response.diagnostics_size(), 1) << describe(response.diagnostics());
+  EXPECT_EQ(response.diagnostics(0).summary(), "Invalid private state of rds_instance_ssl");
+  EXPECT_NE(response.diagnostics(0).detail().find("\"create_incomplete\" is not true or false"),
+            std::string::npos)
+      << describe(response.diagnostics());
+  expect_no_internals(response.diagnostics());
+}
+
+TYPED_TEST(ProviderHostileRpc, ReadDataSourceWithoutItsRequiredInstanceIdNamesIt) {
+  using P = TypeParam;
+  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
+  typename P::ReadData::Request request;
+  request.set_type_name("rds_ssl_certificates");
+  request.mutable_config()->set_msgpack(
+      encode_object(this->schema_.data_source_schemas().at("rds_ssl_certificates").block(), {}));
+  typename P::ReadData::Response response;
+  auto context = PluginProcess::context();
+  ASSERT_TRUE(this->stub_->ReadDataSource(context.get(), request, &response).ok());
+
+  EXPECT_TRUE(has_error_naming(response.diagnostics(), "instance_id")) << describe(response.diagnostics());
+  ASSERT_GE(response.diagnostics_size(), 1);
+  EXPECT_EQ(response.diagnostics(0).summary(), "Invalid ReadDataSource request");
+  expect_no_internals(response.diagnostics());
+}
+
 }  // namespace
 }  // namespace rds::testing

@@ -56,6 +56,13 @@ TEST(Duration, ErrorMessageQuotesTheTextAndShowsExamples) {
   EXPECT_NE(error.find("\"30s\""), std::string::npos);
 }
 
+TEST(Duration, ErrorMessageQuotesAMegabyteOfTextCutAndWithoutControlCharacters) {
+  const std::string error = error_of("\x1b[2J" + std::string(1 << 20, '9') + "x");
+  EXPECT_LT(error.size(), 400u);
+  EXPECT_EQ(error.find('\x1b'), std::string::npos) << error;
+  EXPECT_NE(error.find("(1048581 bytes)"), std::string::npos) << error;
+}
+
 TEST(Duration, FormatsLikeGo) {
   EXPECT_EQ(format_duration(90min), "1h30m0s");
   EXPECT_EQ(format_duration(2s), "2s");

@@ -81,6 +81,31 @@ TEST_F(InstanceSslLogic, ValidateRejectsEmptyInstanceIdOnItsPath) {
   EXPECT_EQ(diags.items()[0].path, AttributePath("instance_id"));
 }
 
+// A megabyte id used to come back five times in the plan reply and in every message.
+TEST_F(InstanceSslLogic, ValidateRejectsAnInstanceIdLongerThan64AndQuotesItCut) {
+  const std::string id(1 << 20, 'a');
+  auto diags = resource_.validate(
+      resource({{"instance_id", Value::string(id)}, {"ssl_enable", Value::boolean(true)}}));
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_EQ(diags.items()[0].path, AttributePath("instance_id"));
+  EXPECT_NE(diags.items()[0].detail.find("1048576 bytes long; RDS ids are at most 64 characters"),
+            std::string::npos)
+      << diags.items()[0].detail.substr(0, 400);
+  EXPECT_LT(diags.items()[0].detail.size(), 400u);
+  EXPECT_FALSE(resource_
+                   .validate(resource({{"instance_id", Value::string(std::string(64, 'a'))},
+                                       {"ssl_enable", Value::boolean(true)}}))
+                   .has_errors());
+}
+
+TEST_F(InstanceSslLogic, ValidateQuotesABadInstanceIdWithoutItsControlCharacters) {
+  auto diags = resource_.validate(
+      resource({{"instance_id", Value::string("a\x1b]0;pwned\x07")}, {"ssl_enable", Value::boolean(true)}}));
+  ASSERT_TRUE(diags.has_errors());
+  EXPECT_EQ(diags.items()[0].detail.find('\x1b'), std::string::npos) << diags.items()[0].detail;
+  EXPECT_NE(diags.items()[0].detail.find("\"a ]0;pwned \""), std::string::npos) << diags.items()[0].detail;
+}
+
 TEST_F(InstanceSslLogic, ValidateRejectsUnparsableTimeoutsOnTheirPaths) {
   auto diags = resource_.validate(resource({{"instance_id", Value::string("i")},
                                             {"ssl_enable", Value::boolean(true)},

@@ -71,6 +71,53 @@ TEST_F(Faults, MalformedFaultAnswersABodyThatIsNotJson) {
   EXPECT_TRUE(nlohmann::json::parse(res->body, nullptr, false).is_discarded()) << res->body;
 }
 
+TEST_F(Faults, HugeBodyFaultAnnouncesItsSizeAndIsValidJson) {
+  sim_.inject_fault({{"kind", "huge_body"}, {"size_mb", 2}});
+  auto res = get();
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Length"), std::to_string(2 << 20));
+  EXPECT_EQ(res->body.size(), static_cast<std::size_t>(2 << 20));
+  EXPECT_EQ(json_of(res)["instances"], nlohmann::json::array());
+  EXPECT_EQ(sim_.requests()[0]["fault"], "huge_body");
+}
+
+TEST_F(Faults, EndlessBodyFaultGoesOnUntilTheClientHangsUp) {
+  sim_.inject_fault({{"kind", "endless_body"}});
+  std::size_t received = 0;
+  auto res = http_->Get(kInstances, token_headers(), [&](const char*, std::size_t length) {
+    received += length;
+    return received < (std::size_t{4} << 20);  // hang up after 4 MiB
+  });
+  EXPECT_FALSE(res);  // cut by the client: no complete answer
+  EXPECT_GE(received, std::size_t{4} << 20);
+  EXPECT_EQ(get()->status, 200) << "the sim serves on after the client hung up";
+}
+
+TEST_F(Faults, DeepJsonFaultNestsTheGivenNumberOfArrays) {
+  sim_.inject_fault({{"kind", "deep_json"}, {"depth", 1000}});
+  auto res = get();
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->body, "{\"instances\":" + std::string(1000, '[') + std::string(1000, ']') + "}");
+}
+
+TEST_F(Faults, PagingFaultMakesTheListLie) {
+  sim_.add_instance({{"id", "db2"}});
+  sim_.inject_fault({{"kind", "paging"}, {"paging", "duplicate_id"}});
+  auto body = json_of(get());
+  ASSERT_EQ(body["instances"].size(), 2u);
+  EXPECT_EQ(body["instances"][0]["id"], body["instances"][1]["id"]);
+  EXPECT_EQ(sim_.requests()[0]["fault"], "paging");
+}
+
+TEST_F(Faults, PagingFaultsNameTheirLie) {
+  sim_.inject_fault({{"kind", "paging"}, {"paging", "low_total"}});
+  auto res = get();
+  EXPECT_EQ(json_of(res)["total_count"], 0) << "one instance, half of it said";
+  EXPECT_THROW(sim_.inject_fault({{"kind", "paging"}, {"paging", "sideways"}}), std::runtime_error);
+  EXPECT_THROW(sim_.inject_fault({{"kind", "huge_body"}, {"size_mb", 0}}), std::runtime_error);
+}
+
 TEST_F(Faults, LatencyFaultDelaysTheAnswer) {
   sim_.inject_fault({{"kind", "latency"}, {"latency_ms", 300}});
   const auto start = std::chrono::steady_clock::now();
