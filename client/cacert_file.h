@@ -1,7 +1,7 @@
 // Reading cacert_file, the PEM bundle of CAs to trust, once and within bounds.
 //
 // A path can name anything: a FIFO nobody writes to (opening it with std::ifstream blocked the
-// provider's ConfigureProvider for ever, and with it Terraform; issue 18), /dev/zero, a directory, a
+// provider's ConfigureProvider for ever, and with it Terraform), /dev/zero, a directory, a
 // 200 MB file. So the file is opened non-blocking, fstat'ed, read only when it is a regular file below
 // kMaxCacertFileBytes, and must hold a certificate OpenSSL can read. The client then hands libcurl these
 // bytes instead of the path, so the file is never opened again, by anything, after the check.

@@ -3,7 +3,7 @@
 // region and project_id end up inside URLs: the default hosts are rds.{region}.otc.t-systems.com and
 // iam.{region}.otc.t-systems.com, and every path starts /v3/{project_id}. A region like "a@evil.com/"
 // once turned https://rds.{region}.otc.t-systems.com into a URL whose host is evil.com, and the
-// requests went there with their token or signature (issue 18). These are the only copies of the
+// requests went there with their token or signature. These are the only copies of the
 // rules: the provider turns their problems into diagnostics that name the attribute, and
 // RdsClient::create() applies them again for any other caller.
 //

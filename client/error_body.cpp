@@ -11,7 +11,7 @@
 namespace rds::client {
 
 namespace {
-// From the reference (rds-api.md, "Errors"): busy / another operation in progress.
+// Busy / another operation in progress (docs/API-NOTES.md, "Errors").
 constexpr std::array<std::string_view, 17> kBusyCodes = {
     "DBS.201202", "DBS.200011", "DBS.200018", "DBS.200019", "DBS.200047", "DBS.200076",
     "DBS.200611", "DBS.200080", "DBS.200452", "DBS.200463", "DBS.201015", "DBS.201206",

@@ -24,8 +24,8 @@ bool is_not_found_error(int http_status, const std::string& code);
 // One of the documented "instance does not exist" codes (DBS.200002, ...), whatever the HTTP status.
 bool is_not_found_code(const std::string& code);
 // 429, 500 (any code) and 502/503/504: retried with backoff up to max_retries. Every call the provider
-// makes is idempotent (rds-api.md), so a server-side failure may always be tried again; 501 and 505 say
-// the call can never work and stay final.
+// makes is idempotent (docs/API-NOTES.md, "Errors"), so a server-side failure may always be tried again; 501
+// and 505 say the call can never work and stay final.
 bool is_transient_status(int http_status);
 
 // Throws the matching exception for an error answer: NotFoundError or ApiError.

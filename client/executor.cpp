@@ -26,7 +26,7 @@ std::string seconds_text(std::chrono::milliseconds duration) {
   return std::to_string(duration.count() / 1000) + "." + std::to_string(duration.count() % 1000 / 100) + " s";
 }
 
-// 401, or RDS's "invalid token" (403 DBS.280056, rds-api.md): fresh credentials may help once.
+// 401, or RDS's "invalid token" (403 DBS.280056, docs/API-NOTES.md): fresh credentials may help once.
 bool is_rejected_credentials(const HttpResponse& response) {
   if (response.status == 401) return true;
   return response.status == 403 && parse_error_body(response.body).code == "DBS.280056";

@@ -1,4 +1,4 @@
-// Timing policies for polling and retries. Defaults follow issue 3: the first check happens at once,
+// Timing policies for polling and retries. Defaults: the first check happens at once,
 // then short intervals that grow to a cap, so fast operations are seen fast and slow ones not hammered.
 #pragma once
 

@@ -1,7 +1,7 @@
 // Text from the network made safe to show: an API's error_code and error_msg, a request id, an HTML
 // error page. They reach the user's terminal and CI logs through Terraform's diagnostics, so control
 // characters (ESC sequences that retitle a terminal or clear it, BEL, NUL) are replaced, and the text
-// is cut to a length a diagnostic can hold (issue 18: an 11 MB error_msg became a 22 MB diagnostic).
+// is cut to a length a diagnostic can hold (an 11 MB error_msg became a 22 MB diagnostic).
 #pragma once
 
 #include <cstddef>

@@ -1,6 +1,6 @@
 // AK/SK request signing, algorithm SDK-HMAC-SHA256 (API gateway signing of the Huawei Cloud SDK v3,
 // also used by Open Telekom Cloud). Each step is a function of its own so tests can pin it byte for
-// byte against the published vectors (see /work/shared/reference/rds-api.md).
+// byte against the published vectors (docs/API-NOTES.md, "AK/SK request signing").
 #pragma once
 
 #include <chrono>

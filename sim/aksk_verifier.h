@@ -1,6 +1,6 @@
 #pragma once
 // Verification of the API gateway's AK/SK signature, SDK-HMAC-SHA256 (see
-// /work/shared/reference/rds-api.md, "Authentication"). The sim recomputes the signature from the
+// docs/API-NOTES.md, "AK/SK request signing"). The sim recomputes the signature from the
 // request exactly as received and compares; nothing is shared with the client's signer.
 #include <httplib.h>
 

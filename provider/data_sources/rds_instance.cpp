@@ -28,7 +28,7 @@ std::string some_ids(const std::vector<rds::client::Instance>& instances) {
 
 // Reported by validate and again by read: Terraform validates a config before it reads it, but a client
 // that skips validation may send a read with neither argument, whose by-name path once dereferenced the
-// empty name (issue 18).
+// empty name.
 void report_missing_argument(Diagnostics& diags) {
   diags.error("Missing argument",
               "rds_instance needs the id or the name of the instance to read: set exactly one of them.",

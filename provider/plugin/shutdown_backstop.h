@@ -3,7 +3,7 @@
 // gRPC's Server::Shutdown(deadline) cancels the calls still open at the deadline, then waits for every
 // handler to return. A handler stuck where cancellation cannot reach it (a read that blocks in the kernel,
 // as opening a FIFO with no writer once did in ConfigureProvider; a deadlock) would keep that wait, and the
-// process, alive for ever, and neither SIGTERM nor GRPCController.Shutdown could end it (issue 18).
+// process, alive for ever, and neither SIGTERM nor GRPCController.Shutdown could end it.
 //
 //   ShutdownBackstop backstop(750ms, [] { ::_exit(1); });  // armed from here on
 //   server->Shutdown(deadline);

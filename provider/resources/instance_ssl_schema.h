@@ -27,7 +27,7 @@ inline constexpr std::string_view kCreate = "create";
 inline constexpr std::string_view kUpdate = "update";
 inline constexpr std::string_view kDelete = "delete";
 
-// Defaults when the timeouts block (or one of its arguments) is absent (issue 4).
+// Defaults when the timeouts block (or one of its arguments) is absent.
 inline constexpr std::chrono::minutes kDefaultCreateTimeout{30};
 inline constexpr std::chrono::minutes kDefaultUpdateTimeout{30};
 inline constexpr std::chrono::minutes kDefaultDeleteTimeout{10};

@@ -1,5 +1,5 @@
 #pragma once
-// The schema of the provider block `provider "rds" { ... }` (issue 2, part 6).
+// The schema of the provider block `provider "rds" { ... }`.
 
 #include "provider/core/schema.h"
 

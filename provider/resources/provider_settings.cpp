@@ -54,7 +54,7 @@ void check_endpoint_path(const ProviderSettings& s, Diagnostics& diags) {
               AttributePath("endpoint"));
 }
 
-// IAM's token call is {auth_url}/auth/tokens with auth_url ending in /v3 (rds-api.md).
+// IAM's token call is {auth_url}/auth/tokens with auth_url ending in /v3 (docs/API-NOTES.md, "IAM tokens").
 void check_auth_url_path(const ProviderSettings& s, Diagnostics& diags) {
   if (!s.auth_url.known_set()) return;
   const std::string& url = *s.auth_url.value;
@@ -70,7 +70,7 @@ void check_auth_url_path(const ProviderSettings& s, Diagnostics& diags) {
 }
 
 // region becomes part of the API's host name (rds.{region}.otc.t-systems.com), so anything but letters,
-// digits, - and _ could send the calls, with their credentials, to another host (issue 18). The rule is
+// digits, - and _ could send the calls, with their credentials, to another host. The rule is
 // client/endpoints.h's, shared with the API client.
 void check_region(const ProviderSettings& s, Diagnostics& diags) {
   if (!s.region.known_set()) return;
@@ -368,7 +368,7 @@ Diagnostics check_configurable(const ProviderSettings& s) {
   }
   if (s.cacert_file.known_set()) {
     // Read here, bounded and without blocking, so that a FIFO or a huge file is an error on the
-    // attribute instead of a configure that never ends (issue 18).
+    // attribute instead of a configure that never ends.
     const rds::client::CacertFile bundle = rds::client::load_cacert_file(*s.cacert_file.value);
     if (!bundle.problem.empty()) {
       diags.error("Invalid cacert_file",

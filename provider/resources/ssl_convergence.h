@@ -1,6 +1,6 @@
 #pragma once
 // The one API procedure behind create, update and destroy-with-disable_on_destroy: bring an instance's
-// SSL to the wanted value and wait until the API shows it (issue 4, "Apply").
+// SSL to the wanted value and wait until the API shows it.
 
 #include <optional>
 #include <string>

@@ -217,7 +217,7 @@ TEST(ClientAuthTest, FailedLoginIsAnApiErrorWithoutThePassword) {
   }
 }
 
-// Issue 9, point 3: IAM's refusal is remembered: the same wrong password is never sent twice.
+// IAM's refusal is remembered: the same wrong password is never sent twice.
 TEST(ClientAuthTest, RefusedLoginIsNotTriedAgainWithTheSameCredentials) {
   ClientHarness h;
   h.transport->then(

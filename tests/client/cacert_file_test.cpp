@@ -1,5 +1,5 @@
-// cacert_file is read once, without blocking and within bounds, whatever the path names (issue 18:
-// a FIFO with no writer blocked ConfigureProvider for ever).
+// cacert_file is read once, without blocking and within bounds, whatever the path names (a
+// FIFO with no writer blocked ConfigureProvider for ever).
 #include "client/cacert_file.h"
 
 #include <gtest/gtest.h>

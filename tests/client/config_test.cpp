@@ -92,7 +92,7 @@ TEST(ClientConfigTest, PasswordModeDerivesIamFromTheRegion) {
   EXPECT_EQ(h.transport->requests.at(0).url(), "https://iam.eu-nl.otc.t-systems.com/v3/auth/tokens");
 }
 
-// Issue 18: "a@evil.com/" made the default URL https://rds.a@evil.com/.otc.t-systems.com, whose host is
+// "a@evil.com/" made the default URL https://rds.a@evil.com/.otc.t-systems.com, whose host is
 // evil.com; the client must refuse it before any request, with or without a password login.
 TEST(ClientConfigTest, AHostileRegionIsRefusedBeforeAnyRequest) {
   for (const char* region : {"a@evil.com/", "evil.com#"}) {

@@ -1,4 +1,4 @@
-// The rules that keep requests on the hosts the user meant (issue 18): region and project_id
+// The rules that keep requests on the hosts the user meant: region and project_id
 // characters, URL parsing that agrees with libcurl on the host, refusal of user info, redaction, and the
 // default hosts checked after they are built.
 #include "client/endpoints.h"

@@ -45,7 +45,7 @@ TEST(ClientErrorBodyTest, NonJsonBodyBecomesShortenedMessageWithoutThrowing) {
   EXPECT_EQ(parse_error_body(R"({"error_code":{"nested":1}})").code, "");
 }
 
-// Issue 18, finding 7: what the API says reaches terminals and CI logs through the diagnostics.
+// What the API says reaches terminals and CI logs through the diagnostics.
 TEST(ClientErrorBodyTest, ControlCharactersFromTheApiNeverReachTheMessage) {
   const std::string hostile = "\x1b]0;pwned\x07\x1b[2J\u009b31m";
   auto body = parse_error_body(

@@ -1,6 +1,6 @@
 // The Authorization header the client's requests must carry, computed by an implementation that shares
 // no code with client/signer: tests/sim/test_signer, written from the algorithm's description in
-// /work/shared/reference/rds-api.md and pinned to the published vectors (tests/sim/aksk_verifier_test).
+// docs/API-NOTES.md and pinned to the published vectors (tests/sim/aksk_verifier_test).
 // Comparing the client's header with client/signer's own functions would only prove that the signer
 // agrees with itself.
 #pragma once

@@ -225,13 +225,13 @@ TEST(ClientRetryTest, RetriesInsideAWaitStopAtItsDeadline) {
     h.make(config)->wait_until_ready("i1", h.in(3s), CancelToken());
     FAIL() << "no exception";
   } catch (const TimeoutError& error) {
-    // The wait's own deadline ends it (issue 15, part 3: failed polls are tried again until then).
+    // The wait's own deadline ends it (failed polls are tried again until then).
     EXPECT_EQ(error.last_seen(), "the last poll failed: HTTP 503") << error.what();
   }
   EXPECT_LE(h.clock->elapsed(), 3s);
 }
 
-// Issue 9, point 6: the first read of an operation runs under its deadline, so an API that accepts
+// The first read of an operation runs under its deadline, so an API that accepts
 // connections and never answers cannot hold a 3 s operation for six 60 s request timeouts.
 TEST(ClientRetryTest, AnUnansweredFirstReadIsBoundedByTheOperationsDeadline) {
   ClientHarness h;

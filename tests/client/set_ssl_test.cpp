@@ -213,7 +213,7 @@ TEST(ClientSetSslTest, CancelWhileBusyStopsPromptly) {
   EXPECT_EQ(h.transport->requests.size(), 2u);
 }
 
-// Issue 9, point 1: a switch to true runs already (console); its busy answers end when it is done, and
+// A switch to true runs already (console); its busy answers end when it is done, and
 // then SSL has the wanted value: no second PUT.
 TEST(ClientSetSslTest, NoPutWhenARunningSwitchHasReachedTheWantedValueMeanwhile) {
   ClientHarness h;
@@ -231,7 +231,7 @@ TEST(ClientSetSslTest, NoPutWhenARunningSwitchHasReachedTheWantedValueMeanwhile)
                                 "PUT /v3/p1/instances/i1/ssl", "GET /v3/p1/instances"}));
 }
 
-// Issue 9, point 4: the wanted value is checked before waiting for ACTIVE.
+// The wanted value is checked before waiting for ACTIVE.
 TEST(ClientSetSslTest, NoWaitAndNoPutWhenSslAlreadyHasTheWantedValueOfABusyInstance) {
   ClientHarness h;
   h.transport->then(mysql("REBOOTING", "true"));

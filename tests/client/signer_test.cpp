@@ -1,5 +1,5 @@
 // SDK-HMAC-SHA256 signing, pinned byte for byte to the vectors published with the Huawei Cloud SDK
-// (reproduced in /work/shared/reference/rds-api.md).
+// (reproduced in docs/API-NOTES.md).
 #include "client/signer.h"
 
 #include <gtest/gtest.h>

@@ -142,7 +142,7 @@ TEST(ClientSimFaultsTest, LatencyAboveTheRequestTimeoutIsRetried) {
   EXPECT_EQ(sim.connections(), 2);
 }
 
-// Issue 15, part 4: when one request's own limit (not the operation's deadline) cut every attempt, the
+// When one request's own limit (not the operation's deadline) cut every attempt, the
 // error names request_timeout, the setting to raise.
 TEST(ClientSimFaultsTest, AnApiSlowerThanTheRequestTimeoutIsAnErrorNamingRequestTimeout) {
   SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});

@@ -60,7 +60,7 @@ TEST(ClientSimOperationsTest, EnablingSslIsSeenOnceTheSwitchCompletes) {
   EXPECT_FALSE(sim.instance("db1").value("ssl_switch_in_progress", true));
 }
 
-// Issue 9, point 1: a switch to true already runs (started in the console); asking for true again is
+// A switch to true already runs (started in the console); asking for true again is
 // refused as busy until the running switch is done, and then nothing more is sent.
 // The switch takes 3 s, so the second call starts within it even on a loaded machine.
 TEST(ClientSimOperationsTest, NoSecondSwitchIsSentBehindARunningOneToTheSameValue) {

@@ -144,7 +144,7 @@ TEST(ClientWaitTest, RealCancelWakesARealWaitLongBeforeItsNextPoll) {
   EXPECT_LT(reaction, 10s);
 }
 
-// Issue 15, part 3: max_retries bounds one request, not a wait. Here every request gives up after two
+// max_retries bounds one request, not a wait. Here every request gives up after two
 // attempts, yet the wait rides out an outage of four failed polls and ends when the API answers again.
 TEST(ClientWaitTest, PollsThatFailTransientlyAreTriedAgainUntilTheDeadline) {
   ClientHarness h;

@@ -88,7 +88,7 @@ TEST_F(DataSourceValidate, InstancesFiltersMustNotBeEmptyStrings) {
       << "the fuzzy name is offered on purpose";
 }
 
-// Issue 15, part 4: a typo must not list nothing (a for_each over it would plan to drop every resource).
+// A typo must not list nothing (a for_each over it would plan to drop every resource).
 TEST_F(DataSourceValidate, InstancesFiltersOutsideTheDocumentedSetAreErrorsListingTheAllowedValues) {
   auto engine = validate("rds_instances", {{"engine", Value::string("Oracle")}});
   ASSERT_TRUE(engine.has_errors());

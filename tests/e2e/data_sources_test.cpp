@@ -199,7 +199,7 @@ output "postgres" { value = data.rds_instances.postgres.ids }
   EXPECT_EQ(outputs["postgres"], nlohmann::json({"pg"}));
 }
 
-// Issue 15, part 4: under the docs' for_each pattern a typo that listed nothing would plan to drop every
+// Under the docs' for_each pattern a typo that listed nothing would plan to drop every
 // rds_instance_ssl; it fails `terraform validate` instead, listing the allowed values, with no API call.
 TEST_F(DataSources, AnEngineOutsideTheDocumentedSetFailsValidateListingTheAllowedValues) {
   start();

@@ -1,4 +1,4 @@
-// Issue 8, point 6: docs that cannot drift. `terraform providers schema -json` is compared with docs/:
+// Docs that cannot drift. `terraform providers schema -json` is compared with docs/:
 // every argument, attribute and nested block of the provider, every resource and every data source is
 // documented on its page as "- `name` ...", and nothing documented there is missing from the schema.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Issue 4, scenarios 5 and 6: changes made outside Terraform show up in the next plan.
+// Changes made outside Terraform show up in the next plan.
 #include <gtest/gtest.h>
 
 #include <algorithm>

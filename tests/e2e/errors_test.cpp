@@ -1,4 +1,4 @@
-// Issue 4, scenario 10 and friends: instances the provider cannot manage fail with a clear error.
+// Instances the provider cannot manage fail with a clear error.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -43,7 +43,7 @@ TEST_F(Errors, MissingInstanceFailsNamingIt) {
   EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 0);
 }
 
-// Issue 18, finding 7: an API error that carries terminal escape sequences (retitle the terminal, clear
+// An API error that carries terminal escape sequences (retitle the terminal, clear
 // the screen) reaches the user's terminal with none of them, and an endless message is cut.
 TEST_F(Errors, AnApiErrorHoldingEscapeSequencesPrintsNone) {
   start();

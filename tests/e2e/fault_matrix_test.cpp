@@ -131,7 +131,7 @@ TEST_F(FaultMatrix, TheApiUnreachableForThreeSecondsDuringAWaitIsRiddenOut) {
   expect_empty_plan("after riding out the outage");
 }
 
-// Issue 15, part 3: max_retries bounds one request, not a wait. With max_retries = 1 every request
+// max_retries bounds one request, not a wait. With max_retries = 1 every request
 // gives up within about a second, yet an outage of several seconds (503 answers) while the apply waits for
 // the switch is ridden out, and the create is not tainted.
 TEST_F(FaultMatrix, AnOutageLongerThanMaxRetriesAllowsDuringAWaitIsRiddenOut) {

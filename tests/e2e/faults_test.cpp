@@ -1,4 +1,4 @@
-// Issue 9 through real Terraform: no needless switch, no SSL flap, one login, deadlines that hold, every
+// No needless switch, no SSL flap, one login, deadlines that hold, every
 // transient failure ridden out, and errors that say everything.
 #include <gtest/gtest.h>
 
@@ -141,7 +141,7 @@ TEST_F(Faults, AFailedJobReportsItsFailReason) {
   EXPECT_NE(apply.plain_output().find("Injected job failure"), std::string::npos) << apply.describe();
 }
 
-// Issue 15, part 4: a status the instance never leaves by itself fails the plan, in review, naming it;
+// A status the instance never leaves by itself fails the plan, in review, naming it;
 // "at once" is proved by what was asked: one read, no switch, no wait.
 TEST_F(Faults, AFrozenStoppedOrFailedInstanceFailsThePlanNamingItsStatus) {
   start();

@@ -1,4 +1,4 @@
-// Issue 18, findings 1 and 2, with the real Terraform over protocols 5 and 6: provider blocks written to
+// Provider blocks written to
 // send the calls (and their credentials) to another host, or to hang the provider, fail with an error
 // naming the attribute, and nothing reaches any server.
 #include <gtest/gtest.h>

@@ -1,4 +1,4 @@
-// Issue 4, scenario 4: import by id with the `terraform import` command and with an `import {}` block,
+// Import by id with the `terraform import` command and with an `import {}` block,
 // then an empty plan; and `plan -generate-config-out` writes a configuration that plans empty.
 #include <gtest/gtest.h>
 

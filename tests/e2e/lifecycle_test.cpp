@@ -1,4 +1,4 @@
-// Issue 4, scenarios 1, 2, 3 and 7: create, update in place, replace, and destroy with real Terraform.
+// Create, update in place, replace, and destroy with real Terraform.
 #include <gtest/gtest.h>
 
 #include "tests/e2e/support/e2e_test.h"

@@ -1,4 +1,4 @@
-// Issue 4, scenario 12: twenty resources applied with Terraform's default parallelism (10).
+// Twenty resources applied with Terraform's default parallelism (10).
 #include <gtest/gtest.h>
 
 #include <cstdio>

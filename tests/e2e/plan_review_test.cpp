@@ -1,4 +1,4 @@
-// Issue 8, points 1 to 3 through real Terraform: plan-time checks of the target, the database's name in
+// Plan-time checks of the target, the database's name in
 // the plan, and warnings before a replacement. (Both protocols: protocol_versions_test.cpp.)
 #include <gtest/gtest.h>
 
@@ -115,7 +115,7 @@ TEST_F(PlanReview, AReplacementSaysWhatHappensToSslOnTheOldInstance) {
       << plan.describe();
 }
 
-// Issue 15, part 4: Terraform hides unchanged attributes in update, replace and destroy plans except id,
+// Terraform hides unchanged attributes in update, replace and destroy plans except id,
 // name and tags, so `name` carries the database's name into every plan a reviewer reads.
 TEST_F(PlanReview, UpdateReplaceAndDestroyPlansNameTheDatabase) {
   start();

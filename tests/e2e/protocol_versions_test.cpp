@@ -42,7 +42,7 @@ TEST_P(ProtocolVersion, CreateUpdateImportAndDestroyWork) {
   EXPECT_TRUE(workspace().state_resource("rds_instance_ssl.x").is_null());
 }
 
-// Issue 8, points 1 to 3 on each protocol: the plan names the database, refuses a wrong target, and
+// The plan names the database, refuses a wrong target, and
 // says before a destroy what it will do to SSL (plan_destroy).
 TEST_P(ProtocolVersion, PlansNameTheDatabaseRefuseWrongTargetsAndWarnBeforeADestroy) {
   start();

@@ -1,4 +1,4 @@
-// Issue 15, part 1, through real Terraform on both protocols: no replacement ever flaps SSL, whatever
+// No replacement ever flaps SSL, whatever
 // the timing. Each rerun comes either while the first switch still runs or after it has ended; the sim
 // ends a switch only when the test says so (finish_ssl_switch), and each "while" case proves that the
 // rerun met the running switch (the API refused a PUT as busy) before the switch is ended.

@@ -1,4 +1,4 @@
-// Issue 4: state written by an older schema is upgraded, and an instance_id that is only known at apply
+// State written by an older schema is upgraded, and an instance_id that is only known at apply
 // time (it comes from another resource) plans and applies.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Issue 2: `terraform validate` with the real CLI accepts a valid configuration and rejects invalid ones
+// `terraform validate` with the real CLI accepts a valid configuration and rejects invalid ones
 // with a diagnostic that names the offending attribute.
 #include <gtest/gtest.h>
 
@@ -96,7 +96,7 @@ resource "rds_instance_ssl" "x" {
   expect_error_naming(result, "ssl_enable");
 }
 
-// Issue 9, point 6: bad input is caught at validate time, on the attribute, with the reason.
+// Bad input is caught at validate time, on the attribute, with the reason.
 TEST_F(TerraformValidate, RejectsInstanceIdsThatWouldAddressOtherInstances) {
   for (const char* id : {"db 1", "db/1", "db?1", "db#1", "db%1", "*db"}) {
     auto result = validate("provider \"rds\" {}\n" + ssl_resource("x", id, true));

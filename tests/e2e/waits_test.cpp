@@ -1,4 +1,4 @@
-// Issue 4, scenarios 8, 9 and 11: waiting for a busy instance, a timeout shorter than the switch,
+// Waiting for a busy instance, a timeout shorter than the switch,
 // and Ctrl-C during a long wait.
 #include <gtest/gtest.h>
 #include <signal.h>

@@ -1,5 +1,5 @@
 // Requests Terraform itself never sends, over real gRPC to the real provider on protocols 5 and 6,
-// found by a black-box test of the built binary (issue 18): they must get an error diagnostic, never
+// found by a black-box test of the built binary: they must get an error diagnostic, never
 // crash or hang the process.
 #include <gtest/gtest.h>
 #include <sys/stat.h>

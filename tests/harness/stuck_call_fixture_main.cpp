@@ -1,6 +1,6 @@
 // rds_plugin_stuck_call_fixture: the plugin start-up layer (rds::plugin::serve) serving provider
 // services whose schema call never returns, not even when gRPC cancels it: it blocks in the kernel,
-// reading a pipe nobody writes to, as ConfigureProvider once blocked opening a FIFO (issue 18). The
+// reading a pipe nobody writes to, as ConfigureProvider once blocked opening a FIFO. The
 // transport tests use it to prove that SIGTERM and GRPCController.Shutdown still end the process.
 #include <unistd.h>
 

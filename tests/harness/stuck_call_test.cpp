@@ -1,5 +1,5 @@
 // SIGTERM and GRPCController.Shutdown end the plugin even while a call is stuck where gRPC's
-// cancellation cannot reach it. Issue 18: ConfigureProvider blocked opening a FIFO, and the process
+// cancellation cannot reach it. ConfigureProvider blocked opening a FIFO, and the process
 // outlived both for 15 s and more. Runs rds_plugin_stuck_call_fixture, whose schema call blocks in the
 // kernel for ever.
 #include <gtest/gtest.h>

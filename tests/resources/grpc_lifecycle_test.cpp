@@ -453,7 +453,7 @@ TYPED_TEST(GrpcLifecycle, PlanWithARefinedUnknownInstanceIdOfAnExistingResourceP
   EXPECT_EQ(planned.requires_replace(0).steps(0).attribute_name(), "instance_id");
 }
 
-// Issue 9, point 0: the work of an RPC whose client went away (here its deadline passed) stops at once:
+// The work of an RPC whose client went away (here its deadline passed) stops at once:
 // without that, the read would be answered after 2 s and the switch sent right after.
 TYPED_TEST(GrpcLifecycle, AnApplyWhoseClientGaveUpSendsNothingMore) {
   using P = TypeParam;

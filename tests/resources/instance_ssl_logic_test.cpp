@@ -329,7 +329,7 @@ TEST_F(InstanceSslLogic, UpgradeFromANewerSchemaVersionIsAnErrorNamingBothVersio
   EXPECT_NE(error.detail.find("knows version 2"), std::string::npos) << error.detail;
 }
 
-// Issue 15, part 4: `name` (version 2) is what Terraform shows in every plan; older states get it from
+// `name` (version 2) is what Terraform shows in every plan; older states get it from
 // instance_name, so their next plan names the database without a change.
 TEST_F(InstanceSslLogic, UpgradeFromVersionOneCopiesInstanceNameIntoName) {
   auto result = resource_.upgrade_state(
@@ -340,7 +340,7 @@ TEST_F(InstanceSslLogic, UpgradeFromVersionOneCopiesInstanceNameIntoName) {
   EXPECT_EQ(result.upgraded_state.attr("instance_name"), Value::string("orders-prod"));
 }
 
-// Issue 18, finding 11: versions no provider writes, and a state that names no instance, are errors.
+// Versions no provider writes, and a state that names no instance, are errors.
 TEST_F(InstanceSslLogic, UpgradeOfANegativeVersionOrOfAStateWithoutAnInstanceIsAnError) {
   auto negative = resource_.upgrade_state({-1, R"({"id":"abc","instance_id":"abc","ssl_enable":true})"});
   ASSERT_TRUE(negative.diagnostics.has_errors());
@@ -350,7 +350,7 @@ TEST_F(InstanceSslLogic, UpgradeOfANegativeVersionOrOfAStateWithoutAnInstanceIsA
   EXPECT_NE(empty.diagnostics.items()[0].detail.find("names no RDS instance"), std::string::npos);
 }
 
-// Issue 18, finding 11: Terraform configures before it plans; a plan without a client says what it skipped.
+// Terraform configures before it plans; a plan without a client says what it skipped.
 TEST_F(InstanceSslLogic, APlanWithoutAConfiguredProviderWarnsThatTheInstanceWasNotChecked) {
   const Value config =
       resource({{"instance_id", Value::string("abc")}, {"ssl_enable", Value::boolean(true)}});

@@ -223,7 +223,7 @@ TEST_F(InstanceSslSim, FailedUpdateKeepsTheLastStateRead) {
   EXPECT_EQ(result.new_state, expected_state("db1", true));
 }
 
-// Issue 8, point 1: a wrong target fails the plan, on instance_id, before anything is applied.
+// A wrong target fails the plan, on instance_id, before anything is applied.
 TEST_F(InstanceSslSim, NonMySqlInstanceFailsThePlanOnInstanceIdNamingEngineAndVersion) {
   start({"--instance", "pg1:PostgreSQL:off"});
   const Value null = Value::null(expected_state("pg1", true).type());

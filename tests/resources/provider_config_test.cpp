@@ -295,7 +295,7 @@ TEST(ProviderSecurityWarnings, ConfigureGivesThemOnce) {
   EXPECT_EQ(count, 1) << dump(diags);
 }
 
-// Issue 18, finding 11: a failed second ConfigureProvider must not leave the first one's client behind.
+// A failed second ConfigureProvider must not leave the first one's client behind.
 TEST(ProviderConfigure, AFailedReconfigurationLeavesTheProviderUnconfigured) {
   auto rds = provider(kSimEnv);
   ASSERT_FALSE(rds->configure(config({{"token", str("T")}}), "1.11.4", {}).has_errors());

@@ -108,7 +108,6 @@ TEST(ProviderCredentials, AConflictNamesWhereEachMethodCameFrom) {
       << dump(diags);
 }
 
-// Issue 9, point 7.
 }  // namespace
 }  // namespace rds::resources
 

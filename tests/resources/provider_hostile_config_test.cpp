@@ -1,4 +1,4 @@
-// Provider blocks and environments written to send requests elsewhere or to hang the provider (issue 18):
+// Provider blocks and environments written to send requests elsewhere or to hang the provider:
 // each is an error on the attribute, at validate time when the value is known there, at configure time
 // when it only comes from the environment, and no API client is made.
 #include <gtest/gtest.h>

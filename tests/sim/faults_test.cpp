@@ -161,7 +161,7 @@ TEST_F(Faults, BadFaultIsRefusedNamingTheField) {
   }
 }
 
-// Issue 15, part 5: the `seconds` and `probability` options that the e2e fault tests rely on.
+// The `seconds` and `probability` options that the e2e fault tests rely on.
 TEST_F(Faults, AnOutageHitsEveryMatchingRequestUntilItsTimeIsUpThenNone) {
   sim_.inject_fault({{"kind", "status"}, {"status", 503}, {"seconds", 0.5}, {"path_contains", "/instances"}});
   for (int i = 0; i < 5; ++i) EXPECT_EQ(get()->status, 503) << "request " << i << " within the outage";

@@ -1,6 +1,6 @@
 #pragma once
 // An SDK-HMAC-SHA256 signer written for the tests only, straight from the algorithm in
-// /work/shared/reference/rds-api.md, so the sim's verifier is checked against an independent
+// docs/API-NOTES.md, so the sim's verifier is checked against an independent
 // implementation (first proven on the published vectors) rather than against itself.
 #include <string>
 #include <utility>
