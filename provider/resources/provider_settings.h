@@ -50,10 +50,10 @@ struct ProviderSettings {
   Setting<std::string> cloud;  // the clouds.yaml entry the other arguments default to (clouds_yaml.h)
   // The assume_role block: an agency of another account. No environment fallback.
   Setting<std::string> agency_name, agency_domain_name;
-  Setting<int64_t> agency_duration;      // seconds; -1 when the config's number is not a whole int64
-  Setting<int64_t> max_retries;          // -1 when the config's number is not a whole int64
-  std::string max_retries_text;          // the config's number as written (shortened), for messages
-  Setting<std::string> request_timeout;  // a duration, checked by check_settings
+  Setting<int64_t> agency_duration;         // seconds; -1 when the config's number is not a whole int64
+  Setting<int64_t> max_retries;             // -1 when the config's number is not a whole int64
+  std::string max_retries_text;             // the config's number as written (shortened), for messages
+  Setting<std::string> request_timeout;     // a duration, checked by check_settings
   Setting<double> max_requests_per_second;  // calls per second for the process; NaN when not a number
 };
 
