@@ -57,13 +57,7 @@ Diagnostics InstanceDataSource::validate(const Value& config) {
   } else if (id.is_null() && name.is_null()) {
     report_missing_argument(diags);
   }
-  if (id.is_known() && !id.is_null()) {
-    if (const std::string problem = rds::resources::instance_id_problem(id.as_string()); !problem.empty())
-      diags.error("Invalid id",
-                  "id must be the ID of an RDS instance (e.g. \"a1b2c3d4e5f6in01\"), got " +
-                      rds::resources::quote_for_message(id.as_string()) + ": " + problem + ".",
-                  kIdPath);
-  }
+  rds::resources::check_instance_id(id, "id", "an RDS instance", diags);
   if (name.is_known() && !name.is_null()) {
     const std::string& text = name.as_string();
     if (text.empty()) {

@@ -59,14 +59,8 @@ const Schema& SslCaBundleDataSource::schema() const { return bundle::schema(); }
 Diagnostics SslCaBundleDataSource::validate(const Value& config) {
   Diagnostics diags;
   if (config.is_null() || !config.is_known()) return diags;
-  const Value& id = config.attr(bundle::kInstanceId);
-  if (!id.is_known() || id.is_null()) return diags;
-  if (const std::string problem = rds::resources::instance_id_problem(id.as_string()); !problem.empty()) {
-    diags.error("Invalid instance_id",
-                "instance_id must be the ID of an RDS instance (e.g. \"a1b2c3d4e5f6in01\"), got " +
-                    rds::resources::quote_for_message(id.as_string()) + ": " + problem + ".",
-                kInstanceIdPath);
-  }
+  rds::resources::check_instance_id(config.attr(bundle::kInstanceId), std::string(bundle::kInstanceId),
+                                    "an RDS instance", diags);
   return diags;
 }
 

@@ -29,14 +29,8 @@ const Schema& SslCertificatesDataSource::schema() const { return certs::schema()
 Diagnostics SslCertificatesDataSource::validate(const Value& config) {
   Diagnostics diags;
   if (config.is_null() || !config.is_known()) return diags;
-  const Value& id = config.attr(certs::kInstanceId);
-  if (!id.is_known() || id.is_null()) return diags;
-  if (const std::string problem = rds::resources::instance_id_problem(id.as_string()); !problem.empty()) {
-    diags.error("Invalid instance_id",
-                "instance_id must be the ID of an RDS instance (e.g. \"a1b2c3d4e5f6in01\"), got " +
-                    rds::resources::quote_for_message(id.as_string()) + ": " + problem + ".",
-                kInstanceIdPath);
-  }
+  rds::resources::check_instance_id(config.attr(certs::kInstanceId), std::string(certs::kInstanceId),
+                                    "an RDS instance", diags);
   return diags;
 }
 

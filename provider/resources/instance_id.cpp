@@ -35,4 +35,16 @@ std::string quote_for_message(std::string_view value) {
   return "\"" + rds::client::printable(value, kMaxIdLength) + "\"";
 }
 
+void check_instance_id(const rds::core::Value& value, const std::string& attribute, std::string_view what,
+                       rds::core::Diagnostics& diags) {
+  if (!value.is_known() || value.is_null()) return;
+  const std::string& id = value.as_string();
+  const std::string problem = instance_id_problem(id);
+  if (problem.empty()) return;
+  diags.error((id.empty() ? "Empty " : "Invalid ") + attribute,
+              attribute + " must be the ID of " + std::string(what) + " (e.g. \"a1b2c3d4e5f6in01\"), got " +
+                  quote_for_message(id) + ": " + problem + ".",
+              rds::core::AttributePath(attribute));
+}
+
 }  // namespace rds::resources

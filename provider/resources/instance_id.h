@@ -6,6 +6,9 @@
 #include <string>
 #include <string_view>
 
+#include "provider/core/diagnostics.h"
+#include "provider/core/value.h"
+
 namespace rds::resources {
 
 // RDS ids are 32 hex digits and a suffix such as "in01"; names are at most 64 characters. Longer values
@@ -24,5 +27,11 @@ std::string instance_name_length_problem(const std::string& name);
 // A user's value as a message quotes it, between double quotes: control characters replaced and cut after
 // kMaxIdLength bytes, saying how long it was (client/printable.h), so that no input is echoed unbounded.
 std::string quote_for_message(std::string_view value);
+
+// The validate-time check of an attribute that holds an instance id, the same for the resource and every
+// data source: a known, non-null `value` that cannot be an id is an error on `attribute` ("Empty ..." or
+// "Invalid ..."), saying it must be the ID of `what` ("an RDS instance") and quoting it cut.
+void check_instance_id(const rds::core::Value& value, const std::string& attribute, std::string_view what,
+                       rds::core::Diagnostics& diags);
 
 }  // namespace rds::resources

@@ -42,17 +42,8 @@ const Schema& InstanceSslResource::schema() const { return ssl::schema(); }
 Diagnostics InstanceSslResource::validate(const Value& config) {
   Diagnostics diags;
   if (config.is_null() || !config.is_known()) return diags;
-  const Value& instance_id = config.attr(ssl::kInstanceId);
-  if (instance_id.is_known() && !instance_id.is_null()) {
-    const std::string& id = instance_id.as_string();
-    if (const std::string problem = instance_id_problem(id); !problem.empty()) {
-      diags.error(
-          id.empty() ? "Empty instance_id" : "Invalid instance_id",
-          "instance_id must be the ID of an RDS for MySQL instance (e.g. \"a1b2c3d4e5f6in01\"), got " +
-              quote_for_message(id) + ": " + problem + ".",
-          AttributePath(std::string(ssl::kInstanceId)));
-    }
-  }
+  check_instance_id(config.attr(ssl::kInstanceId), std::string(ssl::kInstanceId), "an RDS for MySQL instance",
+                    diags);
   ssl::validate_timeouts(config, diags);
   return diags;
 }
