@@ -27,8 +27,10 @@ struct PoolLimits {
   // Handles open at once, in use or idle; a call beyond waits for one to come back. Terraform runs 10
   // operations at a time by default, each making one call at a time.
   std::size_t max_connections = 32;
-  // Idle handles kept for the next calls; a handle coming back to a full pool is closed at once.
-  std::size_t max_idle = 8;
+  // Idle handles kept for the next calls; a handle coming back to a full pool is closed at once. As many
+  // as Terraform's default parallelism, so that its waves of 10 calls reuse their connections instead of
+  // closing some and opening new ones for the next wave.
+  std::size_t max_idle = 10;
   // An idle handle is closed this long after its call ended, by the pool's reaper thread, whether or not
   // more calls come (the API gateway may have dropped its connection meanwhile, which would leave it in
   // CLOSE-WAIT).
