@@ -50,6 +50,9 @@ struct ClientConfig {
   // Calls per second for the whole client (every call: reads, PUTs, polls, IAM); 0 = no cap. 429s slow
   // the client down either way (rate_limiter.h).
   double max_requests_per_second = 0;
+  // Single-instance reads sent at once go out as one paged list when that takes fewer calls
+  // (read_coalescer.h); false: every read is its own GET.
+  bool batch_reads = true;
   int max_retries = 5;  // for 429, 502/503/504 and connection errors (busy codes retry until deadline)
   std::chrono::milliseconds connect_timeout{10'000};
   std::chrono::milliseconds request_timeout{60'000};  // per HTTP request, total

@@ -45,7 +45,7 @@ bool PagedList::add(InstancePage page, const std::string& operation, const std::
   if (page.total_count && short_page && offset_ < *page.total_count)
     throw doubt("the list ended after " + std::to_string(offset_) + " instances, though total_count says " +
                 std::to_string(*page.total_count));
-  if (short_page || (page.total_count && offset_ == *page.total_count)) return true;
+  if (short_page || (page.total_count && offset_ == *page.total_count)) return complete_ = true;
   if (pages_ == max_pages_)
     throw doubt("the list goes on past " + std::to_string(max_pages_) + " pages (" + std::to_string(offset_) +
                 " instances), the most the provider reads: its paging seems not to end");

@@ -29,6 +29,9 @@ class PagedList {
   int64_t offset() const { return offset_; }  // where the next page starts
   int pages() const { return pages_; }
   std::size_t read() const { return seen_.size(); }
+  bool complete() const { return complete_; }
+  // How many instances the list holds: total_count as the last page said, else those read so far.
+  int64_t total() const { return last_total_.value_or(static_cast<int64_t>(read())); }
   // The instances that match the filter, each once, in the API's order.
   std::vector<Instance> take_matching() { return std::move(matching_); }
 
@@ -41,6 +44,7 @@ class PagedList {
   std::optional<int64_t> last_total_;  // total_count as the last page said
   int64_t offset_ = 0;
   int pages_ = 0;
+  bool complete_ = false;
 };
 
 }  // namespace rds::client

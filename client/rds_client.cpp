@@ -13,6 +13,7 @@
 #include "client/printable.h"
 #include "client/project_lookup.h"
 #include "client/rate_limiter.h"
+#include "client/read_coalescer.h"
 #include "client/response_parsing.h"
 #include "client/signer.h"
 #include "client/waiting.h"
@@ -36,6 +37,15 @@ class RdsClientImpl : public RdsClient {
         executor_(ExecutorOptions{deps.transport, std::move(authenticator), deps.clock, deps.random,
                                   deps.backoff, config_.max_retries, config_.log,
                                   endpoint_descriptions(config_)}),
+        reads_(
+            ReadBatching{.enabled = config_.batch_reads}, deps.clock,
+            [this](const std::string& id, Deadline deadline, const CancelToken& cancel) {
+              return fetch_instance(id, cancel, deadline);
+            },
+            [this](Deadline deadline, const CancelToken& cancel, const ReadCoalescer::GoOn& go_on) {
+              return list_project(deadline, cancel, go_on);
+            },
+            config_.log),
         project_id_(config_.project_id) {}
 
   void sign_in(Deadline deadline, const CancelToken& cancel) override {
@@ -43,36 +53,15 @@ class RdsClientImpl : public RdsClient {
     project_id(deadline, cancel);
   }
 
-  std::optional<Instance> get_instance(const std::string& id, Deadline deadline,
-                                       const CancelToken& cancel) override {
-    return fetch_instance(id, cancel, deadline);
+  std::optional<Instance> get_instance(const std::string& id, Deadline deadline, const CancelToken& cancel,
+                                       Freshness freshness) override {
+    check_id("instance", id);
+    return reads_.read(id, freshness, deadline, cancel);
   }
 
   std::vector<Instance> list_instances(const InstanceFilter& filter, Deadline deadline,
                                        const CancelToken& cancel) override {
-    QueryParams filters;
-    if (!filter.name.empty()) filters.emplace_back("name", filter.name);
-    if (!filter.type.empty()) filters.emplace_back("type", filter.type);
-    if (!filter.engine.empty()) filters.emplace_back("datastore_type", filter.engine);
-    const auto start = clock().now();
-    PagedList list(filter, kPageSize, kMaxPages);
-    for (bool complete = false; !complete;) {
-      if (list.pages() > 0 && clock().now() >= deadline)
-        throw TimeoutError(
-            "the list of instances",
-            std::chrono::duration_cast<std::chrono::milliseconds>(clock().now() - start),
-            std::to_string(list.read()) + " instances read in " + std::to_string(list.pages()) + " pages",
-            "the API answered too slowly for the whole list to be read in time");
-      auto request = make_request("GET", "/instances", deadline, cancel);
-      request.query = filters;
-      request.query.emplace_back("offset", std::to_string(list.offset()));
-      request.query.emplace_back("limit", std::to_string(kPageSize));
-      const auto operation =
-          "list instances (GET " + request.full_path() + "?" + signer::canonical_query(request.query) + ")";
-      const auto response = executor_.send(std::move(request), operation, deadline);
-      if (!is_success(response)) throw_api_error(operation, response);
-      complete = list.add(parse_instance_page(operation, response), operation, response.request_id());
-    }
+    auto list = read_pages(filter, deadline, cancel, nullptr);
     auto found = list.take_matching();
     executor_.log(LogLevel::debug, "listed instances",
                   {{"pages", std::to_string(list.pages())},
@@ -134,6 +123,7 @@ class RdsClientImpl : public RdsClient {
       request.headers.emplace_back("Content-Type", "application/json");
       request.body = nlohmann::json{{"ssl_option", enabled}}.dump();
       const auto operation = what + " (PUT " + request.full_path() + ")";
+      reads_.before_write(id);
       change.put_sent = true;
       HttpResponse response;
       try {
@@ -240,6 +230,48 @@ class RdsClientImpl : public RdsClient {
     return request;
   }
 
+  // The pages of the instance list that `filter` asks for, until the list is complete; or, when
+  // `worth_going_on` is given, only the first page if it says no to the total_count that page reports.
+  PagedList read_pages(const InstanceFilter& filter, Deadline deadline, const CancelToken& cancel,
+                       const ReadCoalescer::GoOn* worth_going_on) {
+    QueryParams filters;
+    if (!filter.name.empty()) filters.emplace_back("name", filter.name);
+    if (!filter.type.empty()) filters.emplace_back("type", filter.type);
+    if (!filter.engine.empty()) filters.emplace_back("datastore_type", filter.engine);
+    const auto start = clock().now();
+    PagedList list(filter, kPageSize, kMaxPages);
+    for (bool complete = false; !complete;) {
+      if (list.pages() > 0 && clock().now() >= deadline)
+        throw TimeoutError(
+            "the list of instances",
+            std::chrono::duration_cast<std::chrono::milliseconds>(clock().now() - start),
+            std::to_string(list.read()) + " instances read in " + std::to_string(list.pages()) + " pages",
+            "the API answered too slowly for the whole list to be read in time");
+      auto request = make_request("GET", "/instances", deadline, cancel);
+      request.query = filters;
+      request.query.emplace_back("offset", std::to_string(list.offset()));
+      request.query.emplace_back("limit", std::to_string(kPageSize));
+      const auto operation =
+          "list instances (GET " + request.full_path() + "?" + signer::canonical_query(request.query) + ")";
+      const auto response = executor_.send(std::move(request), operation, deadline);
+      if (!is_success(response)) throw_api_error(operation, response);
+      complete = list.add(parse_instance_page(operation, response), operation, response.request_id());
+      if (!complete && worth_going_on && list.pages() == 1 && !(*worth_going_on)(list.total())) break;
+    }
+    return list;
+  }
+
+  // The whole project's instances for ReadCoalescer, or the first page when the rest is not worth it.
+  ProjectList list_project(Deadline deadline, const CancelToken& cancel, const ReadCoalescer::GoOn& go_on) {
+    auto pages = read_pages({}, deadline, cancel, &go_on);
+    ProjectList list;
+    list.pages = pages.pages();
+    list.total = pages.total();
+    list.complete = pages.complete();
+    list.instances = pages.take_matching();
+    return list;
+  }
+
   // The project id of the config, or the one IAM names for project_name, asked once.
   std::string project_id(Deadline deadline, const CancelToken& cancel) {
     std::lock_guard lock(project_mutex_);
@@ -311,7 +343,7 @@ class RdsClientImpl : public RdsClient {
 
   // The instance, or NotFoundError when it is gone.
   Instance present_instance(const std::string& id, const CancelToken& cancel, Deadline deadline) {
-    auto instance = fetch_instance(id, cancel, deadline);
+    auto instance = reads_.read(id, Freshness::kFresh, deadline, cancel);
     if (!instance) throw NotFoundError("get instance " + id, "instance " + id, "");
     return *instance;
   }
@@ -327,6 +359,7 @@ class RdsClientImpl : public RdsClient {
   PollPolicy poll_;
   std::shared_ptr<Authenticator> authenticator_;
   Executor executor_;
+  ReadCoalescer reads_;
   std::mutex project_mutex_;
   std::string project_id_;  // guarded by project_mutex_; "" until found
 };

@@ -71,9 +71,13 @@ class RdsClient {
   // the token; later calls reuse the token, and a refusal is not asked again. No-op for AK/SK and token.
   virtual void sign_in(Deadline deadline, const CancelToken& cancel) = 0;
 
-  // GET /v3/{project_id}/instances?id=... ; std::nullopt when the list is empty (instance gone).
+  // GET /v3/{project_id}/instances?id=... ; std::nullopt when the list is empty (instance gone). Reads
+  // sent at once go out as one paged list when that takes fewer calls, and a refresh's reads
+  // (Freshness::kRecentList) may be answered by a list of the last few seconds (read_coalescer.h);
+  // absence is always confirmed by the instance's own GET.
   virtual std::optional<Instance> get_instance(const std::string& id, Deadline deadline,
-                                               const CancelToken& cancel) = 0;
+                                               const CancelToken& cancel,
+                                               Freshness freshness = Freshness::kFresh) = 0;
 
   // GET /v3/{project_id}/instances?offset=..&limit=.. with the filter's name, type and datastore_type,
   // page after page (kPageSize each) until every match is read, all within `deadline`; each page is

@@ -50,6 +50,16 @@ struct Job {
   std::string fail_reason;  // why a Failed job failed, when the API says (Huawei's "fail_reason")
 };
 
+// How recent the answer to a single-instance read must be.
+enum class Freshness {
+  // The reads of a refresh: a complete list of the project that this client began a few seconds ago may
+  // answer, unless this client has sent the instance a switch since that list began.
+  kRecentList,
+  // Plan checks, the read before a switch, the polls of a wait: only a call that started after the read
+  // was asked, so that a poll sees what the switch did.
+  kFresh,
+};
+
 // Instance status helpers. Statuses not listed by the API documentation count as busy.
 bool is_ready(const Instance&);  // status ACTIVE
 // A status that never turns ACTIVE by itself, so waiting for it is pointless: FAILED and CREATE FAIL
