@@ -45,6 +45,11 @@ void write_file(const fs::path& path, const std::string& text) {
   if (!out) throw std::runtime_error("cannot write " + path.string());
 }
 
+// What rds-sim served during one command.
+struct ApiCalls {
+  int puts = 0, single_gets = 0, list_pages = 0, other = 0, throttled = 0;
+};
+
 struct Figures {
   double wall_seconds = 0;
   TimeReport terraform;             // includes the provider processes it waited for
@@ -52,16 +57,26 @@ struct Figures {
   long provider_peak_rss_kib = 0;   // the largest of them
   int provider_starts = 0;
   int exit_code = 0;
+  ApiCalls calls;
 };
 
 class ManyResources {
  public:
-  ManyResources(const std::string& provider, int resources, const fs::path& scratch)
-      : dir_(scratch / "apply-many"), resources_(resources), sim_({"--ssl-switch-seconds", "0", "--quiet"}) {
+  ManyResources(const std::string& provider, const ApplyManyOptions& options, bool batch_reads,
+                const fs::path& scratch)
+      : dir_(scratch / "apply-many"),
+        resources_(options.resources),
+        batch_reads_(batch_reads),
+        sim_({"--ssl-switch-seconds", "0", "--quiet"}) {
+    if (options.rate_limit > 0)
+      sim_.admin("POST", "/_admin/rate-limit", {{"rate_limit", options.rate_limit}});
+    fs::remove_all(dir_);
     fs::create_directories(dir_ / "plugins");
+    if (options.api_latency_ms > 0)
+      sim_.inject_fault({{"kind", "latency"}, {"latency_ms", options.api_latency_ms}, {"seconds", 86400}});
     fs::create_directories(dir_ / "times");
     sim_.admin("POST", "/_admin/instances/bulk",
-               {{"count", resources},
+               {{"count", resources_},
                 {"prefix", "bench"},
                 {"instance", {{"engine", "MySQL"}, {"enable_ssl", false}}}});
     // Terraform runs whatever dev_overrides names; this wrapper runs the provider under GNU time, one
@@ -99,6 +114,9 @@ resource "rds_instance_ssl" "bench" {
     env["OS_PROJECT_ID"] = sim_.project_id();
     env["OS_ACCESS_KEY"] = "sim-ak";
     env["OS_SECRET_KEY"] = "sim-sk";
+    env["RDS_BATCH_READS"] = batch_reads_ ? "true" : "false";
+    sim_.admin("DELETE", "/_admin/requests");
+    const int throttled_before = throttled();
     std::vector<std::string> argv{kTime, "-v", "-o", (dir_ / "terraform.time").string(), "terraform"};
     argv.insert(argv.end(), args.begin(), args.end());
     auto result = rds::testing::run_to_completion({.argv = argv,
@@ -121,7 +139,33 @@ resource "rds_instance_ssl" "bench" {
       ++figures.provider_starts;
     }
     last_output_ = result.describe();
+    figures.calls = api_calls();
+    figures.calls.throttled = throttled() - throttled_before;
     return figures;
+  }
+
+  ApiCalls api_calls() const {
+    ApiCalls calls;
+    for (const auto& request : sim_.requests()) {
+      const auto path = request["path"].get<std::string>();
+      const auto query = request["query"].get<std::string>();
+      if (request["method"] == "PUT" && path.ends_with("/ssl")) {
+        ++calls.puts;
+      } else if (request["method"] == "GET" && path.ends_with("/instances")) {
+        ++(query.find("limit=") != std::string::npos ? calls.list_pages : calls.single_gets);
+      } else {
+        ++calls.other;
+      }
+    }
+    return calls;
+  }
+
+  // 429s rds-sim has answered since it started.
+  int throttled() const {
+    int total = 0;
+    const auto stats = sim_.admin("GET", "/_admin/rate-limit");
+    for (const auto& entry : stats["routes"].items()) total += entry.value()["throttled"].get<int>();
+    return total;
   }
 
   const std::string& last_output() const { return last_output_; }
@@ -129,6 +173,7 @@ resource "rds_instance_ssl" "bench" {
  private:
   fs::path dir_;
   int resources_;
+  bool batch_reads_;
   rds::testing::SimProcess sim_;
   std::string last_output_;
 };
@@ -143,26 +188,37 @@ void print(const char* what, const Figures& f, int resources) {
       100.0 * f.provider_cpu_seconds / terraform_own, 1000.0 * f.provider_cpu_seconds / resources);
   std::printf("  %-34s provider peak RSS %.1f MiB   provider processes started: %d\n", "",
               static_cast<double>(f.provider_peak_rss_kib) / 1024.0, f.provider_starts);
+  std::printf("  %-34s API calls %d: %d PUT, %d single GET, %d list pages, %d other; %d answered 429\n", "",
+              f.calls.puts + f.calls.single_gets + f.calls.list_pages + f.calls.other, f.calls.puts,
+              f.calls.single_gets, f.calls.list_pages, f.calls.other, f.calls.throttled);
 }
 
 }  // namespace
 
-void bench_apply_many(const std::string& provider, int resources, const fs::path& scratch) {
-  ManyResources bench(provider, resources, scratch);
-  const Figures apply = bench.terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
-  if (apply.exit_code != 0) throw std::runtime_error("terraform apply failed\n" + bench.last_output());
-  const Figures plan = bench.terraform({"plan", "-input=false", "-no-color", "-detailed-exitcode"});
-  if (plan.exit_code != 0) {
-    throw std::runtime_error(
-        std::string(plan.exit_code == 2 ? "the plan after the apply is not empty" : "terraform plan failed") +
-        "\n" + bench.last_output());
-  }
+void bench_apply_many(const std::string& provider, const ApplyManyOptions& options, const fs::path& scratch) {
+  std::vector<bool> modes;
+  if (options.batch_reads != "on") modes.push_back(false);
+  if (options.batch_reads != "off") modes.push_back(true);
   std::printf(
-      "terraform apply of %d rds_instance_ssl (each switches SSL on; rds-sim switch time 0; default "
-      "parallelism), then terraform plan:\n",
-      resources);
-  print("apply:", apply, resources);
-  print("plan afterwards (empty: checked):", plan, resources);
+      "terraform apply of %d rds_instance_ssl (each switches SSL on; rds-sim switch time 0, %d ms latency "
+      "per "
+      "call, rate limit %s; default parallelism), then terraform plan:\n",
+      options.resources, options.api_latency_ms,
+      options.rate_limit > 0 ? (std::to_string(options.rate_limit) + " calls/s").c_str() : "none");
+  for (bool batch_reads : modes) {
+    ManyResources bench(provider, options, batch_reads, scratch);
+    const Figures apply = bench.terraform({"apply", "-auto-approve", "-input=false", "-no-color"});
+    if (apply.exit_code != 0) throw std::runtime_error("terraform apply failed\n" + bench.last_output());
+    const Figures plan = bench.terraform({"plan", "-input=false", "-no-color", "-detailed-exitcode"});
+    if (plan.exit_code != 0) {
+      throw std::runtime_error(std::string(plan.exit_code == 2 ? "the plan after the apply is not empty"
+                                                               : "terraform plan failed") +
+                               "\n" + bench.last_output());
+    }
+    std::printf(" batch_reads = %s\n", batch_reads ? "true" : "false");
+    print("apply:", apply, options.resources);
+    print("plan afterwards (empty: checked):", plan, options.resources);
+  }
 }
 
 }  // namespace rds::bench

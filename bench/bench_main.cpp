@@ -36,6 +36,8 @@ struct Options {
   int calls = 200;
   int resources = 1000;
   int api_latency_ms = 0;
+  int rate_limit = 0;
+  std::string batch_reads = "both";
   std::set<std::string> only;  // empty: every section
 
   bool wants(const std::string& section) const { return only.empty() || only.count(section) > 0; }
@@ -68,8 +70,10 @@ int usage(const char* program) {
       "  --vs PATH        another provider binary to start side by side in the start-up section\n"
       "  --runs N         starts per binary in the start-up section (default 21)\n"
       "  --calls N        calls per RPC in the rpc section (default 200)\n"
-      "  --api-latency MS rds-sim answers every API call MS later in the rpc section (default 0)\n"
-      "  --resources N    resources in the apply section (default 1000)\n",
+      "  --api-latency MS rds-sim answers every API call MS later in the rpc and apply sections (default 0)\n"
+      "  --resources N    resources in the apply section (default 1000)\n"
+      "  --rate-limit N   rds-sim throttles at N calls per second in the apply section (default: none)\n"
+      "  --batch-reads on|off|both  the provider's batch_reads in the apply section (default both)\n",
       program, RDS_BENCH_PROVIDER_PATH);
   return 2;
 }
@@ -96,6 +100,12 @@ int main(int argc, char** argv) {
       options.resources = std::max(1, std::atoi(argv[++i]));
     } else if (arg == "--api-latency" && has_value) {
       options.api_latency_ms = std::max(0, std::atoi(argv[++i]));
+    } else if (arg == "--rate-limit" && has_value) {
+      options.rate_limit = std::max(0, std::atoi(argv[++i]));
+    } else if (arg == "--batch-reads" && has_value) {
+      options.batch_reads = argv[++i];
+      if (options.batch_reads != "on" && options.batch_reads != "off" && options.batch_reads != "both")
+        return usage(argv[0]);
     } else if (arg == "--only" && has_value) {
       std::stringstream list(argv[++i]);
       for (std::string section; std::getline(list, section, ',');) {
@@ -121,7 +131,12 @@ int main(int argc, char** argv) {
       if (rds::testing::find_on_path("terraform").empty()) {
         std::printf("terraform apply: skipped (terraform is not on PATH)\n");
       } else {
-        rds::bench::bench_apply_many(options.provider, options.resources, scratch.path());
+        rds::bench::bench_apply_many(options.provider,
+                                     {.resources = options.resources,
+                                      .api_latency_ms = options.api_latency_ms,
+                                      .rate_limit = options.rate_limit,
+                                      .batch_reads = options.batch_reads},
+                                     scratch.path());
       }
     }
   } catch (const std::exception& error) {

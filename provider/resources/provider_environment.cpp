@@ -29,6 +29,22 @@ void set_from_env(Setting<T>& setting, T value, std::string_view variable) {
   setting.origin = "environment variable " + std::string(variable);
 }
 
+// A boolean argument the block leaves unset takes `variable` when it is set: true or false.
+void bool_from_env(Setting<bool>& setting, const std::string& argument, const std::string& variable,
+                   const Environment& env, Diagnostics& diags) {
+  if (setting.maybe_set()) return;
+  auto text = env(variable);
+  if (!text || text->empty()) return;
+  if (auto parsed = parse_bool(*text)) {
+    set_from_env(setting, *parsed, variable);
+    return;
+  }
+  diags.error("Invalid " + variable,
+              "Environment variable " + variable + " (the default of " + argument +
+                  ") must be true or false, got \"" + *text + "\".",
+              AttributePath(argument));
+}
+
 bool is_huawei(std::string_view variable) { return variable.starts_with("HW_"); }
 
 // The first variable of `argument` set (non-empty) in `env` within one family (OS_*/RDS_* or HW_*).
@@ -83,19 +99,8 @@ void apply_environment(ProviderSettings& settings, const Environment& env, Diagn
                    "RDS_MAX_REQUESTS_PER_SECOND");
     }
   }
-  if (!settings.insecure.maybe_set()) {
-    if (auto text = env("OS_INSECURE"); text && !text->empty()) {
-      if (auto parsed = parse_bool(*text)) {
-        set_from_env(settings.insecure, *parsed, "OS_INSECURE");
-      } else {
-        diags.error(
-            "Invalid OS_INSECURE",
-            "Environment variable OS_INSECURE (the default of insecure) must be true or false, got \"" +
-                *text + "\".",
-            AttributePath("insecure"));
-      }
-    }
-  }
+  bool_from_env(settings.insecure, "insecure", "OS_INSECURE", env, diags);
+  bool_from_env(settings.batch_reads, "batch_reads", "RDS_BATCH_READS", env, diags);
 }
 
 }  // namespace rds::resources

@@ -154,6 +154,15 @@ Schema build() {
                        "polls, IAM), from `0.1` to `1000`; unset: no cap. Whatever the setting, an answer "
                        "`429` slows every call of the process down, then the rate recovers. Default: "
                        "environment variable `RDS_MAX_REQUESTS_PER_SECOND`."));
+  a.push_back(argument("batch_reads", Type::boolean(),
+                       "Whether single-instance reads sent at once go out as one paged list of the project "
+                       "when that takes fewer calls, and a refresh's reads share a list of the last 5 "
+                       "seconds. An instance missing from a list is always confirmed by its own read. "
+                       "Default: environment variable RDS_BATCH_READS, else true.",
+                       "Whether single-instance reads sent at once go out as one paged list of the project "
+                       "when that takes fewer calls, and a refresh's reads share a list of the last 5 "
+                       "seconds. An instance missing from a list is always confirmed by its own read. "
+                       "Default: environment variable `RDS_BATCH_READS`, else `true`."));
   a.push_back(argument("request_timeout", Type::string(),
                        "How long one HTTP request may take before it is abandoned (and retried, within "
                        "max_retries), as a duration from \"1s\" to \"1h\". Default \"60s\"; no environment "

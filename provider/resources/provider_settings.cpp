@@ -221,11 +221,14 @@ ProviderSettings settings_from_config(const Value& config) {
       setting.origin = kFromConfig;
     }
   }
-  const Value& insecure = config.attr("insecure");
-  if (insecure.is_unknown()) settings.insecure.unknown = true;
-  if (!insecure.is_null() && insecure.is_known()) {
-    settings.insecure.value = insecure.as_bool();
-    settings.insecure.origin = kFromConfig;
+  for (auto [name, setting] :
+       {std::pair{"insecure", &settings.insecure}, {"batch_reads", &settings.batch_reads}}) {
+    const Value& value = config.attr(name);
+    if (value.is_unknown()) setting->unknown = true;
+    if (!value.is_null() && value.is_known()) {
+      setting->value = value.as_bool();
+      setting->origin = kFromConfig;
+    }
   }
   read_assume_role(config.attr("assume_role"), settings);
   const Value& rate = config.attr("max_requests_per_second");
@@ -331,11 +334,13 @@ Diagnostics check_configurable(const ProviderSettings& s) {
                 "max_requests_per_second depends on a value that is only known after apply.",
                 AttributePath("max_requests_per_second"));
   }
-  if (s.insecure.unknown || s.max_retries.unknown) {
-    diags.error("Provider argument not known yet",
-                std::string(s.insecure.unknown ? "insecure" : "max_retries") +
-                    " depends on a value that is only known after apply.",
-                AttributePath(s.insecure.unknown ? "insecure" : "max_retries"));
+  for (auto [name, unknown] : {std::pair{"insecure", s.insecure.unknown},
+                               {"max_retries", s.max_retries.unknown},
+                               {"batch_reads", s.batch_reads.unknown}}) {
+    if (unknown)
+      diags.error("Provider argument not known yet",
+                  std::string(name) + " depends on a value that is only known after apply.",
+                  AttributePath(name));
   }
   if (diags.has_errors()) return diags;
 

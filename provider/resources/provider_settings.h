@@ -46,6 +46,7 @@ struct ProviderSettings {
   Setting<std::string> token;
   Setting<std::string> user_name, password, domain_name;
   Setting<bool> insecure;
+  Setting<bool> batch_reads;  // reads sent at once go out as one list (client/read_coalescer.h)
   Setting<std::string> cacert_file;
   Setting<std::string> cloud;  // the clouds.yaml entry the other arguments default to (clouds_yaml.h)
   // The assume_role block: an agency of another account. No environment fallback.

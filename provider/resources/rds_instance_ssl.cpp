@@ -179,7 +179,8 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
   try {
     rds::logging::debug("reading RDS instance", {{"instance_id", instance_id}});
     const auto instance =
-        client->get_instance(instance_id, deadline, context_->operation_token(request.cancel));
+        client->get_instance(instance_id, deadline, context_->operation_token(request.cancel),
+                             rds::client::Freshness::kRecentList);  // a refresh may share a recent list
     if (!instance) {
       rds::logging::debug("RDS instance is gone; removing it from the state", {{"instance_id", instance_id}});
       std::lock_guard lock(vanished_mutex_);

@@ -151,6 +151,7 @@ rds::client::ClientConfig client_config_from(const ProviderSettings& s,
   config.agency_duration_seconds = static_cast<int>(value_or<int64_t>(s.agency_duration, 0));
   config.max_requests_per_second = value_or(s.max_requests_per_second, 0.0);
   config.insecure = value_or(s.insecure, false);
+  config.batch_reads = value_or(s.batch_reads, true);
   config.cacert_file = value_or(s.cacert_file, {});
   config.max_retries =
       static_cast<int>(std::min<int64_t>(value_or<int64_t>(s.max_retries, 5), kMaxRetriesLimit));

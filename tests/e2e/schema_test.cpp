@@ -45,7 +45,8 @@ TEST_F(ProvidersSchema, ListsEveryProviderArgumentWithADescription) {
                                        "security_token", "token",       "user_name",
                                        "password",       "domain_name", "insecure",
                                        "cacert_file",    "max_retries", "request_timeout",
-                                       "project_name",   "cloud",       "max_requests_per_second"};
+                                       "project_name",   "cloud",       "max_requests_per_second",
+                                       "batch_reads"};
   for (const auto& name : expected) {
     expect_described(block, name);
     EXPECT_FALSE(block["attributes"][name].value("required", false))

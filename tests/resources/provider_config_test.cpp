@@ -32,7 +32,8 @@ TEST(ProviderSchema, EveryArgumentIsOptionalDescribedAndNamesItsEnvironmentVaria
                                                   {"max_retries", "Default"},
                                                   {"request_timeout", "Default"},
                                                   {"cloud", "OS_CLOUD"},
-                                                  {"max_requests_per_second", "RDS_MAX_REQUESTS_PER_SECOND"}};
+                                                  {"max_requests_per_second", "RDS_MAX_REQUESTS_PER_SECOND"},
+                                                  {"batch_reads", "RDS_BATCH_READS"}};
   const auto& attributes = provider_schema().block.attributes;
   EXPECT_EQ(attributes.size(), env_of.size());
   for (const auto& attribute : attributes) {
@@ -143,6 +144,27 @@ TEST(ProviderValidate, RequestTimeoutIsADurationFromOneSecondToOneHour) {
 TEST(ProviderValidate, InsecureFromEnvironmentMustBeABoolean) {
   auto diags = provider({{"OS_INSECURE", "maybe"}})->validate_config(config({}));
   EXPECT_TRUE(has_error_at(diags, "insecure", "OS_INSECURE")) << dump(diags);
+}
+
+TEST(ProviderValidate, BatchReadsFromEnvironmentMustBeABoolean) {
+  auto diags = provider({{"RDS_BATCH_READS", "sometimes"}})->validate_config(config({}));
+  EXPECT_TRUE(has_error_at(diags, "batch_reads", "RDS_BATCH_READS")) << dump(diags);
+}
+
+TEST(ProviderConfigure, BatchReadsIsOnUnlessTheBlockOrTheEnvironmentTurnsItOff) {
+  const Env base{{"OS_PROJECT_ID", "p"}, {"RDS_ENDPOINT", "http://127.0.0.1:9"}, {"OS_AUTH_TOKEN", "t"}};
+  const auto batch_reads = [&](Env env, std::map<std::string, Value> block) {
+    auto recorder = std::make_shared<Recorder>();
+    auto diags = provider(env, recorder)->configure(config(std::move(block)), "1.11.4", {});
+    EXPECT_FALSE(diags.has_errors()) << dump(diags);
+    return recorder->config && recorder->config->batch_reads;
+  };
+  EXPECT_TRUE(batch_reads(base, {}));
+  Env off = base;
+  off.emplace("RDS_BATCH_READS", "false");
+  EXPECT_FALSE(batch_reads(off, {}));
+  EXPECT_TRUE(batch_reads(off, {{"batch_reads", Value::boolean(true)}})) << "the block wins";
+  EXPECT_FALSE(batch_reads(base, {{"batch_reads", Value::boolean(false)}}));
 }
 
 TEST(ProviderConfigure, MissingProjectIdIsAClearError) {
