@@ -73,7 +73,7 @@ class ManyResources {
     fs::remove_all(dir_);
     fs::create_directories(dir_ / "plugins");
     if (options.api_latency_ms > 0)
-      sim_.inject_fault({{"kind", "latency"}, {"latency_ms", options.api_latency_ms}, {"seconds", 86400}});
+      sim_.inject_fault({{"kind", "latency"}, {"latency_ms", options.api_latency_ms}, {"seconds", 3600}});
     fs::create_directories(dir_ / "times");
     sim_.admin("POST", "/_admin/instances/bulk",
                {{"count", resources_},

@@ -1,11 +1,10 @@
 #include "client/executor.h"
 
 #include <algorithm>
-#include <cctype>
-#include <ctime>
 
 #include "client/error_body.h"
 #include "client/errors.h"
+#include "client/retry_after.h"
 
 namespace rds::client {
 
@@ -32,14 +31,6 @@ bool is_rejected_credentials(const HttpResponse& response) {
   return response.status == 403 && parse_error_body(response.body).code == "DBS.280056";
 }
 
-// Retry-After as an HTTP date (RFC 9110 IMF-fixdate, "Sun, 06 Nov 1994 08:49:37 GMT"), in seconds since
-// the epoch.
-std::optional<std::time_t> http_date(const std::string& text) {
-  std::tm utc{};
-  const char* end = strptime(text.c_str(), "%a, %d %b %Y %H:%M:%S GMT", &utc);
-  if (end == nullptr || *end != '\0') return std::nullopt;
-  return timegm(&utc);
-}
 }  // namespace
 
 RetryBudget::RetryBudget(Clock& clock, int max_retries, std::optional<Deadline> deadline)
@@ -70,23 +61,7 @@ std::string Executor::describe_endpoint(const std::string& base_url) const {
 }
 
 std::optional<std::chrono::milliseconds> Executor::retry_after(const HttpResponse& response) const {
-  const std::string value = response.header("Retry-After");
-  if (value.empty()) return std::nullopt;
-  std::chrono::milliseconds wait{0};
-  // In whole seconds, bounded to a day before any conversion: a date in the year 9999 is a long wait,
-  // not a nanosecond count that overflows into "retry at once".
-  constexpr long long kLongest = 24 * 60 * 60;
-  if (std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) {
-    wait = std::chrono::seconds(value.size() > 6 ? kLongest : std::min(std::stoll(value), kLongest));
-  } else if (auto date = http_date(value)) {
-    const long long seconds =
-        static_cast<long long>(*date) -
-        static_cast<long long>(std::chrono::system_clock::to_time_t(options_.clock->utc_now()));
-    wait = std::chrono::seconds(std::clamp(seconds, 0LL, kLongest));
-  } else {
-    return std::nullopt;  // unreadable: fall back to our own backoff
-  }
-  return wait;
+  return rds::client::retry_after(response, options_.clock->utc_now());
 }
 
 bool Executor::pause_before_retry(RetryBudget& budget, std::optional<std::chrono::milliseconds> requested,

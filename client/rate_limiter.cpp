@@ -1,10 +1,10 @@
 #include "client/rate_limiter.h"
 
 #include <algorithm>
-#include <charconv>
 #include <string>
 
 #include "client/errors.h"
+#include "client/retry_after.h"
 
 namespace rds::client {
 namespace {
@@ -19,14 +19,9 @@ steady_clock::duration spacing(double rate) {
   return duration_cast<steady_clock::duration>(duration<double>(1.0 / rate));
 }
 
-// Retry-After in seconds (the form the gateways send), capped at a minute for the whole process.
-std::optional<milliseconds> retry_after_of(const HttpResponse& response) {
-  const std::string value = response.header("Retry-After");
-  int seconds = 0;
-  const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seconds);
-  if (ec != std::errc() || end != value.data() + value.size() || seconds < 0) return std::nullopt;
-  return milliseconds(std::min(seconds, 60) * 1000);
-}
+// However long one answer asks, the whole process pauses at most this long: a call whose own deadline
+// allows a longer wait still waits (Executor), the others go on.
+constexpr milliseconds kLongestPause{60'000};
 
 }  // namespace
 
@@ -102,7 +97,10 @@ HttpResponse RateLimitedTransport::send(const HttpRequest& request) {
                          true);
   }
   HttpResponse response = inner_->send(request);
-  if (response.status == 429) limiter_->throttled(retry_after_of(response));
+  if (response.status == 429) {
+    auto asked = retry_after(response, limiter_->utc_now());
+    limiter_->throttled(asked ? std::optional(std::min(*asked, kLongestPause)) : std::nullopt);
+  }
   return response;
 }
 

@@ -33,6 +33,8 @@ class RateLimiter {
 
   // The rate slots are handed out at now, per second; 0 when there is no limit.
   double current_rate();
+  // The wall clock of the limiter's clock, for a Retry-After given as a date.
+  std::chrono::system_clock::time_point utc_now() { return clock_->utc_now(); }
 
  private:
   using TimePoint = std::chrono::steady_clock::time_point;

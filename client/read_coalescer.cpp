@@ -118,12 +118,22 @@ void ReadCoalescer::lead_round(std::unique_lock<std::mutex>& lock, Deadline dead
     // Decided with the figures of the round's start, so the list's check needs no lock.
     const bool refresh = recent > 0;
     const int64_t saved = fresh + recent + (refresh ? static_cast<int64_t>(recent_singles_.size()) : 0);
+    // The refresh's reads that arrive while the first page is read wait for the next round, which the
+    // snapshot would answer: they count too.
+    const auto arrived_since = [this, &recent_ids] {
+      std::lock_guard arrived_lock(mutex_);
+      std::set<std::string> arrived;
+      for (const auto& waiter : waiting_)
+        if (waiter->freshness == Freshness::kRecentList && !recent_ids.contains(waiter->id))
+          arrived.insert(waiter->id);
+      return static_cast<int64_t>(arrived.size());
+    };
     lock.unlock();
     const auto began = clock_->now();
     try {
       list = list_(deadline, cancel, [&](int64_t total) {
         const int64_t pages = pages_for(total);
-        return refresh ? pages <= saved : pages < saved;
+        return refresh ? pages <= saved + arrived_since() : pages < saved;
       });
     } catch (const std::exception& error) {
       log(LogLevel::warn, "the list for a round of instance reads failed; each read goes out on its own",

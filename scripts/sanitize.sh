@@ -2,8 +2,9 @@
 # The sanitizer checks (docs/RELIABILITY.md), both with clang, each in its own build folder:
 #   asan  the whole ctest suite, e2e included, built with AddressSanitizer + UndefinedBehaviorSanitizer
 #         (build-asan/, the tree the fuzzers are built in too: scripts/clang-tree.sh);
-#   tsan  the concurrency test (32 parallel RPCs at one provider, StopProvider in the middle) with the
-#         provider and rds-sim built with ThreadSanitizer (build-tsan/).
+#   tsan  the concurrency tests (32 parallel RPCs at one provider, StopProvider in the middle; reads from
+#         many threads coalesced into lists) with the provider and rds-sim built with ThreadSanitizer
+#         (build-tsan/).
 # Every instrumented process (tests, provider, rds-sim) writes its reports to a folder that must stay
 # empty: a report in a provider that Terraform started would otherwise vanish into Terraform's logs.
 #
@@ -51,7 +52,7 @@ run_asan() {
 run_tsan() {
   local build=$root/build-tsan
   configure_clang_tree "$build" -DRDS_SANITIZE=thread
-  cmake --build "$build" -j"$jobs" --target terraform-provider-rds rds-sim rds_resources_concurrency_tests
+  cmake --build "$build" -j"$jobs" --target terraform-provider-rds rds-sim rds_resources_concurrency_tests rds_read_coalescer_tests
   TSAN_OPTIONS="log_path=$reports/tsan:log_exe_name=1:halt_on_error=1:second_deadlock_stack=1:ignore_noninstrumented_modules=1:suppressions=$root/tests/sanitizers/tsan.supp" \
     ctest --test-dir "$build" -L concurrency --output-on-failure --repeat until-fail:3
   check_reports "ThreadSanitizer"

@@ -83,5 +83,28 @@ TEST(RateLimitedTransport, A429FromTheApiSlowsTheProcessAndRetryAfterHoldsEveryC
   EXPECT_GT(limiter->current_rate(), 0);
 }
 
+// Gateways may send Retry-After as a date: the process waits for it as the call itself would.
+TEST(RateLimitedTransport, ARetryAfterGivenAsADateHoldsEveryCallerTooAtMostAMinute) {
+  auto clock = std::make_shared<FakeClock>();
+  clock->set_utc(std::chrono::sys_days(std::chrono::year(2026) / 12 / 6) + std::chrono::hours(9));
+  auto limiter = std::make_shared<RateLimiter>(clock, 0);
+  auto inner = std::make_shared<FakeTransport>([](const HttpRequest&) { return json_response(200, "{}"); });
+  RateLimitedTransport transport(inner, limiter);
+  HttpRequest request;
+  request.method = "GET";
+  request.base_url = "https://rds.example.test";
+  request.path = "/v3/p/instances";
+  inner->then(json_response(429, "{}", {{"retry-after", "Sun, 06 Dec 2026 09:00:20 GMT"}}));
+  EXPECT_EQ(transport.send(request).status, 429);
+  transport.send(request);
+  EXPECT_EQ(clock->elapsed(), 20'000ms);
+
+  inner->then(json_response(429, "{}", {{"retry-after", "Mon, 07 Dec 2026 09:00:00 GMT"}}));
+  EXPECT_EQ(transport.send(request).status, 429);
+  const auto before = clock->elapsed();
+  transport.send(request);
+  EXPECT_EQ(clock->elapsed() - before, 60'000ms) << "a day asked, a minute for the whole process";
+}
+
 }  // namespace
 }  // namespace rds::client::testing

@@ -291,5 +291,26 @@ TEST_F(LargeProject, ARefreshListsThePagesOnceItsReadsWouldCostAsMuch) {
   EXPECT_EQ(project_.single_reads.size(), singles) << "the snapshot answered the rest of the refresh";
 }
 
+TEST_F(LargeProject, ARefreshCountsTheReadsThatArriveWhileItsFirstPageIsRead) {
+  // 5000 instances are 50 pages. Ten reads wait for the first round; forty more arrive while its first
+  // page is read: together they are worth the whole list, which as the snapshot answers them all.
+  std::vector<std::future<std::vector<std::optional<Instance>>>> late;
+  project_.on_list = [&] {
+    if (project_.lists > 0) return;
+    std::vector<std::string> ids;
+    for (int i = 10; i < 50; ++i) ids.push_back("i" + std::to_string(i * 100));
+    late.push_back(
+        std::async(std::launch::async, [this, ids] { return read_at_once(ids, Freshness::kRecentList); }));
+    std::this_thread::sleep_for(200ms);  // they queue behind the running round
+  };
+  std::vector<std::string> first;
+  for (int i = 0; i < 10; ++i) first.push_back("i" + std::to_string(i * 100));
+  for (const auto& found : read_at_once(first, Freshness::kRecentList)) EXPECT_TRUE(found);
+  for (const auto& found : late.at(0).get()) EXPECT_TRUE(found);
+  EXPECT_EQ(project_.lists, 1);
+  EXPECT_EQ(project_.pages, 50);
+  EXPECT_TRUE(project_.single_reads.empty());
+}
+
 }  // namespace
 }  // namespace rds::client
