@@ -87,7 +87,8 @@ void CurlPool::close(const std::vector<Slot>& slots) const {
 }
 
 CurlPool::Slot CurlPool::take(const std::string& operation, const TransportOptions& options,
-                              const CancelToken& cancel) {
+                              const CancelToken& cancel, std::chrono::milliseconds limit) {
+  const auto give_up_at = std::chrono::steady_clock::now() + limit;
   std::vector<Slot> expired;
   {
     std::unique_lock lock(mutex_);
@@ -105,6 +106,15 @@ CurlPool::Slot CurlPool::take(const std::string& operation, const TransportOptio
         lock.unlock();
         close(expired);
         throw CancelledError("waiting for a free connection for " + operation);
+      }
+      if (std::chrono::steady_clock::now() >= give_up_at) {
+        lock.unlock();
+        close(expired);
+        throw TransportError(operation,
+                             "all " + std::to_string(limits_.max_connections) +
+                                 " connections of the provider process stayed busy for the request's whole "
+                                 "time",
+                             true);
       }
       returned_.wait_for(lock, std::chrono::milliseconds(50));  // cancel is polled, like the transfers
     }

@@ -51,9 +51,11 @@ class CurlPool {
   CurlPool& operator=(const CurlPool&) = delete;
 
   // An idle handle, or a new one while fewer than max_connections are open; otherwise waits for one to
-  // come back. The first call loads libcurl and finds the CA certificates (TransportError when libcurl
-  // cannot be loaded); CancelledError when `cancel` fires while waiting.
-  Slot take(const std::string& operation, const TransportOptions& options, const CancelToken& cancel);
+  // come back, at most `limit` (the request's time: then a retryable TransportError). The first call
+  // loads libcurl and finds the CA certificates (TransportError when libcurl cannot be loaded);
+  // CancelledError when `cancel` fires while waiting.
+  Slot take(const std::string& operation, const TransportOptions& options, const CancelToken& cancel,
+            std::chrono::milliseconds limit);
   // Returns a handle taken before: kept idle (until idle_lifetime has passed), or closed when max_idle are
   // idle already.
   void give_back(Slot slot);

@@ -119,7 +119,9 @@ HttpResponse CurlTransport::send(const HttpRequest& request) {
   // A raw URL (a download link) may carry a presigned signature in its query: messages leave it out.
   const std::string operation =
       request.method + " " + (request.raw_url.empty() ? url : request.base_url + request.path);
-  auto slot = pool_->take(operation, options_, request.cancel);
+  // Waiting for a connection counts against the request's time, as the transfer does.
+  auto slot =
+      pool_->take(operation, options_, request.cancel, request.timeout.value_or(options_.request_timeout));
   const LibCurl& curl = pool_->curl();
   struct SlotReturner {
     CurlPool& pool;

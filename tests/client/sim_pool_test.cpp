@@ -84,5 +84,35 @@ TEST(ClientSimPoolTest, IdleConnectionsCloseAfterTheirIdleLifetimeWithoutAnyFurt
   EXPECT_EQ(sim.requests().size(), 21u);
 }
 
+// With every connection of the pool busy, a request waits for one only as long as its own time allows.
+TEST(ClientSimPoolTest, AWaitForAFreeConnectionEndsWithTheRequestsTime) {
+  SimProcess sim({"--instance", "db1:MySQL:off", "--quiet"});
+  sim.inject_fault({{"kind", "latency"}, {"latency_ms", 3000}, {"count", 1}});
+  PoolLimits limits;
+  limits.max_connections = 1;
+  TransportOptions options;
+  options.connect_timeout = std::chrono::seconds(5);
+  options.request_timeout = std::chrono::seconds(10);
+  CurlTransport transport(options, limits);
+  HttpRequest request;
+  request.method = "GET";
+  request.base_url = sim.base_url();
+  request.path = "/v3/" + sim.project_id() + "/instances";  // unsigned: 401, after the fault's latency
+  std::thread slow([&] { transport.send(request); });
+  ASSERT_TRUE(rds::testing::eventually([&] { return sim.requests().size() == 0 && sim.connections() == 1; }))
+      << "the slow request holds the only connection";
+  HttpRequest hurried = request;
+  hurried.timeout = std::chrono::milliseconds(300);
+  try {
+    transport.send(hurried);
+    ADD_FAILURE() << "the request got a connection the slow one still holds";
+  } catch (const TransportError& error) {
+    EXPECT_TRUE(error.retryable());
+    EXPECT_NE(std::string(error.what()).find("stayed busy"), std::string::npos) << error.what();
+  }
+  EXPECT_TRUE(sim.requests().empty()) << "it gave up while the slow request still held the connection";
+  slow.join();
+}
+
 }  // namespace
 }  // namespace rds::client
