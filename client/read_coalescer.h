@@ -48,6 +48,23 @@ struct ProjectList {
   int64_t total = 0;  // total_count as the API said
 };
 
+// What a round and the snapshot hold. At namespace scope: clang 14 cannot default-construct a nested class
+// with member initialisers inside std::optional of its enclosing class.
+namespace read_coalescing {
+struct Waiter {
+  std::string id;
+  Freshness freshness = Freshness::kFresh;
+  bool done = false;
+  std::optional<Instance> found;  // set when done and a list held the instance
+};
+struct Snapshot {
+  std::map<std::string, Instance> instances;
+  std::chrono::steady_clock::time_point began{};
+  uint64_t began_after_write = 0;  // writes_ when the list began
+  int answered = 0;
+};
+}  // namespace read_coalescing
+
 class ReadCoalescer {
  public:
   // GET /instances?id=… for one instance; nullopt when the API lists none.
@@ -74,18 +91,8 @@ class ReadCoalescer {
   static int64_t pages_for(int64_t total);
 
  private:
-  struct Waiter {
-    std::string id;
-    Freshness freshness = Freshness::kFresh;
-    bool done = false;
-    std::optional<Instance> found;  // set when done and a list held the instance
-  };
-  struct Snapshot {
-    std::map<std::string, Instance> instances;
-    std::chrono::steady_clock::time_point began{};
-    uint64_t began_after_write = 0;  // writes_ when the list began
-    int answered = 0;
-  };
+  using Waiter = read_coalescing::Waiter;
+  using Snapshot = read_coalescing::Snapshot;
 
   std::optional<Instance> from_snapshot(const std::string& id, std::chrono::steady_clock::time_point now);
   void lead_round(std::unique_lock<std::mutex>& lock, Deadline deadline, const CancelToken& cancel);

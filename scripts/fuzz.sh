@@ -32,24 +32,41 @@ mkdir -p "$crashes"
 # A figure from libFuzzer's final statistics (-print_final_stats=1).
 stat_of() { sed -n "s/^stat::$1: *//p" "$2" | tail -1; }
 
+# Runs one target for $seconds on a copy of its seeds; its log and a summary line stay in $work.
+fuzz_one() {
+  local target=$1 binary="$build/fuzz/$1" corpus="$work/$1" log="$work/$1.log"
+  mkdir -p "$corpus"
+  cp "$root/tests/fuzz/corpus/$target/"* "$corpus/"
+  local seeds
+  seeds=$(ls "$corpus" | wc -l)
+  local options=(-max_total_time="$seconds" -timeout=25 -print_final_stats=1 -artifact_prefix="$crashes/$target-")
+  [ -f "$root/tests/fuzz/$target.dict" ] && options+=(-dict="$root/tests/fuzz/$target.dict")
+  local result=ok
+  "$binary" "${options[@]}" "$corpus" >"$log" 2>&1 || result=FAILED
+  printf '%-22s %-6s %12s %10s %16s\n' "$target" "$result" "$(stat_of number_of_executed_units "$log")" \
+    "$(stat_of average_exec_per_sec "$log")" "$seeds -> $(ls "$corpus" | wc -l)" >"$work/$target.summary"
+  echo "$result" >"$work/$target.result"
+}
+
+# libFuzzer runs one process per target on one core: $jobs targets at a time, each for its full time.
+running=0
+for target in $targets; do
+  fuzz_one "$target" &
+  running=$((running + 1))
+  if ((running >= jobs)); then
+    wait -n || true
+    running=$((running - 1))
+  fi
+done
+wait || true
+
 failed=()
 printf '%-22s %-6s %12s %10s %16s\n' target result executions "exec/s" "corpus"
 for target in $targets; do
-  binary="$build/fuzz/$target"
-  corpus="$work/$target"
-  log="$work/$target.log"
-  mkdir -p "$corpus"
-  cp "$root/tests/fuzz/corpus/$target/"* "$corpus/"
-  seeds=$(ls "$corpus" | wc -l)
-  options=(-max_total_time="$seconds" -timeout=25 -print_final_stats=1 -artifact_prefix="$crashes/$target-")
-  [ -f "$root/tests/fuzz/$target.dict" ] && options+=(-dict="$root/tests/fuzz/$target.dict")
-
-  result=ok
-  "$binary" "${options[@]}" "$corpus" >"$log" 2>&1 || result=FAILED
-  printf '%-22s %-6s %12s %10s %16s\n' "$target" "$result" "$(stat_of number_of_executed_units "$log")" \
-    "$(stat_of average_exec_per_sec "$log")" "$seeds -> $(ls "$corpus" | wc -l)"
-  if [ "$result" != ok ]; then
+  cat "$work/$target.summary"
+  if [ "$(cat "$work/$target.result" 2>/dev/null)" != ok ]; then
     failed+=("$target")
+    log="$work/$target.log"
     # The report: from the first sanitizer, libFuzzer or contract message to the end (without the
     # progress lines before it).
     start=$(grep -n -m1 -E '^==[0-9]+==|contract broken|^INFO: .*(leak|timeout)|^ALARM|ERROR: libFuzzer|runtime error:' \
