@@ -7,9 +7,9 @@
 #include <future>
 #include <thread>
 
+#include "provider/config/provider_schema.h"
 #include "provider/core/msgpack.h"
 #include "provider/resources/instance_ssl_schema.h"
-#include "provider/resources/provider_schema.h"
 #include "tests/harness/plugin_process.h"
 #include "tests/protocol/version_traits.h"
 #include "tests/support/eventually.h"

@@ -5,8 +5,8 @@
 #include <utility>
 #include <vector>
 
-#include "provider/resources/provider_messages.h"
-#include "provider/resources/provider_settings.h"
+#include "provider/config/provider_messages.h"
+#include "provider/config/provider_settings.h"
 
 namespace rds::resources {
 namespace {

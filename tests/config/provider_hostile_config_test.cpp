@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <fstream>
 
-#include "tests/resources/provider_config_support.h"
+#include "tests/config/provider_config_support.h"
 
 namespace rds::resources {
 namespace {

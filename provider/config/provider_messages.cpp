@@ -1,4 +1,4 @@
-#include "provider/resources/provider_messages.h"
+#include "provider/config/provider_messages.h"
 
 #include <cstdio>
 

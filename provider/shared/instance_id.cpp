@@ -1,4 +1,4 @@
-#include "provider/resources/instance_id.h"
+#include "provider/shared/instance_id.h"
 
 #include <algorithm>
 #include <cctype>

@@ -5,7 +5,7 @@
 #include <array>
 #include <string_view>
 
-#include "provider/resources/provider_settings.h"
+#include "provider/config/provider_settings.h"
 
 namespace rds::resources {
 

@@ -5,9 +5,9 @@
 #include <algorithm>
 #include <map>
 
-#include "provider/resources/provider_arguments.h"
-#include "provider/resources/provider_schema.h"
-#include "tests/resources/provider_config_support.h"
+#include "provider/config/provider_arguments.h"
+#include "provider/config/provider_schema.h"
+#include "tests/config/provider_config_support.h"
 
 namespace rds::resources {
 namespace {

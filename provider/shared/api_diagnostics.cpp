@@ -1,4 +1,4 @@
-#include "provider/resources/api_diagnostics.h"
+#include "provider/shared/api_diagnostics.h"
 
 #include "client/errors.h"
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-#include "provider/resources/provider_arguments.h"
+#include "provider/config/provider_arguments.h"
 
 namespace rds::resources {
 

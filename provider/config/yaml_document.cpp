@@ -1,4 +1,4 @@
-#include "provider/resources/yaml_document.h"
+#include "provider/config/yaml_document.h"
 
 #include <yaml.h>
 

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "provider/config/provider_settings.h"
 #include "provider/core/diagnostics.h"
-#include "provider/resources/provider_settings.h"
 
 namespace rds::resources {
 

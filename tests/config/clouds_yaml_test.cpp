@@ -6,9 +6,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "provider/resources/clouds_yaml.h"
-#include "provider/resources/yaml_document.h"
-#include "tests/resources/provider_config_support.h"
+#include "provider/config/clouds_yaml.h"
+#include "provider/config/yaml_document.h"
+#include "tests/config/provider_config_support.h"
 
 namespace rds::resources {
 namespace {

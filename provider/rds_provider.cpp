@@ -1,19 +1,19 @@
-#include "provider/resources/rds_provider.h"
+#include "provider/rds_provider.h"
 
 #include <algorithm>
 
+#include "provider/config/client_log.h"
+#include "provider/config/clouds_yaml.h"
+#include "provider/config/provider_context.h"
+#include "provider/config/provider_schema.h"
 #include "provider/data_sources/rds_instance.h"
 #include "provider/data_sources/rds_instances.h"
 #include "provider/data_sources/rds_ssl_ca_bundle.h"
 #include "provider/data_sources/rds_ssl_certificates.h"
 #include "provider/logging/hclog.h"
-#include "provider/resources/api_diagnostics.h"
-#include "provider/resources/client_log.h"
-#include "provider/resources/clouds_yaml.h"
-#include "provider/resources/duration.h"
-#include "provider/resources/provider_context.h"
-#include "provider/resources/provider_schema.h"
 #include "provider/resources/rds_instance_ssl.h"
+#include "provider/shared/api_diagnostics.h"
+#include "provider/shared/duration.h"
 
 namespace rds::resources {
 namespace {

@@ -1,4 +1,4 @@
-#include "provider/resources/provider_context.h"
+#include "provider/config/provider_context.h"
 
 namespace rds::resources {
 
@@ -23,19 +23,19 @@ std::shared_ptr<rds::client::RdsClient> ProviderContext::configured_client(
   return configured;
 }
 
-rds::client::CancelToken ProviderContext::cancel_token() const {
+rds::CancelToken ProviderContext::cancel_token() const {
   std::lock_guard lock(mutex_);
   return cancel_.token();
 }
 
-rds::client::CancelToken ProviderContext::operation_token(const rds::client::CancelToken& rpc) const {
-  return rds::client::either(cancel_token(), rpc);
+rds::CancelToken ProviderContext::operation_token(const rds::CancelToken& rpc) const {
+  return rds::either(cancel_token(), rpc);
 }
 
 void ProviderContext::stop() {
   std::lock_guard lock(mutex_);
   cancel_.cancel();
-  cancel_ = rds::client::CancelSource();
+  cancel_ = rds::CancelSource();
 }
 
 }  // namespace rds::resources

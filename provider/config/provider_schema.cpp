@@ -1,4 +1,4 @@
-#include "provider/resources/provider_schema.h"
+#include "provider/config/provider_schema.h"
 
 #include <string>
 

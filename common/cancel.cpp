@@ -1,8 +1,8 @@
-#include "client/cancel.h"
+#include "common/cancel.h"
 
 #include <algorithm>
 
-namespace rds::client {
+namespace rds {
 
 namespace {
 using detail::CancelState;
@@ -70,4 +70,4 @@ bool CancelSource::cancelled() const {
   return state_->cancelled;
 }
 
-}  // namespace rds::client
+}  // namespace rds

@@ -5,8 +5,8 @@
 #include <fstream>
 #include <map>
 
-#include "provider/resources/provider_schema.h"
-#include "tests/resources/provider_config_support.h"
+#include "provider/config/provider_schema.h"
+#include "tests/config/provider_config_support.h"
 #include "tests/support/test_certificate.h"
 
 namespace rds::resources {

@@ -12,8 +12,8 @@
 
 #include "client/config.h"
 #include "client/rds_client.h"
+#include "provider/config/provider_settings.h"
 #include "provider/core/provider.h"
-#include "provider/resources/provider_settings.h"
 
 namespace rds::resources {
 

@@ -8,7 +8,7 @@
 #include <mutex>
 #include <vector>
 
-namespace rds::client {
+namespace rds {
 
 namespace detail {
 struct CancelState {
@@ -52,4 +52,4 @@ class CancelSource {
   std::shared_ptr<detail::CancelState> state_;
 };
 
-}  // namespace rds::client
+}  // namespace rds

@@ -6,8 +6,8 @@
 #include <memory>
 #include <mutex>
 
-#include "client/cancel.h"
 #include "client/rds_client.h"
+#include "common/cancel.h"
 #include "provider/core/diagnostics.h"
 
 namespace rds::resources {
@@ -29,15 +29,15 @@ class ProviderContext {
   // The token an operation starting now should watch. stop() cancels every token handed out so far;
   // operations that start after a stop get a fresh one, because Terraform keeps using the provider
   // after StopProvider (it still reads and saves state).
-  rds::client::CancelToken cancel_token() const;
+  rds::CancelToken cancel_token() const;
   // The token of an operation serving an RPC: fires on stop() and when the RPC's client goes away.
-  rds::client::CancelToken operation_token(const rds::client::CancelToken& rpc) const;
+  rds::CancelToken operation_token(const rds::CancelToken& rpc) const;
   void stop();
 
  private:
   mutable std::mutex mutex_;
   std::shared_ptr<rds::client::RdsClient> client_;
-  rds::client::CancelSource cancel_;
+  rds::CancelSource cancel_;
 };
 
 }  // namespace rds::resources

@@ -1,12 +1,12 @@
-#include "provider/resources/clouds_yaml.h"
+#include "provider/config/clouds_yaml.h"
 
 #include <array>
 #include <optional>
 #include <utility>
 
 #include "client/bounded_file.h"
-#include "provider/resources/provider_messages.h"
-#include "provider/resources/yaml_document.h"
+#include "provider/config/provider_messages.h"
+#include "provider/config/yaml_document.h"
 
 namespace rds::resources {
 namespace {

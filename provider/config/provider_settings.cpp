@@ -1,7 +1,7 @@
-#include "provider/resources/provider_settings.h"
+#include "provider/config/provider_settings.h"
 
-#include "provider/resources/provider_arguments.h"
-#include "provider/resources/provider_messages.h"
+#include "provider/config/provider_arguments.h"
+#include "provider/config/provider_messages.h"
 
 #include <algorithm>
 #include <array>
@@ -11,7 +11,7 @@
 
 #include "client/cacert_file.h"
 #include "client/endpoints.h"
-#include "provider/resources/duration.h"
+#include "provider/shared/duration.h"
 
 namespace rds::resources {
 namespace {

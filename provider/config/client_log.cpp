@@ -1,4 +1,4 @@
-#include "provider/resources/client_log.h"
+#include "provider/config/client_log.h"
 
 #include <string>
 #include <vector>

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <limits>
 
-#include "provider/resources/provider_arguments.h"
-#include "provider/resources/provider_settings.h"
+#include "provider/config/provider_arguments.h"
+#include "provider/config/provider_settings.h"
 
 namespace rds::resources {
 namespace {

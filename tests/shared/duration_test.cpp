@@ -1,4 +1,4 @@
-#include "provider/resources/duration.h"
+#include "provider/shared/duration.h"
 
 #include <gtest/gtest.h>
 

@@ -1,11 +1,11 @@
-#include "provider/resources/duration.h"
+#include "provider/shared/duration.h"
 
 #include <array>
 #include <cstdint>
 #include <limits>
 #include <utility>
 
-#include "provider/resources/instance_id.h"
+#include "provider/shared/instance_id.h"
 
 namespace rds::resources {
 namespace {

@@ -7,9 +7,9 @@
 #include <optional>
 #include <string>
 
-#include "provider/resources/provider_schema.h"
-#include "provider/resources/provider_settings.h"
-#include "provider/resources/rds_provider.h"
+#include "provider/config/provider_schema.h"
+#include "provider/config/provider_settings.h"
+#include "provider/rds_provider.h"
 
 namespace rds::resources::config_test_support {
 
