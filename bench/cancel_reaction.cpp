@@ -25,7 +25,7 @@ void bench_cancel_reaction(int runs) {
 
   std::vector<std::chrono::microseconds> reactions;
   for (int i = 0; i < runs; ++i) {
-    rds::client::CancelSource cancel;
+    rds::CancelSource cancel;
     std::chrono::steady_clock::time_point cancelled_at;
     std::thread canceller([&] {
       std::this_thread::sleep_for(300ms);  // past the first polls, into a growing poll interval

@@ -11,9 +11,9 @@
 #include "bench/provider_launch.h"
 #include "bench/stats.h"
 #include "client/rds_client.h"
+#include "provider/config/provider_schema.h"
 #include "provider/core/msgpack.h"
 #include "provider/resources/instance_ssl_schema.h"
-#include "provider/resources/provider_schema.h"
 #include "tests/harness/plugin_process.h"
 #include "tests/support/sim_process.h"
 
@@ -146,8 +146,8 @@ class RpcBench {
       time_api(figures["ApplyResourceChange"], [&] {
         rds::client::SslChange change;
         const auto deadline = direct_->clock().now() + 30s;
-        direct_->set_ssl(kInstance, wanted, deadline, rds::client::CancelToken(), change);
-        if (change.accepted) direct_->wait_until_ssl(kInstance, wanted, deadline, rds::client::CancelToken());
+        direct_->set_ssl(kInstance, wanted, deadline, rds::CancelToken(), change);
+        if (change.accepted) direct_->wait_until_ssl(kInstance, wanted, deadline, rds::CancelToken());
       });
     }
 

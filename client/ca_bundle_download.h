@@ -13,9 +13,9 @@
 #include <vector>
 
 #include "client/ca_certificates.h"
-#include "client/cancel.h"
 #include "client/errors.h"
 #include "client/types.h"
+#include "common/cancel.h"
 
 namespace rds::client {
 

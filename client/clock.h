@@ -6,7 +6,7 @@
 #include <functional>
 #include <memory>
 
-#include "client/cancel.h"
+#include "common/cancel.h"
 
 namespace rds::client {
 

@@ -16,8 +16,8 @@
 #include <vector>
 
 #include "client/ca_bundle.h"
-#include "client/cancel.h"
 #include "client/libcurl.h"
+#include "common/cancel.h"
 
 namespace rds::client {
 

@@ -10,7 +10,7 @@
 #include <utility>
 #include <vector>
 
-#include "client/cancel.h"
+#include "common/cancel.h"
 
 namespace rds::client {
 

@@ -17,7 +17,6 @@
 #include <vector>
 
 #include "client/ca_bundle_download.h"
-#include "client/cancel.h"
 #include "client/clock.h"
 #include "client/config.h"
 #include "client/errors.h"
@@ -25,6 +24,7 @@
 #include "client/policy.h"
 #include "client/rate_limiter.h"
 #include "client/types.h"
+#include "common/cancel.h"
 
 namespace rds::client {
 

@@ -5,12 +5,12 @@
 #include <optional>
 #include <string>
 
-#include "client/cancel.h"
 #include "client/clock.h"
 #include "client/error_body.h"
 #include "client/errors.h"
 #include "client/policy.h"
 #include "client/types.h"
+#include "common/cancel.h"
 
 namespace rds::client {
 

@@ -3,7 +3,7 @@
 // Provider service for the protocol version Terraform and we agree on.
 #include "provider/plugin/server.h"
 #include "provider/protocol/provider_service.h"
-#include "provider/resources/rds_provider.h"
+#include "provider/rds_provider.h"
 
 int main(int argc, char** argv) {
   return rds::plugin::serve(argc, argv, [](int protocol_version) {

@@ -9,8 +9,8 @@
 #include <string>
 #include <vector>
 
-// Cancellation is a plain concurrency primitive shared with the API client (it knows no HTTP).
-#include "client/cancel.h"
+// Cancellation (common/) is a plain concurrency primitive shared with the API client (it knows no HTTP).
+#include "common/cancel.h"
 #include "provider/core/diagnostics.h"
 #include "provider/core/schema.h"
 #include "provider/core/value.h"
@@ -19,7 +19,7 @@ namespace rds::core {
 
 // Fires when the RPC's client has gone away (Terraform cancelled the call, or its deadline passed), so
 // the work done for it stops promptly. StopProvider is separate: see Provider::stop().
-using CancelToken = rds::client::CancelToken;
+using CancelToken = rds::CancelToken;
 
 // PlanResourceChange. prior_state is null for a create; proposed_new_state is null for a destroy (the
 // adapter advertises plan_destroy, so Terraform >= 1.3 plans destroys too).

@@ -1,6 +1,6 @@
 #include "provider/data_sources/data_source_read.h"
 
-#include "provider/resources/provider_context.h"
+#include "provider/config/provider_context.h"
 
 namespace rds::data_sources {
 

@@ -7,8 +7,8 @@
 #include "provider/data_sources/data_source_read.h"
 #include "provider/data_sources/ssl_ca_bundle_schema.h"
 #include "provider/logging/hclog.h"
-#include "provider/resources/api_diagnostics.h"
-#include "provider/resources/instance_id.h"
+#include "provider/shared/api_diagnostics.h"
+#include "provider/shared/instance_id.h"
 
 namespace rds::data_sources {
 namespace {

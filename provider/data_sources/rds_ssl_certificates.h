@@ -9,8 +9,8 @@
 
 #include <memory>
 
+#include "provider/config/provider_context.h"
 #include "provider/core/provider.h"
-#include "provider/resources/provider_context.h"
 
 namespace rds::data_sources {
 

@@ -7,11 +7,11 @@ namespace rds::protocol {
 
 struct CallWatcher::Watch::Entry {
   grpc::ServerContext* context;
-  rds::client::CancelSource source;
+  rds::CancelSource source;
 };
 
 CallWatcher::Watch::Watch(CallWatcher* watcher, std::list<std::shared_ptr<Entry>>::iterator entry,
-                          rds::client::CancelToken token)
+                          rds::CancelToken token)
     : watcher_(watcher), entry_(entry), token_(std::move(token)) {}
 
 CallWatcher::Watch::~Watch() {
@@ -32,7 +32,7 @@ CallWatcher::~CallWatcher() {
 }
 
 std::unique_ptr<CallWatcher::Watch> CallWatcher::watch(grpc::ServerContext* context) {
-  if (context == nullptr) return std::unique_ptr<Watch>(new Watch(nullptr, {}, rds::client::CancelToken()));
+  if (context == nullptr) return std::unique_ptr<Watch>(new Watch(nullptr, {}, rds::CancelToken()));
   auto entry = std::make_shared<Watch::Entry>(Watch::Entry{context, {}});
   std::unique_ptr<Watch> watch;
   {

@@ -15,7 +15,7 @@
 
 #include <grpcpp/server_context.h>
 
-#include "client/cancel.h"
+#include "common/cancel.h"
 
 namespace rds::protocol {
 
@@ -32,16 +32,15 @@ class CallWatcher {
     ~Watch();
     Watch(const Watch&) = delete;
     Watch& operator=(const Watch&) = delete;
-    const rds::client::CancelToken& token() const { return token_; }
+    const rds::CancelToken& token() const { return token_; }
 
    private:
     friend class CallWatcher;
     struct Entry;
-    Watch(CallWatcher* watcher, std::list<std::shared_ptr<Entry>>::iterator entry,
-          rds::client::CancelToken token);
+    Watch(CallWatcher* watcher, std::list<std::shared_ptr<Entry>>::iterator entry, rds::CancelToken token);
     CallWatcher* watcher_;  // null when nothing is watched (no context)
     std::list<std::shared_ptr<Entry>>::iterator entry_;
-    rds::client::CancelToken token_;
+    rds::CancelToken token_;
   };
 
   // A null context (tests calling the adapter directly) gives a token that never fires.

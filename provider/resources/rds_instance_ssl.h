@@ -17,8 +17,8 @@
 #include <set>
 #include <string>
 
+#include "provider/config/provider_context.h"
 #include "provider/core/provider.h"
-#include "provider/resources/provider_context.h"
 
 namespace rds::resources {
 

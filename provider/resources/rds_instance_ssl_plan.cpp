@@ -4,14 +4,14 @@
 
 #include "provider/core/plan_rules.h"
 #include "provider/logging/hclog.h"
-#include "provider/resources/api_diagnostics.h"
 #include "provider/resources/destroy_warnings.h"
-#include "provider/resources/instance_id.h"
 #include "provider/resources/instance_ssl_private.h"
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/instance_ssl_state.h"
 #include "provider/resources/rds_instance_ssl.h"
 #include "provider/resources/timeouts.h"
+#include "provider/shared/api_diagnostics.h"
+#include "provider/shared/instance_id.h"
 
 namespace rds::resources {
 

@@ -1,7 +1,7 @@
 #include "provider/resources/ssl_convergence.h"
 
 #include "provider/logging/hclog.h"
-#include "provider/resources/api_diagnostics.h"
+#include "provider/shared/api_diagnostics.h"
 
 namespace rds::resources {
 namespace {

@@ -14,7 +14,7 @@ struct ConvergeRequest {
   std::string instance_id;
   bool wanted = false;
   rds::client::Deadline deadline;
-  rds::client::CancelToken cancel;
+  rds::CancelToken cancel;
   // Destroy: an instance that is gone, or not MySQL, has no SSL to turn off, so that is success.
   bool nothing_to_do_if_missing = false;
   // The timeouts argument to raise when the deadline passes ("timeouts.create"), for the diagnostic.

@@ -5,9 +5,9 @@
 #include <string>
 #include <variant>
 
-#include "provider/resources/duration.h"
-#include "provider/resources/instance_id.h"
 #include "provider/resources/instance_ssl_schema.h"
+#include "provider/shared/duration.h"
+#include "provider/shared/instance_id.h"
 
 namespace rds::resources::instance_ssl {
 namespace {

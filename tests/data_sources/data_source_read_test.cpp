@@ -5,8 +5,8 @@
 #include <future>
 #include <thread>
 
-#include "provider/resources/provider_schema.h"
-#include "provider/resources/rds_provider.h"
+#include "provider/config/provider_schema.h"
+#include "provider/rds_provider.h"
 #include "tests/support/eventually.h"
 #include "tests/support/sim_process.h"
 

@@ -1,7 +1,7 @@
 // What the data sources refuse at validate time, before any API call, and where the error points.
 #include <gtest/gtest.h>
 
-#include "provider/resources/rds_provider.h"
+#include "provider/rds_provider.h"
 
 namespace rds::data_sources {
 namespace {

@@ -2,8 +2,8 @@
 // fills in, and the warning for a bundle that came over plain http from a host on the network.
 #include <gtest/gtest.h>
 
-#include "provider/resources/provider_schema.h"
-#include "provider/resources/rds_provider.h"
+#include "provider/config/provider_schema.h"
+#include "provider/rds_provider.h"
 #include "sim/zip_writer.h"
 #include "tests/client/fakes.h"
 #include "tests/support/test_certificate.h"

@@ -1,4 +1,4 @@
-// Durations as users write them in timeouts blocks (provider/resources/duration.h, timeouts.h). The input
+// Durations as users write them in timeouts blocks (provider/shared/duration.h, timeouts.h). The input
 // is read as one duration, and also as up to three lines for timeouts { create update delete } of an
 // rds_instance_ssl config ("<null>" and "<unknown>" stand for those values). Contracts: parse_duration
 // never throws and gives a duration >= 0 or a reason; format_duration prints a duration that parses back
@@ -16,9 +16,9 @@
 #include <vector>
 
 #include "provider/core/diagnostics.h"
-#include "provider/resources/duration.h"
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/timeouts.h"
+#include "provider/shared/duration.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {

@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "provider/config/provider_schema.h"
 #include "provider/core/msgpack.h"
 #include "provider/resources/instance_ssl_schema.h"
-#include "provider/resources/provider_schema.h"
 #include "tests/fuzz/fuzz_check.h"
 
 namespace {

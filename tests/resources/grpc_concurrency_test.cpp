@@ -8,9 +8,9 @@
 #include <thread>
 #include <vector>
 
+#include "provider/config/provider_schema.h"
 #include "provider/core/msgpack.h"
 #include "provider/resources/instance_ssl_schema.h"
-#include "provider/resources/provider_schema.h"
 #include "tests/harness/plugin_process.h"
 #include "tests/support/sim_process.h"
 

@@ -2,9 +2,9 @@
 
 #include <algorithm>
 
+#include "provider/config/provider_schema.h"
+#include "provider/rds_provider.h"
 #include "provider/resources/instance_ssl_schema.h"
-#include "provider/resources/provider_schema.h"
-#include "provider/resources/rds_provider.h"
 
 namespace rds::resources::testing {
 

@@ -4,9 +4,9 @@
 // after max_retries. The clock is virtual, so the test takes no real time and asserts no real time.
 #include <gtest/gtest.h>
 
+#include "provider/config/provider_context.h"
 #include "provider/data_sources/rds_instance.h"
 #include "provider/resources/instance_ssl_schema.h"
-#include "provider/resources/provider_context.h"
 #include "provider/resources/rds_instance_ssl.h"
 #include "tests/client/fakes.h"
 

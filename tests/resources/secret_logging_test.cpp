@@ -8,10 +8,10 @@
 #include <sstream>
 
 #include "client/curl_transport.h"
+#include "provider/config/provider_schema.h"
 #include "provider/logging/hclog.h"
+#include "provider/rds_provider.h"
 #include "provider/resources/instance_ssl_schema.h"
-#include "provider/resources/provider_schema.h"
-#include "provider/resources/rds_provider.h"
 #include "tests/resources/instance_ssl_fixture.h"
 #include "tests/support/sim_process.h"
 
