@@ -24,11 +24,11 @@
 #include <string>
 #include <vector>
 
-#include "client/cancel.h"
 #include "client/clock.h"
 #include "client/config.h"
 #include "client/rds_client.h"
 #include "client/types.h"
+#include "common/cancel.h"
 
 namespace rds::client {
 

@@ -9,6 +9,7 @@ packages=(build-essential cmake pkg-config git clang-format
   libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev protobuf-compiler nlohmann-json3-dev
   libcurl4-openssl-dev libssl-dev libgtest-dev libgmock-dev libcpp-httplib-dev
   libyaml-dev               # clouds.yaml (provider/config/clouds_yaml.cpp); libyaml.a for the release
+  python3                   # the include-cycle check (scripts/check-include-cycles.py)
   clang libclang-rt-14-dev  # clang: the sanitizer and fuzzing builds (scripts/sanitize.sh, scripts/fuzz.sh)
   zip                       # zip: the release archive (cmake --build build --target release)
   # The static release: curl built from Debian's source (dpkg-dev unpacks it) with the static archives of
