@@ -1,5 +1,6 @@
 #include "provider/resources/rds_instance_ssl.h"
 
+#include "client/endpoints.h"
 #include "provider/core/json.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/api_diagnostics.h"
@@ -225,13 +226,25 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
   std::string id = request.id;
   id.erase(0, id.find_first_not_of(" \t\r\n"));
   id.erase(id.find_last_not_of(" \t\r\n") + 1);
+  // "eu-nl/ID" imports from another region: instance ids never hold a slash, so the split is unambiguous.
+  std::string region;
+  if (const auto slash = id.find('/'); slash != std::string::npos) {
+    region = id.substr(0, slash);
+    id.erase(0, slash + 1);
+    if (const std::string problem = rds::client::region_problem(region); !problem.empty()) {
+      result.diagnostics.error("Cannot import rds_instance_ssl",
+                               "The import ID is REGION/INSTANCE_ID or INSTANCE_ID, got " +
+                                   quote_for_message(request.id) + ": the region " + problem + ".");
+      return result;
+    }
+  }
   if (const std::string problem = instance_id_problem(id); !problem.empty()) {
     result.diagnostics.error("Cannot import rds_instance_ssl",
                              "The import ID must be the ID of an RDS for MySQL instance, got " +
                                  quote_for_message(request.id) + ": " + problem + ".");
     return result;
   }
-  auto client = context_->configured_client(result.diagnostics);
+  auto client = region_client(*context_, region, result.diagnostics);
   if (!client) return result;
   const std::string summary = "Cannot import rds_instance_ssl for RDS instance " + id;
   try {
@@ -257,7 +270,7 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
         {type_name(),
          ssl::state_from_api(id, *instance->enable_ssl, Value::null(schema().value_type()),
                              ssl::facts_of(*instance))
-             .with_attr(kRegion, effective_region(*context_, "")),
+             .with_attr(kRegion, effective_region(*context_, region)),
          ""});
   } catch (const std::exception& error) {
     add_api_error(result.diagnostics, summary, error);

@@ -105,6 +105,19 @@ TEST_F(Region, AStateWithoutRegionPlansNoChange) {
   EXPECT_EQ(sim().count_requests("PUT", "/ssl"), 1) << "only the first apply switched SSL";
 }
 
+TEST_F(Region, ImportFromAnotherRegionTakesRegionSlashId) {
+  workspace().set_env("RDS_ENDPOINT", regional_endpoint());
+  sim().flip_ssl_out_of_band("mysql-2", true);
+  workspace().write_config(ssl_resource("x", "mysql-2", true, "region = \"eu-nl\"\n"));
+  auto import = workspace().terraform({"import", "-input=false", "rds_instance_ssl.x", "eu-nl/mysql-2"});
+  ASSERT_TRUE(import.succeeded()) << import.describe();
+  const auto values = workspace().state_resource("rds_instance_ssl.x")["values"];
+  EXPECT_EQ(values["region"], "eu-nl");
+  EXPECT_EQ(values["instance_id"], "mysql-2");
+  EXPECT_GE(sim().count_requests("GET", std::string("/v3/") + kSecondProject + "/instances"), 1);
+  expect_empty_plan("imported from eu-nl");
+}
+
 TEST_F(Region, AnEndpointWithoutThePlaceholderRefusesAnotherRegionNamingBoth) {
   workspace().write_config(ssl_resource("x", "mysql-1", true, "region = \"eu-nl\"\n"));
   auto plan = workspace().terraform({"plan", "-input=false", "-no-color"});
