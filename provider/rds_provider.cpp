@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "client/regional_config.h"
 #include "provider/config/client_log.h"
 #include "provider/config/clouds_yaml.h"
 #include "provider/config/provider_context.h"
@@ -14,6 +15,7 @@
 #include "provider/resources/rds_instance_ssl.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/duration.h"
+#include "provider/config/region_placeholder.h"
 
 namespace rds::resources {
 namespace {
@@ -33,11 +35,14 @@ class RdsProvider : public rds::core::Provider {
                       std::make_shared<rds::data_sources::SslCertificatesDataSource>(context_),
                       std::make_shared<rds::data_sources::SslCaBundleDataSource>(context_)} {
     if (!options_.environment) options_.environment = process_environment();
-    if (!options_.make_client) {
-      options_.make_client = [](rds::client::ClientConfig config) {
-        return rds::client::RdsClient::create(std::move(config));
-      };
-    }
+    // Every region's client takes its slots from the one limiter of the configured provider.
+    make_client_ = [make = options_.make_client](rds::client::ClientConfig config,
+                                                 std::shared_ptr<rds::client::RateLimiter> limiter) {
+      if (make) return make(std::move(config));
+      rds::client::Dependencies deps;
+      deps.rate_limiter = std::move(limiter);
+      return rds::client::RdsClient::create(std::move(config), std::move(deps));
+    };
   }
 
   const Schema& schema() const override { return provider_schema(); }
@@ -66,7 +71,14 @@ class RdsProvider : public rds::core::Provider {
     diags.append(check_configurable(settings));
     if (diags.has_errors()) return diags;
 
-    rds::client::ClientConfig client_config = client_config_from(settings, terraform_version);
+    const rds::client::ClientConfig provider_config = client_config_from(settings, terraform_version);
+    rds::client::ClientConfig client_config;
+    try {
+      client_config = rds::client::config_for_region(provider_config, provider_config.region);
+    } catch (const std::exception& error) {
+      add_api_error(diags, "Cannot configure the rds provider", error);
+      return diags;
+    }
     rds::logging::debug(
         "configuring the RDS API client",
         {{"region", client_config.region},
@@ -75,10 +87,13 @@ class RdsProvider : public rds::core::Provider {
          {"auth", settings.access_key.known_set() ? "aksk"
                   : settings.token.known_set()    ? "token"
                                                   : "password"}});
-    diags.append(security_warnings(settings));
+    Diagnostics reported_by_check_settings;  // the URLs as sent: {region} replaced
+    diags.append(security_warnings(with_region_replaced(settings, reported_by_check_settings)));
     std::shared_ptr<rds::client::RdsClient> client;
+    const auto limiter = std::make_shared<rds::client::RateLimiter>(rds::client::system_clock(),
+                                                                    provider_config.max_requests_per_second);
     try {
-      client = options_.make_client(std::move(client_config));
+      client = make_client_(std::move(client_config), limiter);
     } catch (const std::exception& error) {
       add_api_error(diags, "Cannot configure the rds provider", error);
       return diags;
@@ -96,7 +111,8 @@ class RdsProvider : public rds::core::Provider {
       add_api_error(diags, "Cannot log in to IAM", error);
       return diags;
     }
-    context_->set_client(std::move(client));
+    context_->set_regions(
+        std::make_shared<RegionClients>(provider_config, std::move(client), limiter, make_client_));
     return diags;
   }
 
@@ -110,6 +126,7 @@ class RdsProvider : public rds::core::Provider {
 
  private:
   ProviderOptions options_;
+  RegionClients::Factory make_client_;
   std::shared_ptr<ProviderContext> context_;
   std::vector<std::shared_ptr<rds::core::Resource>> resources_;
   std::vector<std::shared_ptr<rds::core::DataSource>> data_sources_;

@@ -1,6 +1,7 @@
 #pragma once
 // The provider `rds`: its schema, the validation of the provider block, and configure, which makes
-// the ONE RDS API client that every resource and data source of this provider instance shares.
+// the RDS API client of the provider's region that every resource and data source of this provider
+// instance shares (and, on first use, one per other region they name: region_clients.h).
 //
 //   auto provider = rds::resources::make_rds_provider();
 //   rds::protocol::make_provider_service(6, provider);
@@ -21,7 +22,9 @@ namespace rds::resources {
 struct ProviderOptions {
   // Where the OS_* / RDS_ENDPOINT defaults come from. Null => the process environment.
   Environment environment;
-  // Makes the API client from the final ClientConfig. Null => rds::client::RdsClient::create.
+  // Makes the API client of a region (the provider's own, and each other one a resource or data source
+  // names) from its ClientConfig. Null => rds::client::RdsClient::create, with the rate limiter every
+  // region's client of the configured provider shares.
   // May throw rds::client::ConfigError, which configure reports as a diagnostic.
   std::function<std::shared_ptr<rds::client::RdsClient>(rds::client::ClientConfig)> make_client;
 };

@@ -5,6 +5,8 @@
 
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "sim/clock.h"
 #include "sim/token_store.h"
@@ -24,6 +26,16 @@ struct Credentials {
   // The one agency another account grants the sim's user (IAM's assume_role): domain and name.
   std::string agency_domain_name = "sim-delegating-domain";
   std::string agency_name = "sim-agency";
+  // More projects of the user, as {name, id}: e.g. the project of a second region (--extra-project), so
+  // that one sim serves resources of two regions. They share the sim's instances.
+  std::vector<std::pair<std::string, std::string>> extra_projects;
+
+  // Every project of the user as {name, id}, the main one first.
+  std::vector<std::pair<std::string, std::string>> projects() const {
+    std::vector<std::pair<std::string, std::string>> all{{project_name, project_id}};
+    all.insert(all.end(), extra_projects.begin(), extra_projects.end());
+    return all;
+  }
 };
 
 enum class AuthMethod { none, aksk, token };

@@ -41,6 +41,8 @@ A local simulator of the RDS v3 and IAM token APIs. Prints the base URL on the f
   --tls                    serve https with a freshly generated CA and localhost certificate
   --region R               region shown on instances (default eu-de)
   --project-id P           the project (default sim-project); --project-name N (default eu-de)
+  --extra-project NAME=ID  another project of the user, e.g. a second region's: eu-nl=sim-project-nl
+                           (repeatable; it sees the same instances)
   --seed FILE.json         instances to start with: {"instances":[{"id","name","engine",...}]}
   --instance ID[:ENGINE[:on|off]]   an instance to start with (repeatable; ENGINE default MySQL)
   --ssl-switch-seconds S   how long an SSL switch takes (default 2)
@@ -75,6 +77,13 @@ SimOptions parse_cli(const std::vector<std::string>& args) {
       {"--region", [&](const std::string& v) { opt.region = v; }},
       {"--project-id", [&](const std::string& v) { c.project_id = v; }},
       {"--project-name", [&](const std::string& v) { c.project_name = v; }},
+      {"--extra-project",
+       [&](const std::string& v) {
+         const auto equals = v.find('=');
+         if (equals == 0 || equals == std::string::npos || equals + 1 == v.size())
+           throw CliError("--extra-project takes NAME=ID, e.g. eu-nl=sim-project-nl, got \"" + v + "\"");
+         c.extra_projects.emplace_back(v.substr(0, equals), v.substr(equals + 1));
+       }},
       {"--seed", [&](const std::string& v) { opt.seed_file = v; }},
       {"--instance",
        [&](const std::string& v) {

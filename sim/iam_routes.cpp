@@ -74,8 +74,16 @@ void issue_token(SimContext& ctx, const httplib::Request& req, httplib::Response
                    "An agency token is scoped to a project: set auth.scope.project.");
     return;
   }
-  if (!domain_scoped && ((!project_id.empty() && project_id != creds.project_id) ||
-                         (project_id.empty() && project_name != creds.project_name))) {
+  // {name, id} of the project the token is scoped to.
+  std::pair<std::string, std::string> scope{creds.project_name, creds.project_id};
+  bool known = false;
+  for (const auto& project : creds.projects()) {
+    if (project_id.empty() ? project.first != project_name : project.second != project_id) continue;
+    scope = project;
+    known = true;
+    break;
+  }
+  if (!domain_scoped && !known) {
     send_iam_error(res, 401, "Unauthorized",
                    "The project in auth.scope does not exist or the user has no access to it.");
     return;
@@ -95,28 +103,28 @@ void issue_token(SimContext& ctx, const httplib::Request& req, httplib::Response
                  {"id", "sim-user-id"},
                  {"domain", {{"name", creds.domain_name}, {"id", "sim-domain-id"}}}}},
                {"project",
-                {{"name", creds.project_name},
-                 {"id", creds.project_id},
+                {{"name", scope.first},
+                 {"id", scope.second},
                  {"domain", {{"name", creds.domain_name}, {"id", "sim-domain-id"}}}}},
                {"catalog", nlohmann::json::array()}}}});
 }
 
 // IAM's "Querying Project Information Based on the Specified Criteria": GET /v3/projects[?name=N]. The sim
-// has one project (--project-id, --project-name), in the one domain of its user.
+// has one project (--project-id, --project-name) and those of --extra-project, in the one domain of its user.
 void list_projects(SimContext& ctx, const httplib::Request& req, httplib::Response& res) {
   const auto& creds = ctx.credentials;
   const std::string self = "https://iam.sim/v3/projects";
   nlohmann::json projects = nlohmann::json::array();
-  if (!req.has_param("name") || req.get_param_value("name") == creds.project_name) {
-    projects.push_back(
-        {{"id", creds.project_id},
-         {"name", creds.project_name},
-         {"domain_id", "sim-domain-id"},
-         {"parent_id", "sim-domain-id"},
-         {"is_domain", false},
-         {"enabled", true},
-         {"description", ""},
-         {"links", {{"self", self + "/" + creds.project_id}, {"next", nullptr}, {"previous", nullptr}}}});
+  for (const auto& [name, id] : creds.projects()) {
+    if (req.has_param("name") && req.get_param_value("name") != name) continue;
+    projects.push_back({{"id", id},
+                        {"name", name},
+                        {"domain_id", "sim-domain-id"},
+                        {"parent_id", "sim-domain-id"},
+                        {"is_domain", false},
+                        {"enabled", true},
+                        {"description", ""},
+                        {"links", {{"self", self + "/" + id}, {"next", nullptr}, {"previous", nullptr}}}});
   }
   send_json(res, 200,
             {{"projects", projects}, {"links", {{"self", self}, {"next", nullptr}, {"previous", nullptr}}}});

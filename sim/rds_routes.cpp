@@ -19,7 +19,8 @@ bool equals_ignore_case(std::string_view a, std::string_view b) {
 // A credential is valid for one project; a path naming another project is refused like the gateway does.
 bool project_matches(const httplib::Request& req, httplib::Response& res, const SimContext& ctx) {
   const std::string project = req.matches[1];
-  if (project == ctx.credentials.project_id) return true;
+  for (const auto& [name, id] : ctx.credentials.projects())
+    if (project == id) return true;
   send_rds_error(res, 403, "APIGW.0302",
                  "The IAM or ACL authentication failed: project " + project +
                      " in the URI is not the project of the credentials");

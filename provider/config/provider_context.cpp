@@ -5,6 +5,18 @@ namespace rds::resources {
 void ProviderContext::set_client(std::shared_ptr<rds::client::RdsClient> client) {
   std::lock_guard lock(mutex_);
   client_ = std::move(client);
+  regions_ = nullptr;
+}
+
+void ProviderContext::set_regions(std::shared_ptr<RegionClients> regions) {
+  std::lock_guard lock(mutex_);
+  client_ = regions ? regions->home() : nullptr;
+  regions_ = std::move(regions);
+}
+
+std::shared_ptr<RegionClients> ProviderContext::regions() const {
+  std::lock_guard lock(mutex_);
+  return regions_;
 }
 
 std::shared_ptr<rds::client::RdsClient> ProviderContext::client() const {

@@ -9,6 +9,7 @@
 #include "client/rds_client.h"
 #include "common/cancel.h"
 #include "provider/core/diagnostics.h"
+#include "provider/config/region_clients.h"
 
 namespace rds::resources {
 
@@ -20,6 +21,10 @@ class ProviderContext {
  public:
   // Installs the client made by configure (replacing any earlier one: Terraform may configure again).
   void set_client(std::shared_ptr<rds::client::RdsClient> client);
+  // Installs configure's clients of every region; client() is then regions->home().
+  void set_regions(std::shared_ptr<RegionClients> regions);
+  // nullptr until configure succeeded (or when only set_client was called).
+  std::shared_ptr<RegionClients> regions() const;
   // nullptr until configure succeeded.
   std::shared_ptr<rds::client::RdsClient> client() const;
   // The client for an operation: nullptr, after adding an error saying the provider is not configured,
@@ -37,6 +42,7 @@ class ProviderContext {
  private:
   mutable std::mutex mutex_;
   std::shared_ptr<rds::client::RdsClient> client_;
+  std::shared_ptr<RegionClients> regions_;
   rds::CancelSource cancel_;
 };
 

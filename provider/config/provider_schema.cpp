@@ -60,11 +60,12 @@ Schema build() {
   a.push_back(
       argument("endpoint", Type::string(),
                "Base URL of the RDS API (http or https, without a user name or password), overriding "
-               "https://rds.{region}.otc.t-systems.com, e.g. for rds-sim or a private cloud. Default: "
-               "environment variable RDS_ENDPOINT.",
+               "https://rds.{region}.otc.t-systems.com, e.g. for rds-sim or a private cloud; {region} in it "
+               "is replaced by each resource's region. Default: environment variable RDS_ENDPOINT.",
                "Base URL of the RDS API (`http://` or `https://`, without a user name or password), "
                "overriding `https://rds.{region}.otc.t-systems.com`, e.g. for `rds-sim` or a private "
-               "cloud. Default: environment variable `RDS_ENDPOINT`."));
+               "cloud; `{region}` in it is replaced by each resource's region. Default: environment "
+               "variable `RDS_ENDPOINT`."));
   a.push_back(
       argument("auth_url", Type::string(),
                "Base URL of the IAM API including /v3 (without a user name or password), used for password "

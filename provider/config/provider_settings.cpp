@@ -12,6 +12,7 @@
 #include "client/cacert_file.h"
 #include "client/endpoints.h"
 #include "provider/shared/duration.h"
+#include "provider/config/region_placeholder.h"
 
 namespace rds::resources {
 namespace {
@@ -250,8 +251,9 @@ ProviderSettings settings_from_config(const Value& config) {
   return settings;
 }
 
-Diagnostics check_settings(const ProviderSettings& settings) {
+Diagnostics check_settings(const ProviderSettings& given) {
   Diagnostics diags;
+  const ProviderSettings settings = with_region_replaced(given, diags);
   check_no_empty_strings(settings, diags);
   check_url(settings.endpoint, "endpoint", "RDS API (e.g. https://rds.eu-de.otc.t-systems.com)", diags);
   check_url(settings.auth_url, "auth_url",

@@ -23,6 +23,14 @@ Schema build() {
           "The ID of the instance to read. Set id or name, not both; when name is set, the ID found.";
       attribute.markdown_description =
           "The ID of the instance to read. Set `id` or `name`, not both; when `name` is set, the ID found.";
+    } else if (attribute.name == fields::kRegion) {
+      attribute.optional = true;
+      attribute.description =
+          "The region to read the instance in, e.g. \"eu-nl\". Default: the provider's region. Read: the "
+          "region the instance runs in.";
+      attribute.markdown_description =
+          "The region to read the instance in, e.g. `\"eu-nl\"`: its API and project are asked. Default: "
+          "the provider's `region`. Read: the region the instance runs in.";
     } else if (attribute.name == fields::kName) {
       attribute.optional = true;
       attribute.description =

@@ -1,6 +1,7 @@
 #include "provider/data_sources/instances_schema.h"
 
 #include "provider/data_sources/instance_fields.h"
+#include "provider/config/region_attribute.h"
 
 namespace rds::data_sources::instances {
 namespace {
@@ -61,6 +62,7 @@ Schema build() {
              "`ssl_enable`, `port`, `private_ips`, `public_ips`, `region`, `created`, `updated`."),
       result(kIds, Type::list(Type::string()), "The IDs of the matching instances, in the same order.",
              "The IDs of the matching instances, in the same order as `instances`."),
+      rds::resources::region_attribute(false),
   };
   return schema;
 }

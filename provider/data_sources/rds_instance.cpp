@@ -6,6 +6,7 @@
 #include "provider/logging/hclog.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/instance_id.h"
+#include "provider/config/region_attribute.h"
 
 namespace rds::data_sources {
 namespace {
@@ -58,6 +59,7 @@ Diagnostics InstanceDataSource::validate(const Value& config) {
     report_missing_argument(diags);
   }
   rds::resources::check_instance_id(id, "id", "an RDS instance", diags);
+  rds::resources::check_region_attribute(config, diags);
   if (name.is_known() && !name.is_null()) {
     const std::string& text = name.as_string();
     if (text.empty()) {
@@ -89,7 +91,8 @@ DataReadResult InstanceDataSource::read(const DataReadRequest& request) {
     report_missing_argument(result.diagnostics);
     return result;
   }
-  auto client = context_->configured_client(result.diagnostics);
+  auto client = rds::resources::region_client(*context_, rds::resources::configured_region(request.config),
+                                              result.diagnostics);
   if (!client) return result;
   const std::string wanted =
       id ? "RDS instance " + *id : "the RDS instance named \"" + name.value_or("") + "\"";
@@ -123,6 +126,11 @@ DataReadResult InstanceDataSource::read(const DataReadRequest& request) {
       found = matching.front();
     }
     result.state = Value::object(schema().value_type(), fields::values(*found));
+    // The region asked stays as configured (Terraform requires it); without one, the instance's.
+    if (const auto region = rds::resources::configured_region(request.config); !region.empty())
+      result.state = result.state.with_attr(fields::kRegion, Value::string(region));
+    else if (found->region.empty())
+      result.state = result.state.with_attr(fields::kRegion, rds::resources::effective_region(*context_, ""));
   } catch (const std::exception& error) {
     rds::resources::add_api_error(
         result.diagnostics, "Cannot read " + wanted, error,

@@ -10,6 +10,7 @@
 #include "provider/logging/hclog.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/instance_id.h"
+#include "provider/config/region_attribute.h"
 
 namespace rds::data_sources {
 namespace {
@@ -77,13 +78,15 @@ Diagnostics InstancesDataSource::validate(const Value& config) {
   // rds_instance_ssl built from it: an unknown value is an error, not an empty answer.
   check_one_of(config, instances::kEngine, {"MySQL", "PostgreSQL", "SQLServer"}, diags);
   check_one_of(config, instances::kType, {"Single", "Ha", "Replica"}, diags);
+  rds::resources::check_region_attribute(config, diags);
   return diags;
 }
 
 DataReadResult InstancesDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = context_->configured_client(result.diagnostics);
+  auto client = rds::resources::region_client(*context_, rds::resources::configured_region(request.config),
+                                              result.diagnostics);
   if (!client) return result;
   const Value& config = request.config;
   const rds::client::InstanceFilter filter{.name = config.get_string(instances::kName).value_or(""),
@@ -107,7 +110,9 @@ DataReadResult InstancesDataSource::read(const DataReadRequest& request) {
     }
     result.state =
         config.with_attr(instances::kInstances, Value::list(fields::object_type(), std::move(objects)))
-            .with_attr(instances::kIds, Value::list(Type::string(), std::move(ids)));
+            .with_attr(instances::kIds, Value::list(Type::string(), std::move(ids)))
+            .with_attr(rds::resources::kRegion, rds::resources::effective_region(
+                                                    *context_, rds::resources::configured_region(config)));
   } catch (const std::exception& error) {
     rds::resources::add_api_error(
         result.diagnostics, "Cannot list RDS instances", error,

@@ -9,6 +9,7 @@
 #include "provider/logging/hclog.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/instance_id.h"
+#include "provider/config/region_attribute.h"
 
 namespace rds::data_sources {
 namespace {
@@ -61,13 +62,15 @@ Diagnostics SslCaBundleDataSource::validate(const Value& config) {
   if (config.is_null() || !config.is_known()) return diags;
   rds::resources::check_instance_id(config.attr(bundle::kInstanceId), std::string(bundle::kInstanceId),
                                     "an RDS instance", diags);
+  rds::resources::check_region_attribute(config, diags);
   return diags;
 }
 
 DataReadResult SslCaBundleDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = context_->configured_client(result.diagnostics);
+  auto client = rds::resources::region_client(*context_, rds::resources::configured_region(request.config),
+                                              result.diagnostics);
   if (!client) return result;
   const std::string id = request.config.get_string(bundle::kInstanceId).value_or("");
   const std::string category =
@@ -104,7 +107,10 @@ DataReadResult SslCaBundleDataSource::read(const DataReadRequest& request) {
                                      "replaced the CA that clients will trust. Use an https:// endpoint.",
                                  kInstanceIdPath);
     }
-    result.state = state_of(request.config, category, link->download_link, read);
+    result.state = state_of(request.config, category, link->download_link, read)
+                       .with_attr(rds::resources::kRegion,
+                                  rds::resources::effective_region(
+                                      *context_, rds::resources::configured_region(request.config)));
   } catch (const rds::client::NotOfferedError& error) {
     result.diagnostics.error(
         "SSL CA bundles are not offered for RDS instance " + id,

@@ -8,6 +8,7 @@
 #include "provider/logging/hclog.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/instance_id.h"
+#include "provider/config/region_attribute.h"
 
 namespace rds::data_sources {
 namespace {
@@ -31,13 +32,15 @@ Diagnostics SslCertificatesDataSource::validate(const Value& config) {
   if (config.is_null() || !config.is_known()) return diags;
   rds::resources::check_instance_id(config.attr(certs::kInstanceId), std::string(certs::kInstanceId),
                                     "an RDS instance", diags);
+  rds::resources::check_region_attribute(config, diags);
   return diags;
 }
 
 DataReadResult SslCertificatesDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = context_->configured_client(result.diagnostics);
+  auto client = rds::resources::region_client(*context_, rds::resources::configured_region(request.config),
+                                              result.diagnostics);
   if (!client) return result;
   const std::string id = request.config.get_string(certs::kInstanceId).value_or("");
   const std::string summary = "Cannot read the SSL certificate links of RDS instance " + id;
@@ -64,8 +67,12 @@ DataReadResult SslCertificatesDataSource::read(const DataReadRequest& request) {
                         {{std::string(certs::kCategory), Value::string(link.category)},
                          {std::string(certs::kDownloadLink), Value::string(link.download_link)}}));
     }
-    result.state = request.config.with_attr(certs::kCertificates,
-                                            Value::list(certs::certificate_type(), std::move(certificates)));
+    result.state =
+        request.config
+            .with_attr(certs::kCertificates, Value::list(certs::certificate_type(), std::move(certificates)))
+            .with_attr(rds::resources::kRegion,
+                       rds::resources::effective_region(*context_,
+                                                        rds::resources::configured_region(request.config)));
   } catch (const rds::client::NotOfferedError& error) {
     // A gateway answers 404 for an API it does not publish; RDS refuses an engine with a DBS error.
     const std::string why =

@@ -1,5 +1,7 @@
 #include "provider/data_sources/ssl_ca_bundle_schema.h"
 
+#include "provider/config/region_attribute.h"
+
 namespace rds::data_sources::ssl_ca_bundle {
 namespace {
 
@@ -64,7 +66,8 @@ Schema build() {
           "sha256_fingerprint (lower-case hex of the SHA-256 of the DER).",
           "The certificates in the bundle's order. Each has `subject` and `issuer` (RFC 2253, e.g. "
           "`CN=Root CA,O=Example`), `not_before` and `not_after` (RFC 3339) and `sha256_fingerprint` "
-          "(lower-case hex of the SHA-256 of the certificate's DER, no separators).")};
+          "(lower-case hex of the SHA-256 of the certificate's DER, no separators)."),
+      rds::resources::region_attribute(false)};
   return schema;
 }
 

@@ -1,5 +1,7 @@
 #include "provider/data_sources/ssl_certificates_schema.h"
 
+#include "provider/config/region_attribute.h"
+
 namespace rds::data_sources::ssl_certificates {
 namespace {
 
@@ -35,7 +37,7 @@ Schema build() {
       "for the Chinese SM algorithms) and `download_link` (the URL of a zip file).";
   certificates.computed = true;
 
-  schema.block.attributes = {instance_id, certificates};
+  schema.block.attributes = {instance_id, certificates, rds::resources::region_attribute(false)};
   return schema;
 }
 

@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "provider/config/region_attribute.h"
+
 namespace rds::resources::instance_ssl {
 namespace {
 
@@ -38,8 +40,9 @@ Attribute timeout(std::string_view name, std::string_view operation, std::string
 Schema build() {
   Schema schema;
   // Version 1 added instance_name, engine and engine_version (upgrade_state fills them null); version 2
-  // added name (upgrade_state copies instance_name).
-  schema.version = 2;
+  // added name (upgrade_state copies instance_name); version 3 added region (upgrade_state leaves it null:
+  // the provider's region, which the next refresh records).
+  schema.version = 3;
   schema.block.description =
       "Manages the SSL setting of an RDS for MySQL instance. Destroying the resource leaves SSL as it is "
       "unless disable_on_destroy is true.";
@@ -103,8 +106,15 @@ Schema build() {
   Attribute engine_version = context(kEngineVersion, "Engine version of the instance, e.g. 8.0.",
                                      "Engine version of the instance, e.g. `8.0`.");
 
-  schema.block.attributes = {id,   instance_id,   ssl_enable, disable_on_destroy,
-                             name, instance_name, engine,     engine_version};
+  schema.block.attributes = {id,
+                             instance_id,
+                             ssl_enable,
+                             disable_on_destroy,
+                             name,
+                             instance_name,
+                             engine,
+                             engine_version,
+                             region_attribute(true)};
 
   NestedBlock timeouts;
   timeouts.type_name = std::string(kTimeouts);

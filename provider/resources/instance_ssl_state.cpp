@@ -1,6 +1,7 @@
 #include "provider/resources/instance_ssl_state.h"
 
 #include "provider/resources/instance_ssl_schema.h"
+#include "provider/config/region_attribute.h"
 
 namespace rds::resources::instance_ssl {
 
@@ -46,7 +47,10 @@ Value state_from_api(const std::string& instance_id, bool ssl_enable, const Valu
   const Type type = schema().value_type();
   bool disable = false;
   Value timeouts = Value::null(type.attributes().at(std::string(kTimeouts)));
+  Value region = Value::null(Type::string());
   if (!carried.is_null() && carried.is_known()) {
+    // Unknown only in a plan made before the provider was configured: the apply fills it in.
+    if (carried.attr(kRegion).is_known()) region = carried.attr(kRegion);
     disable = disable_on_destroy(carried);
     // A new state has no unknowns: a timeouts block that was still unknown in the plan is dropped
     // (it only ever steers the provider, never the API).
@@ -62,6 +66,7 @@ Value state_from_api(const std::string& instance_id, bool ssl_enable, const Valu
                                  {std::string(kEngine), optional_string(facts.engine)},
                                  {std::string(kEngineVersion), optional_string(facts.engine_version)},
                                  {std::string(kTimeouts), timeouts},
+                                 {std::string(kRegion), region},
                              });
 }
 

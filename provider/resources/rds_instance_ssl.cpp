@@ -1,11 +1,13 @@
 #include "provider/resources/rds_instance_ssl.h"
 
+#include "client/endpoints.h"
 #include "provider/core/json.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/destroy_warnings.h"
 #include "provider/resources/instance_ssl_private.h"
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/instance_ssl_state.h"
+#include "provider/config/region_attribute.h"
 #include "provider/resources/ssl_convergence.h"
 #include "provider/resources/timeouts.h"
 #include "provider/shared/api_diagnostics.h"
@@ -30,6 +32,12 @@ rds::client::Deadline deadline_for(rds::client::RdsClient& client, const Value& 
          std::chrono::duration_cast<rds::client::Deadline::duration>(ssl::timeout_for(resource, operation));
 }
 
+// `state` with the region a plan left unknown (the provider was not configured then) filled in: the
+// provider's, whose client the apply used.
+Value with_planned_region(const Value& state, const Value& planned, const ProviderContext& context) {
+  return planned.attr(kRegion).is_known() ? state : state.with_attr(kRegion, effective_region(context, ""));
+}
+
 }  // namespace
 
 InstanceSslResource::InstanceSslResource(std::shared_ptr<ProviderContext> context)
@@ -45,6 +53,7 @@ Diagnostics InstanceSslResource::validate(const Value& config) {
   check_instance_id(config.attr(ssl::kInstanceId), std::string(ssl::kInstanceId), "an RDS for MySQL instance",
                     diags);
   ssl::validate_timeouts(config, diags);
+  check_region_attribute(config, diags);
   return diags;
 }
 
@@ -64,7 +73,7 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
       ssl::private_state_or_error(request.planned_private, "ApplyResourceChange", result.diagnostics);
   if (!planned_private) return result;
 
-  auto client = context_->configured_client(result.diagnostics);
+  auto client = region_client(*context_, configured_region(planned), result.diagnostics);
   if (!client) return result;
   ConvergeRequest converge;
   converge.instance_id = ssl::instance_id_of(planned);
@@ -88,8 +97,10 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   if (outcome.succeeded) {
     // What the API now reports (the waits only return once it equals the wanted value; an API that
     // does not report enable_ssl at all leaves the wanted value as the best knowledge).
-    result.new_state = ssl::state_from_api(converge.instance_id, outcome.last_seen.value_or(converge.wanted),
-                                           planned, facts);
+    result.new_state =
+        with_planned_region(ssl::state_from_api(converge.instance_id,
+                                                outcome.last_seen.value_or(converge.wanted), planned, facts),
+                            planned, *context_);
     return result;
   }
   // Nothing lost. A create whose change reached the API returns the state it knows, so Terraform
@@ -97,8 +108,10 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
   // the prior state, with SSL as last read.
   if (creating) {
     if (outcome.change_requested) {
-      result.new_state = ssl::state_from_api(converge.instance_id,
-                                             outcome.last_seen.value_or(!converge.wanted), planned, facts);
+      result.new_state = with_planned_region(
+          ssl::state_from_api(converge.instance_id, outcome.last_seen.value_or(!converge.wanted), planned,
+                              facts),
+          planned, *context_);
     }
   } else if (outcome.last_seen) {
     result.new_state = request.prior_state.with_attr(ssl::kSslEnable, Value::boolean(*outcome.last_seen));
@@ -135,7 +148,7 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
     return result;
   }
 
-  auto client = context_->configured_client(result.diagnostics);
+  auto client = region_client(*context_, configured_region(prior), result.diagnostics);
   if (!client) {
     result.new_state = prior;
     return result;
@@ -166,7 +179,7 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
   result.new_state = request.current_state;
   result.private_state = request.private_state;
   if (request.current_state.is_null()) return result;
-  auto client = context_->configured_client(result.diagnostics);
+  auto client = region_client(*context_, configured_region(request.current_state), result.diagnostics);
   if (!client) return result;
 
   const std::string instance_id = ssl::instance_id_of(request.current_state);
@@ -199,6 +212,9 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
         instance->enable_ssl.value_or(request.current_state.get_bool(ssl::kSslEnable).value_or(false));
     result.new_state =
         ssl::state_from_api(instance_id, ssl_enable, request.current_state, ssl::facts_of(*instance));
+    // A state written before region existed has none: it is in the provider's region, and says so now.
+    if (result.new_state.attr(kRegion).is_null())
+      result.new_state = result.new_state.with_attr(kRegion, effective_region(*context_, ""));
   } catch (const std::exception& error) {
     add_api_error(result.diagnostics, "Cannot read RDS instance " + instance_id, error,
                   ErrorContext{.timeout_argument = "", .deadline_passed = client->clock().now() >= deadline});
@@ -211,13 +227,25 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
   std::string id = request.id;
   id.erase(0, id.find_first_not_of(" \t\r\n"));
   id.erase(id.find_last_not_of(" \t\r\n") + 1);
+  // "eu-nl/ID" imports from another region: instance ids never hold a slash, so the split is unambiguous.
+  std::string region;
+  if (const auto slash = id.find('/'); slash != std::string::npos) {
+    region = id.substr(0, slash);
+    id.erase(0, slash + 1);
+    if (const std::string problem = rds::client::region_problem(region); !problem.empty()) {
+      result.diagnostics.error("Cannot import rds_instance_ssl",
+                               "The import ID is REGION/INSTANCE_ID or INSTANCE_ID, got " +
+                                   quote_for_message(request.id) + ": the region " + problem + ".");
+      return result;
+    }
+  }
   if (const std::string problem = instance_id_problem(id); !problem.empty()) {
     result.diagnostics.error("Cannot import rds_instance_ssl",
                              "The import ID must be the ID of an RDS for MySQL instance, got " +
                                  quote_for_message(request.id) + ": " + problem + ".");
     return result;
   }
-  auto client = context_->configured_client(result.diagnostics);
+  auto client = region_client(*context_, region, result.diagnostics);
   if (!client) return result;
   const std::string summary = "Cannot import rds_instance_ssl for RDS instance " + id;
   try {
@@ -242,7 +270,8 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
     result.imported.push_back(
         {type_name(),
          ssl::state_from_api(id, *instance->enable_ssl, Value::null(schema().value_type()),
-                             ssl::facts_of(*instance)),
+                             ssl::facts_of(*instance))
+             .with_attr(kRegion, effective_region(*context_, region)),
          ""});
   } catch (const std::exception& error) {
     add_api_error(result.diagnostics, summary, error);
@@ -282,6 +311,9 @@ UpgradeResult InstanceSslResource::upgrade_state(const UpgradeRequest& request) 
     if (state.attr(ssl::kDisableOnDestroy).is_null()) {
       state = state.with_attr(ssl::kDisableOnDestroy, Value::boolean(false));
     }
+    // No state before version 3 had a region argument: whatever an old build stored under that name
+    // is not the region this resource is in.
+    if (request.version < 3) state = state.with_attr(kRegion, Value::null(Type::string()));
     // Version 2 states show the instance's name as `name` too.
     if (state.attr(ssl::kName).is_null()) state = state.with_attr(ssl::kName, state.attr(ssl::kInstanceName));
     const std::string instance_id = ssl::instance_id_of(state);

@@ -38,9 +38,9 @@ class InstanceSslResource : public rds::core::Resource {
  private:
   rds::core::ApplyResult create_or_update(const rds::core::ApplyRequest& request);
   rds::core::ApplyResult destroy(const rds::core::ApplyRequest& request);
-  void check_target(const std::string& instance_id, const std::string& timeout_argument,
-                    std::chrono::nanoseconds limit, const rds::core::CancelToken& cancel,
-                    rds::core::PlanResult& result);
+  void check_target(const std::string& instance_id, const std::string& region,
+                    const std::string& timeout_argument, std::chrono::nanoseconds limit,
+                    const rds::core::CancelToken& cancel, rds::core::PlanResult& result);
 
   std::shared_ptr<ProviderContext> context_;
   // Instances a refresh of this provider process found deleted. Terraform refreshes and plans in one

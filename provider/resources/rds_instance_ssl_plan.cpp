@@ -9,6 +9,7 @@
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/instance_ssl_state.h"
 #include "provider/resources/rds_instance_ssl.h"
+#include "provider/config/region_attribute.h"
 #include "provider/resources/timeouts.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/instance_id.h"
@@ -35,6 +36,7 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
   }
   PlannedChange change =
       plan_from_schema(schema(), request.prior_state, request.proposed_new_state, request.config);
+  plan_region(*context_, request.prior_state, request.config, change);
   const bool changes = request.prior_state.is_null() || !(change.planned_state == request.prior_state);
   // id is the instance id, so it is known exactly when instance_id is (also across a replacement,
   // where the generic rules would keep the prior id).
@@ -56,13 +58,15 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
                                 id_known ? std::optional(instance_id.as_string()) : std::nullopt,
                                 result.diagnostics);
   }
+  const std::string region = configured_region(result.planned_state);
+  check_region_served(*context_, region, result.diagnostics);
   // A plan without a change, and one whose instance is not known yet, ask the API nothing.
-  if (changes && id_known) {
+  if (changes && id_known && !result.diagnostics.has_errors()) {
     // Within the operation's own timeout too: Terraform plans again at apply time, right before the
     // create or update, and that read must not stretch timeouts.create beyond what the user allowed.
     const Operation operation = request.prior_state.is_null() ? Operation::create : Operation::update;
     check_target(
-        instance_id.as_string(), ssl::timeout_argument(operation),
+        instance_id.as_string(), region, ssl::timeout_argument(operation),
         std::min<std::chrono::nanoseconds>(kReadTimeout, ssl::timeout_for(result.planned_state, operation)),
         request.cancel, result);
   }
@@ -71,12 +75,11 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
 
 // Reads the instance a planned create or update targets, so that a wrong target fails the plan (in
 // review, before the merge) rather than the apply, and the plan names the database it touches.
-void InstanceSslResource::check_target(const std::string& instance_id, const std::string& timeout_argument,
-                                       std::chrono::nanoseconds limit, const rds::core::CancelToken& cancel,
-                                       PlanResult& result) {
+void InstanceSslResource::check_target(const std::string& instance_id, const std::string& region,
+                                       const std::string& timeout_argument, std::chrono::nanoseconds limit,
+                                       const rds::core::CancelToken& cancel, PlanResult& result) {
   if (!instance_id_problem(instance_id).empty()) return;  // validation reports a bad id
-  auto client = context_->client();
-  if (!client) {
+  if (!context_->client()) {
     // Terraform configures the provider before it plans; a client that did not (or a configuration not
     // known until the apply) gets a plan without the check, and is told so.
     result.diagnostics.warning(
@@ -86,6 +89,8 @@ void InstanceSslResource::check_target(const std::string& instance_id, const std
         AttributePath(std::string(ssl::kInstanceId)));
     return;
   }
+  auto client = region_client(*context_, region, result.diagnostics);
+  if (!client) return;
   const AttributePath path{std::string(ssl::kInstanceId)};
   const auto deadline =
       client->clock().now() + std::chrono::duration_cast<rds::client::Deadline::duration>(limit);

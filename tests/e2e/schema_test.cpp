@@ -70,8 +70,9 @@ TEST_F(ProvidersSchema, MarksProviderSecretsSensitive) {
 TEST_F(ProvidersSchema, ListsRdsInstanceSslWithEveryAttributeDescribed) {
   ASSERT_TRUE(schema_["resource_schemas"].contains("rds_instance_ssl")) << schema_.dump(2);
   const auto& block = schema_["resource_schemas"]["rds_instance_ssl"]["block"];
-  std::vector<std::string> expected = {"id",   "instance_id",   "ssl_enable", "disable_on_destroy",
-                                       "name", "instance_name", "engine",     "engine_version"};
+  std::vector<std::string> expected = {"id",    "instance_id",   "ssl_enable", "disable_on_destroy",
+                                       "name",  "instance_name", "engine",     "engine_version",
+                                       "region"};
   for (const auto& name : expected) expect_described(block, name);
   std::sort(expected.begin(), expected.end());
   EXPECT_EQ(attribute_names(block), expected);
@@ -88,6 +89,8 @@ TEST_F(ProvidersSchema, ListsRdsInstanceSslWithEveryAttributeDescribed) {
   EXPECT_TRUE(attributes["disable_on_destroy"].value("optional", false));
   EXPECT_EQ(attributes["ssl_enable"]["type"], "bool");
   EXPECT_EQ(attributes["instance_id"]["type"], "string");
+  // Defaults to the provider's region, and the state records the region used.
+  EXPECT_TRUE(attributes["region"].value("optional", false) && attributes["region"].value("computed", false));
 }
 
 TEST_F(ProvidersSchema, ListsTheDataSourcesWithEveryAttributeDescribed) {
@@ -119,6 +122,11 @@ TEST_F(ProvidersSchema, ListsTheDataSourcesWithEveryAttributeDescribed) {
   const auto& bundle = data_sources["rds_ssl_ca_bundle"]["block"]["attributes"];
   EXPECT_TRUE(bundle["instance_id"].value("required", false));
   EXPECT_TRUE(bundle["category"].value("optional", false) && bundle["category"].value("computed", false));
+  // Every data source reads in the provider's region unless told another.
+  for (const char* source : {"rds_instance", "rds_instances", "rds_ssl_certificates", "rds_ssl_ca_bundle"}) {
+    const auto& region = data_sources[source]["block"]["attributes"]["region"];
+    EXPECT_TRUE(region.value("optional", false) && region.value("computed", false)) << source;
+  }
   const auto& certificate = bundle["certificates"]["type"][1][1];
   for (const char* name : {"subject", "issuer", "not_before", "not_after", "sha256_fingerprint"})
     EXPECT_TRUE(certificate.contains(name)) << name << " in " << certificate;

@@ -23,7 +23,7 @@ TYPED_TEST(GrpcLifecycle, UpgradeFromANewerSchemaVersionIsAnErrorNamingBothVersi
   EXPECT_EQ(upgraded.diagnostics(0).summary(), "Cannot upgrade rds_instance_ssl state");
   EXPECT_NE(upgraded.diagnostics(0).detail().find("schema version 7 by a newer provider"), std::string::npos)
       << upgraded.diagnostics(0).detail();
-  EXPECT_NE(upgraded.diagnostics(0).detail().find("knows version 2"), std::string::npos)
+  EXPECT_NE(upgraded.diagnostics(0).detail().find("knows version 3"), std::string::npos)
       << upgraded.diagnostics(0).detail();
   EXPECT_TRUE(upgraded.upgraded_state().msgpack().empty());
 }

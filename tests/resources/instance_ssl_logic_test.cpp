@@ -326,7 +326,7 @@ TEST_F(InstanceSslLogic, UpgradeFromANewerSchemaVersionIsAnErrorNamingBothVersio
   EXPECT_EQ(error.severity, rds::core::Severity::error);
   EXPECT_EQ(error.summary, "Cannot upgrade rds_instance_ssl state");
   EXPECT_NE(error.detail.find("schema version 7 by a newer provider"), std::string::npos) << error.detail;
-  EXPECT_NE(error.detail.find("knows version 2"), std::string::npos) << error.detail;
+  EXPECT_NE(error.detail.find("knows version 3"), std::string::npos) << error.detail;
 }
 
 // `name` (version 2) is what Terraform shows in every plan; older states get it from
