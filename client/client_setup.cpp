@@ -47,33 +47,21 @@ ClientConfig validated(ClientConfig config, std::string& ca_bundle_pem) {
       throw ConfigError("region " + problem + ".");
   config.endpoint = checked_url("endpoint", config.endpoint, config.region, &default_rds_endpoint);
 
+  // Which setting is missing or extra, and where each came from, the provider's configuration tells its
+  // user (provider/config); the client only refuses a config that breaks its own invariant.
   const bool has_ak = !config.access_key.empty(), has_sk = !config.secret_key.empty();
-  if (has_ak != has_sk)
-    throw ConfigError(std::string(has_ak ? "secret_key" : "access_key") +
-                      " is missing: access_key and secret_key must be set together.");
-  if (!config.security_token.empty() && !has_ak)
-    throw ConfigError("security_token is only used with access_key and secret_key (temporary credentials).");
   const bool password_mode = !has_ak && config.token.empty();
+  const bool password_complete =
+      !config.user_name.empty() && !config.password.empty() && !config.domain_name.empty();
+  if (has_ak != has_sk || (!config.security_token.empty() && !has_ak) ||
+      (password_mode && !password_complete))
+    throw ConfigError(
+        "The client needs one complete credential set: access_key and secret_key (and security_token for "
+        "temporary ones), or token, or user_name, password and domain_name.");
   if (!config.agency_name.empty() && config.agency_domain_name.empty())
-    throw ConfigError("assume_role needs domain_name: the account whose agency agency_name is.");
-  if ((find_project || !config.agency_name.empty()) && !password_mode)
+    throw ConfigError("An agency (agency_name) needs the domain_name of the account that made it.");
+  if (find_project || !config.agency_name.empty() || password_mode)
     config.auth_url = checked_url("auth_url", config.auth_url, config.region, &default_iam_url);
-  if (password_mode) {
-    std::vector<std::string> missing;
-    if (config.user_name.empty()) missing.push_back("user_name");
-    if (config.password.empty()) missing.push_back("password");
-    if (config.domain_name.empty()) missing.push_back("domain_name");
-    if (missing.size() == 3)
-      throw ConfigError(
-          "No credentials: set access_key and secret_key, or token, or user_name, password and domain_name.");
-    if (!missing.empty()) {
-      std::string names;
-      for (const auto& name : missing) names += (names.empty() ? "" : ", ") + name;
-      throw ConfigError(
-          "Password authentication needs user_name, password and domain_name; missing: " + names + ".");
-    }
-    config.auth_url = checked_url("auth_url", config.auth_url, config.region, &default_iam_url);
-  }
   if (!config.cacert_file.empty()) {
     CacertFile bundle = load_cacert_file(config.cacert_file);
     if (!bundle.problem.empty())
