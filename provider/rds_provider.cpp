@@ -7,6 +7,7 @@
 #include "provider/config/clouds_yaml.h"
 #include "provider/config/provider_context.h"
 #include "provider/config/provider_schema.h"
+#include "provider/config/region_placeholder.h"
 #include "provider/data_sources/rds_instance.h"
 #include "provider/data_sources/rds_instances.h"
 #include "provider/data_sources/rds_ssl_ca_bundle.h"
@@ -15,7 +16,6 @@
 #include "provider/resources/rds_instance_ssl.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/duration.h"
-#include "provider/config/region_placeholder.h"
 
 namespace rds::resources {
 namespace {
@@ -49,24 +49,14 @@ class RdsProvider : public rds::core::Provider {
 
   Diagnostics validate_config(const Value& config) override {
     Diagnostics diags;
-    // A configure that fails leaves the provider unconfigured, never with the client of an earlier one.
-    context_->set_client(nullptr);
-    ProviderSettings settings = settings_from_config(config);
-    apply_environment(settings, options_.environment, diags);
-    apply_clouds_yaml(settings, options_.environment, diags);
-    diags.append(check_settings(settings));
+    resolved_settings(config, diags);
     return diags;
   }
 
   Diagnostics configure(const Value& config, const std::string& terraform_version,
                         const rds::core::CancelToken& cancel) override {
     Diagnostics diags;
-    // A configure that fails leaves the provider unconfigured, never with the client of an earlier one.
-    context_->set_client(nullptr);
-    ProviderSettings settings = settings_from_config(config);
-    apply_environment(settings, options_.environment, diags);
-    apply_clouds_yaml(settings, options_.environment, diags);
-    diags.append(check_settings(settings));
+    const ProviderSettings settings = resolved_settings(config, diags);
     if (diags.has_errors()) return diags;
     diags.append(check_configurable(settings));
     if (diags.has_errors()) return diags;
@@ -125,6 +115,18 @@ class RdsProvider : public rds::core::Provider {
   }
 
  private:
+  // The provider block as the user means it: the block, then the environment argument by argument, then
+  // clouds.yaml, checked. Validate and configure both start here; a configure that fails leaves the
+  // provider unconfigured, never with the client of an earlier one.
+  ProviderSettings resolved_settings(const Value& config, Diagnostics& diags) {
+    context_->set_client(nullptr);
+    ProviderSettings settings = settings_from_config(config);
+    apply_environment(settings, options_.environment, diags);
+    apply_clouds_yaml(settings, options_.environment, diags);
+    diags.append(check_settings(settings));
+    return settings;
+  }
+
   ProviderOptions options_;
   RegionClients::Factory make_client_;
   std::shared_ptr<ProviderContext> context_;

@@ -14,11 +14,7 @@ using rds::core::Type;
 // configure() reports what is still missing once both are applied.
 Attribute argument(std::string name, Type type, std::string plain, std::string markdown,
                    bool sensitive = false) {
-  Attribute attribute;
-  attribute.name = std::move(name);
-  attribute.type = std::move(type);
-  attribute.description = std::move(plain);
-  attribute.markdown_description = std::move(markdown);
+  Attribute attribute = rds::core::described(name, std::move(type), std::move(plain), std::move(markdown));
   attribute.optional = true;
   attribute.sensitive = sensitive;
   return attribute;

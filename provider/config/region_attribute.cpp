@@ -20,19 +20,16 @@ void error_at_region(const std::string& region, const std::string& detail, Diagn
 }  // namespace
 
 rds::core::Attribute region_attribute(bool replaces) {
-  rds::core::Attribute attribute;
-  attribute.name = std::string(kRegion);
-  attribute.type = Type::string();
-  attribute.optional = true;
-  attribute.computed = true;
-  const std::string common =
-      "The region whose API and project the calls go to, e.g. \"eu-nl\". Default: the provider's region.";
   const std::string tail = replaces ? " Changing it forces a new resource." : "";
-  attribute.description = common + tail;
-  attribute.markdown_description =
+  rds::core::Attribute attribute = rds::core::described(
+      kRegion, Type::string(),
+      "The region whose API and project the calls go to, e.g. \"eu-nl\". Default: the provider's region." +
+          tail,
       "The region whose API and project the calls go to, e.g. `\"eu-nl\"`. Default: the provider's "
       "`region`." +
-      tail;
+          tail);
+  attribute.optional = true;
+  attribute.computed = true;
   return attribute;
 }
 

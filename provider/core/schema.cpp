@@ -45,4 +45,13 @@ const Nested* BasicBlock<Nested>::find_block(std::string_view type_name) const {
 
 template struct BasicBlock<NestedBlock>;
 
+Attribute described(std::string_view name, Type type, std::string plain, std::string markdown) {
+  Attribute attribute;
+  attribute.name = std::string(name);
+  attribute.type = std::move(type);
+  attribute.description = std::move(plain);
+  attribute.markdown_description = std::move(markdown);
+  return attribute;
+}
+
 }  // namespace rds::core

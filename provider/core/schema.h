@@ -32,6 +32,14 @@ struct Attribute {
       default_value{};  // planned when the config leaves it null (attribute must be computed)
 };
 
+// The one way schemas make an attribute: its name, type and descriptions (plain text, and Markdown that
+// Terraform shows where it can; empty: the plain text); the caller then sets its role (required,
+// optional, computed, sensitive, ...).
+//
+//   Attribute id = described("instance_id", Type::string(), "ID of the instance.", "ID of the `instance`.");
+//   id.required = true;
+Attribute described(std::string_view name, Type type, std::string plain, std::string markdown = "");
+
 enum class Nesting { single, list, set, map, group };
 
 // Block and NestedBlock contain each other (a block holds nested blocks, each of which holds a block), so

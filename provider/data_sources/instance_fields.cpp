@@ -8,11 +8,7 @@ using rds::core::Type;
 using rds::core::Value;
 
 Attribute computed(std::string_view name, Type type, std::string plain, std::string markdown) {
-  Attribute attribute;
-  attribute.name = std::string(name);
-  attribute.type = std::move(type);
-  attribute.description = std::move(plain);
-  attribute.markdown_description = std::move(markdown);
+  Attribute attribute = rds::core::described(name, std::move(type), std::move(plain), std::move(markdown));
   attribute.computed = true;
   return attribute;
 }

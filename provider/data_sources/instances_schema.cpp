@@ -1,7 +1,7 @@
 #include "provider/data_sources/instances_schema.h"
 
-#include "provider/data_sources/instance_fields.h"
 #include "provider/config/region_attribute.h"
+#include "provider/data_sources/instance_fields.h"
 
 namespace rds::data_sources::instances {
 namespace {
@@ -10,23 +10,16 @@ using rds::core::Attribute;
 using rds::core::Schema;
 using rds::core::Type;
 
-Attribute attribute(std::string_view name, Type type, std::string plain, std::string markdown) {
-  Attribute a;
-  a.name = std::string(name);
-  a.type = std::move(type);
-  a.description = std::move(plain);
-  a.markdown_description = std::move(markdown);
-  return a;
-}
+using rds::core::described;
 
 Attribute filter(std::string_view name, Type type, std::string plain, std::string markdown) {
-  Attribute a = attribute(name, std::move(type), std::move(plain), std::move(markdown));
+  Attribute a = described(name, std::move(type), std::move(plain), std::move(markdown));
   a.optional = true;
   return a;
 }
 
 Attribute result(std::string_view name, Type type, std::string plain, std::string markdown) {
-  Attribute a = attribute(name, std::move(type), std::move(plain), std::move(markdown));
+  Attribute a = described(name, std::move(type), std::move(plain), std::move(markdown));
   a.computed = true;
   return a;
 }

@@ -1,12 +1,12 @@
 #include "provider/data_sources/rds_instance.h"
 
+#include "provider/config/region_attribute.h"
 #include "provider/data_sources/data_source_read.h"
 #include "provider/data_sources/instance_fields.h"
 #include "provider/data_sources/instance_schema.h"
 #include "provider/logging/hclog.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/instance_id.h"
-#include "provider/config/region_attribute.h"
 
 namespace rds::data_sources {
 namespace {

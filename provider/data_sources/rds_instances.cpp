@@ -4,13 +4,13 @@
 #include <cctype>
 #include <initializer_list>
 
+#include "provider/config/region_attribute.h"
 #include "provider/data_sources/data_source_read.h"
 #include "provider/data_sources/instance_fields.h"
 #include "provider/data_sources/instances_schema.h"
 #include "provider/logging/hclog.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/instance_id.h"
-#include "provider/config/region_attribute.h"
 
 namespace rds::data_sources {
 namespace {

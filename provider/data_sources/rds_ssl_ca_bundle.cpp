@@ -4,12 +4,12 @@
 
 #include "client/ca_bundle_download.h"
 #include "client/errors.h"
+#include "provider/config/region_attribute.h"
 #include "provider/data_sources/data_source_read.h"
 #include "provider/data_sources/ssl_ca_bundle_schema.h"
 #include "provider/logging/hclog.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/instance_id.h"
-#include "provider/config/region_attribute.h"
 
 namespace rds::data_sources {
 namespace {

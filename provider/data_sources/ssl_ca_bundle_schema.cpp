@@ -9,17 +9,10 @@ using rds::core::Attribute;
 using rds::core::Schema;
 using rds::core::Type;
 
-Attribute attribute(std::string_view name, Type type, std::string description, std::string markdown = "") {
-  Attribute result;
-  result.name = std::string(name);
-  result.type = std::move(type);
-  result.description = std::move(description);
-  result.markdown_description = markdown.empty() ? result.description : std::move(markdown);
-  return result;
-}
+using rds::core::described;
 
 Attribute computed(std::string_view name, Type type, std::string description, std::string markdown = "") {
-  Attribute result = attribute(name, std::move(type), std::move(description), std::move(markdown));
+  Attribute result = described(name, std::move(type), std::move(description), std::move(markdown));
   result.computed = true;
   return result;
 }
@@ -36,7 +29,7 @@ Schema build() {
       "endpoint is `http://` itself), at most 1 MiB, unpacking to at most 4 MiB in at most 64 files.";
 
   Attribute instance_id =
-      attribute(kInstanceId, Type::string(), "ID of the RDS instance whose CA bundle to read.");
+      described(kInstanceId, Type::string(), "ID of the RDS instance whose CA bundle to read.");
   instance_id.required = true;
 
   // Optional and computed: the state holds the category read even when the configuration leaves it out.

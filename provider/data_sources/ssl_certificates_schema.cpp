@@ -19,22 +19,16 @@ Schema build() {
       "its SSL connections (`GET /v3/{project_id}/instances/{instance_id}/ssl-cert/download-link`). Clouds "
       "and engines that do not offer it make the read fail with an error saying so.";
 
-  Attribute instance_id;
-  instance_id.name = std::string(kInstanceId);
-  instance_id.type = Type::string();
-  instance_id.description = "ID of the RDS instance whose certificate links to read.";
-  instance_id.markdown_description = "ID of the RDS instance whose certificate links to read.";
+  Attribute instance_id = rds::core::described(kInstanceId, Type::string(),
+                                               "ID of the RDS instance whose certificate links to read.");
   instance_id.required = true;
 
-  Attribute certificates;
-  certificates.name = std::string(kCertificates);
-  certificates.type = Type::list(certificate_type());
-  certificates.description =
+  Attribute certificates = rds::core::described(
+      kCertificates, Type::list(certificate_type()),
       "The certificate bundles, sorted by category: category (international, or national for the Chinese "
-      "SM algorithms) and download_link (a zip file).";
-  certificates.markdown_description =
+      "SM algorithms) and download_link (a zip file).",
       "The certificate bundles, sorted by category. Each has `category` (`international`, or `national` "
-      "for the Chinese SM algorithms) and `download_link` (the URL of a zip file).";
+      "for the Chinese SM algorithms) and `download_link` (the URL of a zip file).");
   certificates.computed = true;
 
   schema.block.attributes = {instance_id, certificates, rds::resources::region_attribute(false)};

@@ -14,14 +14,7 @@ using rds::core::Schema;
 using rds::core::Type;
 using rds::core::Value;
 
-Attribute described(std::string_view name, Type type, std::string plain, std::string markdown) {
-  Attribute attribute;
-  attribute.name = std::string(name);
-  attribute.type = std::move(type);
-  attribute.description = std::move(plain);
-  attribute.markdown_description = std::move(markdown);
-  return attribute;
-}
+using rds::core::described;
 
 Attribute timeout(std::string_view name, std::string_view operation, std::string_view default_text) {
   Attribute attribute =

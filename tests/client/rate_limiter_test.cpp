@@ -65,16 +65,21 @@ TEST(RateLimiter, ASlotFurtherAwayThanTheLimitIsNotTakenAndACancelEndsTheWait) {
   EXPECT_FALSE(limiter.acquire(source.token(), std::nullopt));
 }
 
+HttpRequest instances_request() {
+  HttpRequest request;
+  request.method = "GET";
+  request.base_url = "https://rds.example.test";
+  request.path = "/v3/p/instances";
+  return request;
+}
+
 // Every call of a client goes through the limiter: IAM's and RDS's alike.
 TEST(RateLimitedTransport, A429FromTheApiSlowsTheProcessAndRetryAfterHoldsEveryCaller) {
   auto clock = std::make_shared<FakeClock>();
   auto limiter = std::make_shared<RateLimiter>(clock, 0);
   auto inner = std::make_shared<FakeTransport>([](const HttpRequest&) { return json_response(200, "{}"); });
   RateLimitedTransport transport(inner, limiter);
-  HttpRequest request;
-  request.method = "GET";
-  request.base_url = "https://rds.example.test";
-  request.path = "/v3/p/instances";
+  const HttpRequest request = instances_request();
   for (int i = 0; i < 4; ++i) transport.send(request);
   inner->then(json_response(429, "{}", {{"retry-after", "3"}}));
   EXPECT_EQ(transport.send(request).status, 429);
@@ -90,10 +95,7 @@ TEST(RateLimitedTransport, ARetryAfterGivenAsADateHoldsEveryCallerTooAtMostAMinu
   auto limiter = std::make_shared<RateLimiter>(clock, 0);
   auto inner = std::make_shared<FakeTransport>([](const HttpRequest&) { return json_response(200, "{}"); });
   RateLimitedTransport transport(inner, limiter);
-  HttpRequest request;
-  request.method = "GET";
-  request.base_url = "https://rds.example.test";
-  request.path = "/v3/p/instances";
+  const HttpRequest request = instances_request();
   inner->then(json_response(429, "{}", {{"retry-after", "Sun, 06 Dec 2026 09:00:20 GMT"}}));
   EXPECT_EQ(transport.send(request).status, 429);
   transport.send(request);

@@ -30,7 +30,7 @@ class StillClock : public Clock {
   std::chrono::system_clock::time_point utc_now() override {
     return std::chrono::sys_days(std::chrono::year(2026) / 11 / 28);
   }
-  bool sleep_for(std::chrono::nanoseconds, const CancelToken&) override { return true; }
+  bool sleep_for(std::chrono::nanoseconds, const rds::CancelToken&) override { return true; }
 };
 
 class ScriptedTransport : public Transport {

@@ -150,19 +150,6 @@ class GrpcLifecycle : public ::testing::Test {
     return response;
   }
 
-  // True once the sim has logged a GET after the first PUT .../ssl: the apply sent its switch and is
-  // polling for the result.
-  bool waiting_after_the_put() const {
-    bool put_seen = false;
-    for (const auto& request : sim_->requests()) {
-      const std::string path = request.value("path", "");
-      if (request.value("method", "") == "PUT" && path.find("/ssl") != std::string::npos) put_seen = true;
-      if (put_seen && request.value("method", "") == "GET" && path.find("/instances") != std::string::npos)
-        return true;
-    }
-    return false;
-  }
-
   typename P::Apply::Response apply(const Value& prior, const std::string& planned_msgpack, const Value& cfg,
                                     std::chrono::milliseconds deadline = 30s) {
     typename P::Apply::Request request;

@@ -147,7 +147,7 @@ TYPED_TEST(GrpcLifecycle, StopEndsAWaitingApplyPromptlyWithTheKnownState) {
   const std::string planned_msgpack = planned.planned_state().msgpack();
   auto apply =
       std::async(std::launch::async, [&] { return this->apply(null, planned_msgpack, config("db1", true)); });
-  ASSERT_TRUE(rds::testing::eventually([&] { return this->waiting_after_the_put(); }))
+  ASSERT_TRUE(rds::testing::eventually([&] { return this->sim_->polled_after_a_switch(); }))
       << this->sim_->requests().dump(1);
 
   typename P::Stop::Request stop_request;

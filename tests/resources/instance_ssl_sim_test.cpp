@@ -17,21 +17,7 @@ namespace {
 using namespace std::chrono_literals;
 using rds::core::Value;
 
-class InstanceSslSim : public SimBackedTest {
- protected:
-  // True once the sim has logged a GET after the first PUT .../ssl: the apply sent its switch and is
-  // polling for the result.
-  bool waiting_after_the_put() const {
-    bool put_seen = false;
-    for (const auto& request : sim_->requests()) {
-      const std::string path = request.value("path", "");
-      if (request.value("method", "") == "PUT" && path.find("/ssl") != std::string::npos) put_seen = true;
-      if (put_seen && request.value("method", "") == "GET" && path.find("/instances") != std::string::npos)
-        return true;
-    }
-    return false;
-  }
-};
+using InstanceSslSim = SimBackedTest;
 
 TEST_F(InstanceSslSim, CreateEnablesSslAndStoresWhatTheApiReports) {
   start({"--instance", "db1:MySQL:off"});
@@ -281,7 +267,7 @@ TEST_F(InstanceSslSim, StopCancelsAWaitAndReturnsTheKnownState) {
   auto apply = std::async(std::launch::async, [&] {
     return plan_and_apply(Value::null(expected_state("db1", true).type()), ssl_config("db1", true));
   });
-  ASSERT_TRUE(rds::testing::eventually([&] { return waiting_after_the_put(); }));
+  ASSERT_TRUE(rds::testing::eventually([&] { return sim_->polled_after_a_switch(); }));
   ASSERT_EQ(count_requests("PUT", "/ssl"), 1);
   provider_->stop();
   ASSERT_EQ(apply.wait_for(20s), std::future_status::ready);

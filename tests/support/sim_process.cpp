@@ -114,6 +114,17 @@ void SimProcess::inject_fault(const nlohmann::json& fault) const { admin("POST",
 
 nlohmann::json SimProcess::requests() const { return admin("GET", "/_admin/requests").at("requests"); }
 
+bool SimProcess::polled_after_a_switch() const {
+  bool put_seen = false;
+  for (const auto& request : requests()) {
+    const std::string path = request.value("path", "");
+    if (request.value("method", "") == "PUT" && path.find("/ssl") != std::string::npos) put_seen = true;
+    if (put_seen && request.value("method", "") == "GET" && path.find("/instances") != std::string::npos)
+      return true;
+  }
+  return false;
+}
+
 int SimProcess::connections() const { return admin("GET", "/_admin/connections").at("accepted").get<int>(); }
 
 void SimProcess::reset() const { admin("POST", "/_admin/reset"); }

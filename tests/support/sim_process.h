@@ -57,8 +57,11 @@ class SimProcess {
   nlohmann::json instance(const std::string& id) const;               // GET /_admin/instances/{id}
   void inject_fault(const nlohmann::json& fault) const;               // POST /_admin/faults
   nlohmann::json requests() const;                                    // GET /_admin/requests → the array
-  int connections() const;                                            // GET /_admin/connections → accepted
-  void reset() const;                                                 // POST /_admin/reset
+  // Whether the log holds a GET of instances after the first PUT .../ssl: a switch was sent, and its
+  // result is being polled.
+  bool polled_after_a_switch() const;
+  int connections() const;  // GET /_admin/connections → accepted
+  void reset() const;       // POST /_admin/reset
 
   // Sends `signal_number` to the sim (e.g. SIGTERM) without waiting.
   void signal(int signal_number) const;
