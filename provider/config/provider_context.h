@@ -8,8 +8,8 @@
 
 #include "client/rds_client.h"
 #include "common/cancel.h"
-#include "provider/core/diagnostics.h"
 #include "provider/config/region_clients.h"
+#include "provider/core/diagnostics.h"
 
 namespace rds::resources {
 

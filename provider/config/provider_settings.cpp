@@ -11,8 +11,8 @@
 
 #include "client/cacert_file.h"
 #include "client/endpoints.h"
-#include "provider/shared/duration.h"
 #include "provider/config/region_placeholder.h"
+#include "provider/shared/duration.h"
 
 namespace rds::resources {
 namespace {

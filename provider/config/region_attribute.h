@@ -7,11 +7,11 @@
 #include <string_view>
 
 #include "client/rds_client.h"
+#include "provider/config/provider_context.h"
 #include "provider/core/diagnostics.h"
 #include "provider/core/plan_rules.h"
 #include "provider/core/schema.h"
 #include "provider/core/value.h"
-#include "provider/config/provider_context.h"
 
 namespace rds::resources {
 

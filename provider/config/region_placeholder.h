@@ -3,8 +3,8 @@
 // reaches the API of every region a resource names, also on a private cloud. The provider's URL checks
 // see each URL as it will be sent, with {region} replaced.
 
-#include "provider/core/diagnostics.h"
 #include "provider/config/provider_settings.h"
+#include "provider/core/diagnostics.h"
 
 namespace rds::resources {
 

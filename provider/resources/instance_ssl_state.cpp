@@ -1,7 +1,7 @@
 #include "provider/resources/instance_ssl_state.h"
 
-#include "provider/resources/instance_ssl_schema.h"
 #include "provider/config/region_attribute.h"
+#include "provider/resources/instance_ssl_schema.h"
 
 namespace rds::resources::instance_ssl {
 

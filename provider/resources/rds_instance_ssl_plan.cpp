@@ -2,6 +2,7 @@
 // state), the one warning of a destroy or replacement, and the plan-time check of the target instance.
 #include <algorithm>
 
+#include "provider/config/region_attribute.h"
 #include "provider/core/plan_rules.h"
 #include "provider/logging/hclog.h"
 #include "provider/resources/destroy_warnings.h"
@@ -9,7 +10,6 @@
 #include "provider/resources/instance_ssl_schema.h"
 #include "provider/resources/instance_ssl_state.h"
 #include "provider/resources/rds_instance_ssl.h"
-#include "provider/config/region_attribute.h"
 #include "provider/resources/timeouts.h"
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/instance_id.h"

@@ -9,9 +9,9 @@
 
 #include "client/errors.h"
 #include "client/regional_config.h"
-#include "provider/resources/instance_ssl_schema.h"
 #include "provider/config/region_attribute.h"
 #include "provider/config/region_clients.h"
+#include "provider/resources/instance_ssl_schema.h"
 
 namespace rds::resources {
 namespace {
