@@ -174,7 +174,7 @@ class RpcBench {
   static constexpr const char* kInstance = "bench1";
 
   void configure() {
-    const Type provider_type = rds::resources::provider_schema().value_type();
+    const Type provider_type = rds::config::provider_schema().value_type();
     tfplugin6::ConfigureProvider::Request request;
     request.set_terraform_version("1.11.4");
     request.mutable_config()->set_msgpack(

@@ -7,6 +7,6 @@
 
 int main(int argc, char** argv) {
   return rds::plugin::serve(argc, argv, [](int protocol_version) {
-    return rds::protocol::make_provider_service(protocol_version, rds::resources::make_rds_provider());
+    return rds::protocol::make_provider_service(protocol_version, rds::make_rds_provider());
   });
 }

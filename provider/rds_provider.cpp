@@ -17,7 +17,7 @@
 #include "provider/shared/api_diagnostics.h"
 #include "provider/shared/duration.h"
 
-namespace rds::resources {
+namespace rds {
 namespace {
 
 using rds::core::Diagnostics;
@@ -28,13 +28,13 @@ class RdsProvider : public rds::core::Provider {
  public:
   explicit RdsProvider(ProviderOptions options)
       : options_(std::move(options)),
-        context_(std::make_shared<ProviderContext>()),
-        resources_{std::make_shared<InstanceSslResource>(context_)},
+        context_(std::make_shared<rds::config::ProviderContext>()),
+        resources_{std::make_shared<rds::resources::InstanceSslResource>(context_)},
         data_sources_{std::make_shared<rds::data_sources::InstanceDataSource>(context_),
                       std::make_shared<rds::data_sources::InstancesDataSource>(context_),
                       std::make_shared<rds::data_sources::SslCertificatesDataSource>(context_),
                       std::make_shared<rds::data_sources::SslCaBundleDataSource>(context_)} {
-    if (!options_.environment) options_.environment = process_environment();
+    if (!options_.environment) options_.environment = rds::config::process_environment();
     // Every region's client takes its slots from the one limiter of the configured provider.
     make_client_ = [make = options_.make_client](rds::client::ClientConfig config,
                                                  std::shared_ptr<rds::client::RateLimiter> limiter) {
@@ -45,7 +45,7 @@ class RdsProvider : public rds::core::Provider {
     };
   }
 
-  const Schema& schema() const override { return provider_schema(); }
+  const Schema& schema() const override { return rds::config::provider_schema(); }
 
   Diagnostics validate_config(const Value& config) override {
     Diagnostics diags;
@@ -56,9 +56,9 @@ class RdsProvider : public rds::core::Provider {
   Diagnostics configure(const Value& config, const std::string& terraform_version,
                         const rds::core::CancelToken& cancel) override {
     Diagnostics diags;
-    const ProviderSettings settings = resolved_settings(config, diags);
+    const rds::config::ProviderSettings settings = resolved_settings(config, diags);
     if (diags.has_errors()) return diags;
-    diags.append(check_configurable(settings));
+    diags.append(rds::config::check_configurable(settings));
     if (diags.has_errors()) return diags;
 
     const rds::client::ClientConfig provider_config = client_config_from(settings, terraform_version);
@@ -66,7 +66,7 @@ class RdsProvider : public rds::core::Provider {
     try {
       client_config = rds::client::config_for_region(provider_config, provider_config.region);
     } catch (const std::exception& error) {
-      add_api_error(diags, "Cannot configure the rds provider", error);
+      rds::shared::add_api_error(diags, "Cannot configure the rds provider", error);
       return diags;
     }
     rds::logging::debug(
@@ -78,14 +78,15 @@ class RdsProvider : public rds::core::Provider {
                   : settings.token.known_set()    ? "token"
                                                   : "password"}});
     Diagnostics reported_by_check_settings;  // the URLs as sent: {region} replaced
-    diags.append(security_warnings(with_region_replaced(settings, reported_by_check_settings)));
+    diags.append(rds::config::security_warnings(
+        rds::config::with_region_replaced(settings, reported_by_check_settings)));
     std::shared_ptr<rds::client::RdsClient> client;
     const auto limiter = std::make_shared<rds::client::RateLimiter>(rds::client::system_clock(),
                                                                     provider_config.max_requests_per_second);
     try {
       client = make_client_(std::move(client_config), limiter);
     } catch (const std::exception& error) {
-      add_api_error(diags, "Cannot configure the rds provider", error);
+      rds::shared::add_api_error(diags, "Cannot configure the rds provider", error);
       return diags;
     }
     try {
@@ -98,11 +99,11 @@ class RdsProvider : public rds::core::Provider {
                   rds::core::AttributePath(settings.project_name.known_set() ? "project_name" : "region"));
       return diags;
     } catch (const std::exception& error) {
-      add_api_error(diags, "Cannot log in to IAM", error);
+      rds::shared::add_api_error(diags, "Cannot log in to IAM", error);
       return diags;
     }
-    context_->set_regions(
-        std::make_shared<RegionClients>(provider_config, std::move(client), limiter, make_client_));
+    context_->set_regions(std::make_shared<rds::config::RegionClients>(provider_config, std::move(client),
+                                                                       limiter, make_client_));
     return diags;
   }
 
@@ -118,36 +119,36 @@ class RdsProvider : public rds::core::Provider {
   // The provider block as the user means it: the block, then the environment argument by argument, then
   // clouds.yaml, checked. Validate and configure both start here; a configure that fails leaves the
   // provider unconfigured, never with the client of an earlier one.
-  ProviderSettings resolved_settings(const Value& config, Diagnostics& diags) {
+  rds::config::ProviderSettings resolved_settings(const Value& config, Diagnostics& diags) {
     context_->set_client(nullptr);
-    ProviderSettings settings = settings_from_config(config);
-    apply_environment(settings, options_.environment, diags);
-    apply_clouds_yaml(settings, options_.environment, diags);
-    diags.append(check_settings(settings));
+    rds::config::ProviderSettings settings = rds::config::settings_from_config(config);
+    rds::config::apply_environment(settings, options_.environment, diags);
+    rds::config::apply_clouds_yaml(settings, options_.environment, diags);
+    diags.append(rds::config::check_settings(settings));
     return settings;
   }
 
   ProviderOptions options_;
-  RegionClients::Factory make_client_;
-  std::shared_ptr<ProviderContext> context_;
+  rds::config::RegionClients::Factory make_client_;
+  std::shared_ptr<rds::config::ProviderContext> context_;
   std::vector<std::shared_ptr<rds::core::Resource>> resources_;
   std::vector<std::shared_ptr<rds::core::DataSource>> data_sources_;
 };
 
 // "argument endpoint in the provider block" or "environment variable RDS_ENDPOINT".
-std::string origin_of(const std::string& name, const Setting<std::string>& setting) {
+std::string origin_of(const std::string& name, const rds::config::Setting<std::string>& setting) {
   if (setting.origin.starts_with("environment")) return setting.origin;
   return "argument " + name + " in the provider block";
 }
 
 template <class T>
-T value_or(const Setting<T>& setting, T fallback) {
+T value_or(const rds::config::Setting<T>& setting, T fallback) {
   return setting.value.value_or(std::move(fallback));
 }
 
 }  // namespace
 
-rds::client::ClientConfig client_config_from(const ProviderSettings& s,
+rds::client::ClientConfig client_config_from(const rds::config::ProviderSettings& s,
                                              const std::string& terraform_version) {
   rds::client::ClientConfig config;
   config.endpoint = value_or(s.endpoint, {});
@@ -173,15 +174,15 @@ rds::client::ClientConfig client_config_from(const ProviderSettings& s,
   config.batch_reads = value_or(s.batch_reads, true);
   config.cacert_file = value_or(s.cacert_file, {});
   config.max_retries =
-      static_cast<int>(std::min<int64_t>(value_or<int64_t>(s.max_retries, 5), kMaxRetriesLimit));
+      static_cast<int>(std::min<int64_t>(value_or<int64_t>(s.max_retries, 5), rds::config::kMaxRetriesLimit));
   if (s.request_timeout.known_set()) {
     // check_settings refused anything but a duration in range.
-    const DurationResult parsed = parse_duration(*s.request_timeout.value);
+    const rds::shared::DurationResult parsed = rds::shared::parse_duration(*s.request_timeout.value);
     if (const auto* timeout = std::get_if<std::chrono::nanoseconds>(&parsed))
       config.request_timeout = std::chrono::duration_cast<std::chrono::milliseconds>(*timeout);
   }
   if (!terraform_version.empty()) config.user_agent = "Terraform/" + terraform_version;
-  config.log = client_log_sink();
+  config.log = rds::config::client_log_sink();
   return config;
 }
 
@@ -191,4 +192,4 @@ std::shared_ptr<rds::core::Provider> make_rds_provider(ProviderOptions options) 
   return std::make_shared<RdsProvider>(std::move(options));
 }
 
-}  // namespace rds::resources
+}  // namespace rds

@@ -2,7 +2,7 @@
 #   configure_clang_tree BUILD_DIR CMAKE_ARGS...
 # Sanitizer and fuzzing trees check the code and ship nothing, so they trade optimisation and full debug
 # info for build time: -O1 (what the sanitizers' own docs recommend) and line tables only, which is all
-# a sanitizer report's stack needs.
+# a sanitizer report's stack needs. The test code itself is built at -O0 in every tree (tests/CMakeLists.txt).
 configure_clang_tree() {
   local build=$1
   shift

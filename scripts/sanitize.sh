@@ -12,7 +12,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 which=${1:-all}
-jobs=$(nproc)
+jobs=$(nproc)  # ctest runs two tests per core, as scripts/test.sh does: they mostly wait
 reports=$(mktemp -d "${TMPDIR:-/tmp}/rds-sanitizer-reports.XXXXXX")
 trap 'rm -rf "$reports"' EXIT
 # shellcheck source=scripts/clang-tree.sh
@@ -50,7 +50,7 @@ run_asan() {
   ASAN_OPTIONS="log_path=$reports/asan:log_exe_name=1:detect_leaks=1:halt_on_error=1:detect_stack_use_after_return=1" \
     LSAN_OPTIONS="suppressions=$root/tests/sanitizers/lsan.supp:print_suppressions=0" \
     UBSAN_OPTIONS="log_path=$reports/ubsan:log_exe_name=1:print_stacktrace=1:halt_on_error=1" \
-    ctest --test-dir "$build" --output-on-failure -j"$jobs" -E "$scale_tests"
+    ctest --test-dir "$build" --output-on-failure -j"$((2 * jobs))" -E "$scale_tests"
   check_reports "AddressSanitizer + UndefinedBehaviorSanitizer"
 }
 
@@ -59,7 +59,7 @@ run_tsan() {
   configure_clang_tree "$build" -DRDS_SANITIZE=thread
   cmake --build "$build" -j"$jobs" --target terraform-provider-rds rds-sim rds_resources_concurrency_tests rds_read_coalescer_tests
   TSAN_OPTIONS="log_path=$reports/tsan:log_exe_name=1:halt_on_error=1:second_deadlock_stack=1:ignore_noninstrumented_modules=1:suppressions=$root/tests/sanitizers/tsan.supp" \
-    ctest --test-dir "$build" -L concurrency --output-on-failure --repeat until-fail:3
+    ctest --test-dir "$build" -L concurrency --output-on-failure -j"$jobs" --repeat until-fail:3
   check_reports "ThreadSanitizer"
 }
 

@@ -5,7 +5,7 @@
 
 #include "provider/logging/hclog.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 rds::logging::Level to_level(rds::client::LogLevel level) {
@@ -38,4 +38,4 @@ void forward(rds::client::LogLevel client_level, std::string_view message,
 
 rds::client::LogFunction client_log_sink() { return forward; }
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -4,8 +4,8 @@
 
 #include "client/config.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 rds::client::LogFunction client_log_sink();
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -8,7 +8,7 @@
 #include "provider/config/provider_messages.h"
 #include "provider/config/yaml_document.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using rds::core::AttributePath;
@@ -163,4 +163,4 @@ void apply_clouds_yaml(ProviderSettings& settings, const Environment& env, Diagn
     }
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -9,7 +9,7 @@
 #include "provider/config/provider_settings.h"
 #include "provider/core/diagnostics.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 // Where clouds.yaml (and, separately, secure.yaml) is looked for, in order: the file
 // OS_CLIENT_CONFIG_FILE names, else the working directory, ~/.config/openstack, /etc/openstack.
@@ -22,4 +22,4 @@ std::vector<std::string> clouds_yaml_candidates(const Environment& env, const st
 // the file does not have is an error on `cloud` naming the file.
 void apply_clouds_yaml(ProviderSettings& settings, const Environment& env, rds::core::Diagnostics& diags);
 
-}  // namespace rds::resources
+}  // namespace rds::config

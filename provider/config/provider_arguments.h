@@ -7,7 +7,7 @@
 
 #include "provider/config/provider_settings.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 // Where a value set in the provider block came from, for messages.
 inline constexpr std::string_view kFromConfig = "the provider block";
@@ -44,4 +44,4 @@ inline constexpr std::array<StringArgument, 15> kStringArguments{{
     {"cloud", &ProviderSettings::cloud, {"OS_CLOUD", "", ""}},
 }};
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -1,6 +1,6 @@
 #include "provider/config/provider_context.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 void ProviderContext::set_client(std::shared_ptr<rds::client::RdsClient> client) {
   std::lock_guard lock(mutex_);
@@ -50,4 +50,4 @@ void ProviderContext::stop() {
   cancel_ = rds::CancelSource();
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -11,7 +11,7 @@
 #include "provider/config/region_clients.h"
 #include "provider/core/diagnostics.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 // Refresh, import and data-source reads have no timeouts argument; each is bounded, with all its pages
 // and retries, to this.
@@ -46,4 +46,4 @@ class ProviderContext {
   rds::CancelSource cancel_;
 };
 
-}  // namespace rds::resources
+}  // namespace rds::config

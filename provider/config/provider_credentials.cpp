@@ -8,7 +8,7 @@
 #include "provider/config/provider_messages.h"
 #include "provider/config/provider_settings.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using rds::core::AttributePath;
@@ -92,4 +92,4 @@ void check_credentials(const ProviderSettings& s, Diagnostics& diags) {
   }
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -8,7 +8,7 @@
 #include "provider/config/provider_arguments.h"
 #include "provider/config/provider_settings.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using rds::core::AttributePath;
@@ -103,4 +103,4 @@ void apply_environment(ProviderSettings& settings, const Environment& env, Diagn
   bool_from_env(settings.batch_reads, "batch_reads", "RDS_BATCH_READS", env, diags);
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

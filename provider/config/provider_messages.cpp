@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-namespace rds::resources {
+namespace rds::config {
 
 std::string shown_value(std::string_view value) {
   constexpr std::size_t kShown = 80;
@@ -20,4 +20,4 @@ std::string shown_value(std::string_view value) {
   return text + (value.size() > kShown ? "...\"" : "\"");
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

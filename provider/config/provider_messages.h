@@ -6,7 +6,7 @@
 
 #include "provider/config/provider_arguments.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 // "access_key (from environment variable OS_ACCESS_KEY)" or just "access_key".
 template <class T>
@@ -27,4 +27,4 @@ std::string described_origin(std::string_view name, const Setting<T>& setting) {
 // value may be a megabyte long).
 std::string shown_value(std::string_view value);
 
-}  // namespace rds::resources
+}  // namespace rds::config

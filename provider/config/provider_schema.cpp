@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using rds::core::Attribute;
@@ -207,4 +207,4 @@ const Schema& provider_schema() {
   return schema;
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

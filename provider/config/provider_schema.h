@@ -3,8 +3,8 @@
 
 #include "provider/core/schema.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 const rds::core::Schema& provider_schema();
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -14,7 +14,7 @@
 #include "provider/config/region_placeholder.h"
 #include "provider/shared/duration.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using rds::core::AttributePath;
@@ -100,7 +100,7 @@ void check_project(const Setting<std::string>& setting, const std::string& name,
 
 void check_request_timeout(const ProviderSettings& s, Diagnostics& diags) {
   if (!s.request_timeout.known_set()) return;
-  const DurationResult parsed = parse_duration(*s.request_timeout.value);
+  const rds::shared::DurationResult parsed = rds::shared::parse_duration(*s.request_timeout.value);
   const auto* duration = std::get_if<std::chrono::nanoseconds>(&parsed);
   if (duration != nullptr && *duration >= kMinRequestTimeout && *duration <= kMaxRequestTimeout) return;
   diags.error("Invalid request_timeout",
@@ -388,4 +388,4 @@ Diagnostics check_configurable(const ProviderSettings& s) {
   return diags;
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -17,7 +17,7 @@
 #include "provider/core/diagnostics.h"
 #include "provider/core/value.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 // The most retries of one request max_retries accepts (with backoff capped at 20 s, hours of retrying).
 inline constexpr int64_t kMaxRetriesLimit = 1000;
@@ -91,4 +91,4 @@ rds::core::Diagnostics check_configurable(const ProviderSettings& settings);
 // over plain http:// to a host that is not loopback, and insecure = true.
 rds::core::Diagnostics security_warnings(const ProviderSettings& settings);
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -5,7 +5,7 @@
 #include "client/endpoints.h"
 #include "provider/shared/instance_id.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using rds::core::AttributePath;
@@ -14,7 +14,8 @@ using rds::core::Type;
 using rds::core::Value;
 
 void error_at_region(const std::string& region, const std::string& detail, Diagnostics& diags) {
-  diags.error("Cannot use region " + quote_for_message(region), detail, AttributePath(std::string(kRegion)));
+  diags.error("Cannot use region " + rds::shared::quote_for_message(region), detail,
+              AttributePath(std::string(kRegion)));
 }
 
 }  // namespace
@@ -40,7 +41,7 @@ void check_region_attribute(const Value& config, Diagnostics& diags) {
   const std::string problem = rds::client::region_problem(region.as_string());
   if (problem.empty()) return;
   diags.error("Invalid region",
-              "region is " + quote_for_message(region.as_string()) + ", which " + problem +
+              "region is " + rds::shared::quote_for_message(region.as_string()) + ", which " + problem +
                   ". Give the region's name, e.g. \"eu-de\" or \"eu-nl\": the provider builds the API's host "
                   "name from it.",
               AttributePath(std::string(kRegion)));
@@ -105,4 +106,4 @@ void plan_region(const ProviderContext& context, const Value& prior, const Value
   change.planned_state = change.planned_state.with_attr(kRegion, planned);
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

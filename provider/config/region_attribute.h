@@ -13,7 +13,7 @@
 #include "provider/core/schema.h"
 #include "provider/core/value.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 inline constexpr std::string_view kRegion = "region";
 
@@ -50,4 +50,4 @@ void check_region_served(const ProviderContext& context, const std::string& regi
 void plan_region(const ProviderContext& context, const rds::core::Value& prior,
                  const rds::core::Value& config, rds::core::PlannedChange& change);
 
-}  // namespace rds::resources
+}  // namespace rds::config

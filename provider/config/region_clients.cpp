@@ -2,7 +2,7 @@
 
 #include "client/regional_config.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 RegionClients::RegionClients(rds::client::ClientConfig provider, std::shared_ptr<rds::client::RdsClient> home,
                              std::shared_ptr<rds::client::RateLimiter> limiter, Factory factory)
@@ -33,4 +33,4 @@ std::shared_ptr<rds::client::RdsClient> RegionClients::client(const std::string&
   return client;
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -19,7 +19,7 @@
 #include "client/rate_limiter.h"
 #include "client/rds_client.h"
 
-namespace rds::resources {
+namespace rds::config {
 
 class RegionClients {
  public:
@@ -51,4 +51,4 @@ class RegionClients {
   std::map<std::string, std::shared_ptr<rds::client::RdsClient>> others_;  // guarded by mutex_
 };
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -4,7 +4,7 @@
 #include "client/regional_config.h"
 #include "provider/config/provider_messages.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 void replace(Setting<std::string>& url, std::string_view name, const Setting<std::string>& region,
@@ -31,4 +31,4 @@ ProviderSettings with_region_replaced(const ProviderSettings& settings, rds::cor
   return replaced;
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -5,7 +5,7 @@
 #include <memory>
 #include <stdexcept>
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 struct TooLarge : std::runtime_error {
@@ -80,4 +80,4 @@ YamlDocument parse_yaml(std::string_view text) {
   }
 }
 
-}  // namespace rds::resources
+}  // namespace rds::config

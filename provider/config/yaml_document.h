@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace rds::resources {
+namespace rds::config {
 
 inline constexpr std::size_t kMaxYamlNodes = 100'000;
 inline constexpr std::size_t kMaxYamlDepth = 64;
@@ -21,4 +21,4 @@ struct YamlDocument {
 
 YamlDocument parse_yaml(std::string_view text);
 
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -45,29 +45,41 @@ const std::map<std::string, Type>& Type::attributes() const {
   return composite_->attributes;
 }
 
-nlohmann::json Type::to_json() const {
-  switch (kind_) {
-    case Kind::string:
+namespace {
+
+// The keyword of each kind, as Terraform's JSON type encoding and its type expressions both spell it.
+const char* keyword(Type::Kind kind) {
+  switch (kind) {
+    case Type::Kind::string:
       return "string";
-    case Kind::boolean:
+    case Type::Kind::boolean:
       return "bool";
-    case Kind::number:
+    case Type::Kind::number:
       return "number";
-    case Kind::dynamic:
+    case Type::Kind::dynamic:
       return "dynamic";
-    case Kind::list:
-      return nlohmann::json::array({"list", element().to_json()});
-    case Kind::set:
-      return nlohmann::json::array({"set", element().to_json()});
-    case Kind::map:
-      return nlohmann::json::array({"map", element().to_json()});
-    case Kind::object: {
-      nlohmann::json attrs = nlohmann::json::object();
-      for (const auto& [name, type] : attributes()) attrs[name] = type.to_json();
-      return nlohmann::json::array({"object", attrs});
-    }
+    case Type::Kind::list:
+      return "list";
+    case Type::Kind::set:
+      return "set";
+    case Type::Kind::map:
+      return "map";
+    case Type::Kind::object:
+      return "object";
   }
-  return nullptr;
+  return "?";
+}
+
+}  // namespace
+
+nlohmann::json Type::to_json() const {
+  if (is_collection()) return nlohmann::json::array({keyword(kind_), element().to_json()});
+  if (kind_ == Kind::object) {
+    nlohmann::json attrs = nlohmann::json::object();
+    for (const auto& [name, type] : attributes()) attrs[name] = type.to_json();
+    return nlohmann::json::array({keyword(kind_), attrs});
+  }
+  return keyword(kind_);
 }
 
 namespace {
@@ -112,33 +124,18 @@ Type type_from_json(const nlohmann::json& json, int depth) {
 Type Type::from_json(const nlohmann::json& json) { return type_from_json(json, 0); }
 
 std::string Type::to_string() const {
-  switch (kind_) {
-    case Kind::string:
-      return "string";
-    case Kind::boolean:
-      return "bool";
-    case Kind::number:
-      return "number";
-    case Kind::dynamic:
-      return "dynamic";
-    case Kind::list:
-      return "list(" + element().to_string() + ")";
-    case Kind::set:
-      return "set(" + element().to_string() + ")";
-    case Kind::map:
-      return "map(" + element().to_string() + ")";
-    case Kind::object: {
-      std::string out = "object({";
-      bool first = true;
-      for (const auto& [name, type] : attributes()) {
-        if (!first) out += ", ";
-        first = false;
-        out += name + ": " + type.to_string();
-      }
-      return out + "})";
+  if (is_collection()) return std::string(keyword(kind_)) + "(" + element().to_string() + ")";
+  if (kind_ == Kind::object) {
+    std::string out = "object({";
+    bool first = true;
+    for (const auto& [name, type] : attributes()) {
+      if (!first) out += ", ";
+      first = false;
+      out += name + ": " + type.to_string();
     }
+    return out + "})";
   }
-  return "?";
+  return keyword(kind_);
 }
 
 bool operator==(const Type& a, const Type& b) {

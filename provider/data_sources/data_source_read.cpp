@@ -5,7 +5,7 @@
 namespace rds::data_sources {
 
 rds::client::Deadline read_deadline(rds::client::RdsClient& client) {
-  return client.clock().now() + rds::resources::kReadTimeout;
+  return client.clock().now() + rds::config::kReadTimeout;
 }
 
 bool check_known(const rds::core::Value& config, const std::string& type_name,

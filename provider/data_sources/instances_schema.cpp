@@ -55,7 +55,7 @@ Schema build() {
              "`ssl_enable`, `port`, `private_ips`, `public_ips`, `region`, `created`, `updated`."),
       result(kIds, Type::list(Type::string()), "The IDs of the matching instances, in the same order.",
              "The IDs of the matching instances, in the same order as `instances`."),
-      rds::resources::region_attribute(false),
+      rds::config::region_attribute(false),
   };
   return schema;
 }

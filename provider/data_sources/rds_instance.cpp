@@ -38,7 +38,7 @@ void report_missing_argument(Diagnostics& diags) {
 
 }  // namespace
 
-InstanceDataSource::InstanceDataSource(std::shared_ptr<rds::resources::ProviderContext> context)
+InstanceDataSource::InstanceDataSource(std::shared_ptr<rds::config::ProviderContext> context)
     : context_(std::move(context)) {}
 
 std::string InstanceDataSource::type_name() const { return std::string(instance::kTypeName); }
@@ -58,21 +58,21 @@ Diagnostics InstanceDataSource::validate(const Value& config) {
   } else if (id.is_null() && name.is_null()) {
     report_missing_argument(diags);
   }
-  rds::resources::check_instance_id(id, "id", "an RDS instance", diags);
-  rds::resources::check_region_attribute(config, diags);
+  rds::shared::check_instance_id(id, "id", "an RDS instance", diags);
+  rds::config::check_region_attribute(config, diags);
   if (name.is_known() && !name.is_null()) {
     const std::string& text = name.as_string();
     if (text.empty()) {
       diags.error("Invalid name", "name must be the exact name of an RDS instance, got an empty string.",
                   kNamePath);
-    } else if (const std::string problem = rds::resources::instance_name_length_problem(text);
+    } else if (const std::string problem = rds::shared::instance_name_length_problem(text);
                !problem.empty()) {
       diags.error("Invalid name",
-                  "name " + rds::resources::quote_for_message(text) + " is too long: " + problem + ".",
+                  "name " + rds::shared::quote_for_message(text) + " is too long: " + problem + ".",
                   kNamePath);
     } else if (text.front() == '*') {
       diags.error("Invalid name",
-                  "name " + rds::resources::quote_for_message(text) +
+                  "name " + rds::shared::quote_for_message(text) +
                       " starts with *, which the RDS API reads as a fuzzy match. rds_instance reads one "
                       "instance by its exact name; to search by part of a name, use the data source "
                       "rds_instances.",
@@ -91,8 +91,8 @@ DataReadResult InstanceDataSource::read(const DataReadRequest& request) {
     report_missing_argument(result.diagnostics);
     return result;
   }
-  auto client = rds::resources::region_client(*context_, rds::resources::configured_region(request.config),
-                                              result.diagnostics);
+  auto client = rds::config::region_client(*context_, rds::config::configured_region(request.config),
+                                           result.diagnostics);
   if (!client) return result;
   const std::string wanted =
       id ? "RDS instance " + *id : "the RDS instance named \"" + name.value_or("") + "\"";
@@ -127,15 +127,15 @@ DataReadResult InstanceDataSource::read(const DataReadRequest& request) {
     }
     result.state = Value::object(schema().value_type(), fields::values(*found));
     // The region asked stays as configured (Terraform requires it); without one, the instance's.
-    if (const auto region = rds::resources::configured_region(request.config); !region.empty())
+    if (const auto region = rds::config::configured_region(request.config); !region.empty())
       result.state = result.state.with_attr(fields::kRegion, Value::string(region));
     else if (found->region.empty())
-      result.state = result.state.with_attr(fields::kRegion, rds::resources::effective_region(*context_, ""));
+      result.state = result.state.with_attr(fields::kRegion, rds::config::effective_region(*context_, ""));
   } catch (const std::exception& error) {
-    rds::resources::add_api_error(
+    rds::shared::add_api_error(
         result.diagnostics, "Cannot read " + wanted, error,
-        rds::resources::ErrorContext{.timeout_argument = "",
-                                     .deadline_passed = client->clock().now() >= deadline});
+        rds::shared::ErrorContext{.timeout_argument = "",
+                                  .deadline_passed = client->clock().now() >= deadline});
   }
   return result;
 }

@@ -17,7 +17,7 @@ namespace rds::data_sources {
 
 class InstanceDataSource : public rds::core::DataSource {
  public:
-  explicit InstanceDataSource(std::shared_ptr<rds::resources::ProviderContext> context);
+  explicit InstanceDataSource(std::shared_ptr<rds::config::ProviderContext> context);
 
   std::string type_name() const override;
   const rds::core::Schema& schema() const override;
@@ -27,7 +27,7 @@ class InstanceDataSource : public rds::core::DataSource {
   rds::core::DataReadResult read(const rds::core::DataReadRequest& request) override;
 
  private:
-  std::shared_ptr<rds::resources::ProviderContext> context_;
+  std::shared_ptr<rds::config::ProviderContext> context_;
 };
 
 }  // namespace rds::data_sources

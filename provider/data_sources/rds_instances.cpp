@@ -41,13 +41,13 @@ void check_one_of(const Value& config, std::string_view name, std::initializer_l
   for (const auto candidate : allowed) list += (list.empty() ? "" : ", ") + std::string(candidate);
   diags.error("Unknown " + std::string(name),
               std::string(name) + " must be one of " + list + " (any case), got " +
-                  rds::resources::quote_for_message(given) + ".",
+                  rds::shared::quote_for_message(given) + ".",
               AttributePath(std::string(name)));
 }
 
 }  // namespace
 
-InstancesDataSource::InstancesDataSource(std::shared_ptr<rds::resources::ProviderContext> context)
+InstancesDataSource::InstancesDataSource(std::shared_ptr<rds::config::ProviderContext> context)
     : context_(std::move(context)) {}
 
 std::string InstancesDataSource::type_name() const { return std::string(instances::kTypeName); }
@@ -67,26 +67,26 @@ Diagnostics InstancesDataSource::validate(const Value& config) {
     }
   }
   if (const Value& name = config.attr(instances::kName); name.is_known() && !name.is_null()) {
-    if (const std::string problem = rds::resources::instance_name_length_problem(name.as_string());
+    if (const std::string problem = rds::shared::instance_name_length_problem(name.as_string());
         !problem.empty())
       diags.error(
           "Invalid name",
-          "name " + rds::resources::quote_for_message(name.as_string()) + " is too long: " + problem + ".",
+          "name " + rds::shared::quote_for_message(name.as_string()) + " is too long: " + problem + ".",
           AttributePath(std::string(instances::kName)));
   }
   // A typo in a filter would list no instance, and a for_each over that list would plan to drop every
   // rds_instance_ssl built from it: an unknown value is an error, not an empty answer.
   check_one_of(config, instances::kEngine, {"MySQL", "PostgreSQL", "SQLServer"}, diags);
   check_one_of(config, instances::kType, {"Single", "Ha", "Replica"}, diags);
-  rds::resources::check_region_attribute(config, diags);
+  rds::config::check_region_attribute(config, diags);
   return diags;
 }
 
 DataReadResult InstancesDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = rds::resources::region_client(*context_, rds::resources::configured_region(request.config),
-                                              result.diagnostics);
+  auto client = rds::config::region_client(*context_, rds::config::configured_region(request.config),
+                                           result.diagnostics);
   if (!client) return result;
   const Value& config = request.config;
   const rds::client::InstanceFilter filter{.name = config.get_string(instances::kName).value_or(""),
@@ -111,13 +111,13 @@ DataReadResult InstancesDataSource::read(const DataReadRequest& request) {
     result.state =
         config.with_attr(instances::kInstances, Value::list(fields::object_type(), std::move(objects)))
             .with_attr(instances::kIds, Value::list(Type::string(), std::move(ids)))
-            .with_attr(rds::resources::kRegion, rds::resources::effective_region(
-                                                    *context_, rds::resources::configured_region(config)));
+            .with_attr(rds::config::kRegion,
+                       rds::config::effective_region(*context_, rds::config::configured_region(config)));
   } catch (const std::exception& error) {
-    rds::resources::add_api_error(
+    rds::shared::add_api_error(
         result.diagnostics, "Cannot list RDS instances", error,
-        rds::resources::ErrorContext{.timeout_argument = "",
-                                     .deadline_passed = client->clock().now() >= deadline});
+        rds::shared::ErrorContext{.timeout_argument = "",
+                                  .deadline_passed = client->clock().now() >= deadline});
   }
   return result;
 }

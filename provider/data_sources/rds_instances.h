@@ -18,7 +18,7 @@ namespace rds::data_sources {
 
 class InstancesDataSource : public rds::core::DataSource {
  public:
-  explicit InstancesDataSource(std::shared_ptr<rds::resources::ProviderContext> context);
+  explicit InstancesDataSource(std::shared_ptr<rds::config::ProviderContext> context);
 
   std::string type_name() const override;
   const rds::core::Schema& schema() const override;
@@ -27,7 +27,7 @@ class InstancesDataSource : public rds::core::DataSource {
   rds::core::DataReadResult read(const rds::core::DataReadRequest& request) override;
 
  private:
-  std::shared_ptr<rds::resources::ProviderContext> context_;
+  std::shared_ptr<rds::config::ProviderContext> context_;
 };
 
 }  // namespace rds::data_sources

@@ -50,7 +50,7 @@ Value state_of(const Value& config, const std::string& category, const std::stri
 
 }  // namespace
 
-SslCaBundleDataSource::SslCaBundleDataSource(std::shared_ptr<rds::resources::ProviderContext> context)
+SslCaBundleDataSource::SslCaBundleDataSource(std::shared_ptr<rds::config::ProviderContext> context)
     : context_(std::move(context)) {}
 
 std::string SslCaBundleDataSource::type_name() const { return std::string(bundle::kTypeName); }
@@ -60,17 +60,17 @@ const Schema& SslCaBundleDataSource::schema() const { return bundle::schema(); }
 Diagnostics SslCaBundleDataSource::validate(const Value& config) {
   Diagnostics diags;
   if (config.is_null() || !config.is_known()) return diags;
-  rds::resources::check_instance_id(config.attr(bundle::kInstanceId), std::string(bundle::kInstanceId),
-                                    "an RDS instance", diags);
-  rds::resources::check_region_attribute(config, diags);
+  rds::shared::check_instance_id(config.attr(bundle::kInstanceId), std::string(bundle::kInstanceId),
+                                 "an RDS instance", diags);
+  rds::config::check_region_attribute(config, diags);
   return diags;
 }
 
 DataReadResult SslCaBundleDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = rds::resources::region_client(*context_, rds::resources::configured_region(request.config),
-                                              result.diagnostics);
+  auto client = rds::config::region_client(*context_, rds::config::configured_region(request.config),
+                                           result.diagnostics);
   if (!client) return result;
   const std::string id = request.config.get_string(bundle::kInstanceId).value_or("");
   const std::string category =
@@ -107,17 +107,17 @@ DataReadResult SslCaBundleDataSource::read(const DataReadRequest& request) {
                                      "replaced the CA that clients will trust. Use an https:// endpoint.",
                                  kInstanceIdPath);
     }
-    result.state = state_of(request.config, category, link->download_link, read)
-                       .with_attr(rds::resources::kRegion,
-                                  rds::resources::effective_region(
-                                      *context_, rds::resources::configured_region(request.config)));
+    result.state =
+        state_of(request.config, category, link->download_link, read)
+            .with_attr(rds::config::kRegion, rds::config::effective_region(
+                                                 *context_, rds::config::configured_region(request.config)));
   } catch (const rds::client::NotOfferedError& error) {
     result.diagnostics.error(
         "SSL CA bundles are not offered for RDS instance " + id,
         "This cloud's RDS API, or the engine of instance " + id +
             ", does not offer SSL certificate download links, so the CA bundle cannot be read. Download "
             "the CA certificate from the console instead.\n\n" +
-            rds::resources::api_answer_lines(error),
+            rds::shared::api_answer_lines(error),
         kInstanceIdPath);
   } catch (const rds::client::UnsafeLinkError& error) {
     result.diagnostics.error(summary, error.what(), kInstanceIdPath);
@@ -126,11 +126,10 @@ DataReadResult SslCaBundleDataSource::read(const DataReadRequest& request) {
   } catch (const rds::client::CaBundleError& error) {
     result.diagnostics.error(summary, error.what(), kInstanceIdPath);
   } catch (const std::exception& error) {
-    rds::resources::add_api_error(
-        result.diagnostics, summary, error,
-        rds::resources::ErrorContext{.timeout_argument = "",
-                                     .deadline_passed = client->clock().now() >= deadline,
-                                     .switch_requested = false});
+    rds::shared::add_api_error(result.diagnostics, summary, error,
+                               rds::shared::ErrorContext{.timeout_argument = "",
+                                                         .deadline_passed = client->clock().now() >= deadline,
+                                                         .switch_requested = false});
   }
   return result;
 }

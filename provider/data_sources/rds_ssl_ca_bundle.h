@@ -18,7 +18,7 @@ namespace rds::data_sources {
 
 class SslCaBundleDataSource : public rds::core::DataSource {
  public:
-  explicit SslCaBundleDataSource(std::shared_ptr<rds::resources::ProviderContext> context);
+  explicit SslCaBundleDataSource(std::shared_ptr<rds::config::ProviderContext> context);
 
   std::string type_name() const override;
   const rds::core::Schema& schema() const override;
@@ -26,7 +26,7 @@ class SslCaBundleDataSource : public rds::core::DataSource {
   rds::core::DataReadResult read(const rds::core::DataReadRequest& request) override;
 
  private:
-  std::shared_ptr<rds::resources::ProviderContext> context_;
+  std::shared_ptr<rds::config::ProviderContext> context_;
 };
 
 }  // namespace rds::data_sources

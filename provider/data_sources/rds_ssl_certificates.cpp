@@ -20,7 +20,7 @@ const AttributePath kInstanceIdPath{std::string(certs::kInstanceId)};
 
 }  // namespace
 
-SslCertificatesDataSource::SslCertificatesDataSource(std::shared_ptr<rds::resources::ProviderContext> context)
+SslCertificatesDataSource::SslCertificatesDataSource(std::shared_ptr<rds::config::ProviderContext> context)
     : context_(std::move(context)) {}
 
 std::string SslCertificatesDataSource::type_name() const { return std::string(certs::kTypeName); }
@@ -30,17 +30,17 @@ const Schema& SslCertificatesDataSource::schema() const { return certs::schema()
 Diagnostics SslCertificatesDataSource::validate(const Value& config) {
   Diagnostics diags;
   if (config.is_null() || !config.is_known()) return diags;
-  rds::resources::check_instance_id(config.attr(certs::kInstanceId), std::string(certs::kInstanceId),
-                                    "an RDS instance", diags);
-  rds::resources::check_region_attribute(config, diags);
+  rds::shared::check_instance_id(config.attr(certs::kInstanceId), std::string(certs::kInstanceId),
+                                 "an RDS instance", diags);
+  rds::config::check_region_attribute(config, diags);
   return diags;
 }
 
 DataReadResult SslCertificatesDataSource::read(const DataReadRequest& request) {
   DataReadResult result;
   if (!check_known(request.config, type_name(), result.diagnostics)) return result;
-  auto client = rds::resources::region_client(*context_, rds::resources::configured_region(request.config),
-                                              result.diagnostics);
+  auto client = rds::config::region_client(*context_, rds::config::configured_region(request.config),
+                                           result.diagnostics);
   if (!client) return result;
   const std::string id = request.config.get_string(certs::kInstanceId).value_or("");
   const std::string summary = "Cannot read the SSL certificate links of RDS instance " + id;
@@ -70,9 +70,8 @@ DataReadResult SslCertificatesDataSource::read(const DataReadRequest& request) {
     result.state =
         request.config
             .with_attr(certs::kCertificates, Value::list(certs::certificate_type(), std::move(certificates)))
-            .with_attr(rds::resources::kRegion,
-                       rds::resources::effective_region(*context_,
-                                                        rds::resources::configured_region(request.config)));
+            .with_attr(rds::config::kRegion, rds::config::effective_region(
+                                                 *context_, rds::config::configured_region(request.config)));
   } catch (const rds::client::NotOfferedError& error) {
     // A gateway answers 404 for an API it does not publish; RDS refuses an engine with a DBS error.
     const std::string why =
@@ -84,13 +83,13 @@ DataReadResult SslCertificatesDataSource::read(const DataReadRequest& request) {
                   "download links.";
     result.diagnostics.error("SSL certificate links are not offered for RDS instance " + id,
                              why + " Download the CA certificate from the console instead.\n\n" +
-                                 rds::resources::api_answer_lines(error),
+                                 rds::shared::api_answer_lines(error),
                              kInstanceIdPath);
   } catch (const std::exception& error) {
-    rds::resources::add_api_error(
+    rds::shared::add_api_error(
         result.diagnostics, summary, error,
-        rds::resources::ErrorContext{.timeout_argument = "",
-                                     .deadline_passed = client->clock().now() >= deadline});
+        rds::shared::ErrorContext{.timeout_argument = "",
+                                  .deadline_passed = client->clock().now() >= deadline});
   }
   return result;
 }

@@ -16,7 +16,7 @@ namespace rds::data_sources {
 
 class SslCertificatesDataSource : public rds::core::DataSource {
  public:
-  explicit SslCertificatesDataSource(std::shared_ptr<rds::resources::ProviderContext> context);
+  explicit SslCertificatesDataSource(std::shared_ptr<rds::config::ProviderContext> context);
 
   std::string type_name() const override;
   const rds::core::Schema& schema() const override;
@@ -24,7 +24,7 @@ class SslCertificatesDataSource : public rds::core::DataSource {
   rds::core::DataReadResult read(const rds::core::DataReadRequest& request) override;
 
  private:
-  std::shared_ptr<rds::resources::ProviderContext> context_;
+  std::shared_ptr<rds::config::ProviderContext> context_;
 };
 
 }  // namespace rds::data_sources

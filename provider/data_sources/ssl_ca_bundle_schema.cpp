@@ -60,7 +60,7 @@ Schema build() {
           "The certificates in the bundle's order. Each has `subject` and `issuer` (RFC 2253, e.g. "
           "`CN=Root CA,O=Example`), `not_before` and `not_after` (RFC 3339) and `sha256_fingerprint` "
           "(lower-case hex of the SHA-256 of the certificate's DER, no separators)."),
-      rds::resources::region_attribute(false)};
+      rds::config::region_attribute(false)};
   return schema;
 }
 

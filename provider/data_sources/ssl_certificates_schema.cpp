@@ -31,7 +31,7 @@ Schema build() {
       "for the Chinese SM algorithms) and `download_link` (the URL of a zip file).");
   certificates.computed = true;
 
-  schema.block.attributes = {instance_id, certificates, rds::resources::region_attribute(false)};
+  schema.block.attributes = {instance_id, certificates, rds::config::region_attribute(false)};
   return schema;
 }
 

@@ -107,7 +107,7 @@ Schema build() {
                              instance_name,
                              engine,
                              engine_version,
-                             region_attribute(true)};
+                             rds::config::region_attribute(true)};
 
   NestedBlock timeouts;
   timeouts.type_name = std::string(kTimeouts);

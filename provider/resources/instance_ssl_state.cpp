@@ -50,7 +50,7 @@ Value state_from_api(const std::string& instance_id, bool ssl_enable, const Valu
   Value region = Value::null(Type::string());
   if (!carried.is_null() && carried.is_known()) {
     // Unknown only in a plan made before the provider was configured: the apply fills it in.
-    if (carried.attr(kRegion).is_known()) region = carried.attr(kRegion);
+    if (carried.attr(rds::config::kRegion).is_known()) region = carried.attr(rds::config::kRegion);
     disable = disable_on_destroy(carried);
     // A new state has no unknowns: a timeouts block that was still unknown in the plan is dropped
     // (it only ever steers the provider, never the API).
@@ -66,7 +66,7 @@ Value state_from_api(const std::string& instance_id, bool ssl_enable, const Valu
                                  {std::string(kEngine), optional_string(facts.engine)},
                                  {std::string(kEngineVersion), optional_string(facts.engine_version)},
                                  {std::string(kTimeouts), timeouts},
-                                 {std::string(kRegion), region},
+                                 {std::string(rds::config::kRegion), region},
                              });
 }
 

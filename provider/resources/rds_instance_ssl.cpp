@@ -22,7 +22,7 @@ namespace ssl = instance_ssl;
 
 // The deadline for a refresh or an import, which have no timeouts argument.
 rds::client::Deadline read_deadline(rds::client::RdsClient& client) {
-  return client.clock().now() + kReadTimeout;
+  return client.clock().now() + rds::config::kReadTimeout;
 }
 
 // The deadline of `operation` on the client's clock, so the client's waits measure the same time.
@@ -34,13 +34,16 @@ rds::client::Deadline deadline_for(rds::client::RdsClient& client, const Value& 
 
 // `state` with the region a plan left unknown (the provider was not configured then) filled in: the
 // provider's, whose client the apply used.
-Value with_planned_region(const Value& state, const Value& planned, const ProviderContext& context) {
-  return planned.attr(kRegion).is_known() ? state : state.with_attr(kRegion, effective_region(context, ""));
+Value with_planned_region(const Value& state, const Value& planned,
+                          const rds::config::ProviderContext& context) {
+  return planned.attr(rds::config::kRegion).is_known()
+             ? state
+             : state.with_attr(rds::config::kRegion, rds::config::effective_region(context, ""));
 }
 
 }  // namespace
 
-InstanceSslResource::InstanceSslResource(std::shared_ptr<ProviderContext> context)
+InstanceSslResource::InstanceSslResource(std::shared_ptr<rds::config::ProviderContext> context)
     : context_(std::move(context)) {}
 
 std::string InstanceSslResource::type_name() const { return std::string(ssl::kTypeName); }
@@ -50,10 +53,10 @@ const Schema& InstanceSslResource::schema() const { return ssl::schema(); }
 Diagnostics InstanceSslResource::validate(const Value& config) {
   Diagnostics diags;
   if (config.is_null() || !config.is_known()) return diags;
-  check_instance_id(config.attr(ssl::kInstanceId), std::string(ssl::kInstanceId), "an RDS for MySQL instance",
-                    diags);
+  rds::shared::check_instance_id(config.attr(ssl::kInstanceId), std::string(ssl::kInstanceId),
+                                 "an RDS for MySQL instance", diags);
   ssl::validate_timeouts(config, diags);
-  check_region_attribute(config, diags);
+  rds::config::check_region_attribute(config, diags);
   return diags;
 }
 
@@ -73,7 +76,8 @@ ApplyResult InstanceSslResource::create_or_update(const ApplyRequest& request) {
       ssl::private_state_or_error(request.planned_private, "ApplyResourceChange", result.diagnostics);
   if (!planned_private) return result;
 
-  auto client = region_client(*context_, configured_region(planned), result.diagnostics);
+  auto client =
+      rds::config::region_client(*context_, rds::config::configured_region(planned), result.diagnostics);
   if (!client) return result;
   ConvergeRequest converge;
   converge.instance_id = ssl::instance_id_of(planned);
@@ -148,7 +152,8 @@ ApplyResult InstanceSslResource::destroy(const ApplyRequest& request) {
     return result;
   }
 
-  auto client = region_client(*context_, configured_region(prior), result.diagnostics);
+  auto client =
+      rds::config::region_client(*context_, rds::config::configured_region(prior), result.diagnostics);
   if (!client) {
     result.new_state = prior;
     return result;
@@ -179,7 +184,8 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
   result.new_state = request.current_state;
   result.private_state = request.private_state;
   if (request.current_state.is_null()) return result;
-  auto client = region_client(*context_, configured_region(request.current_state), result.diagnostics);
+  auto client = rds::config::region_client(*context_, rds::config::configured_region(request.current_state),
+                                           result.diagnostics);
   if (!client) return result;
 
   const std::string instance_id = ssl::instance_id_of(request.current_state);
@@ -213,11 +219,14 @@ ReadResult InstanceSslResource::read(const ReadRequest& request) {
     result.new_state =
         ssl::state_from_api(instance_id, ssl_enable, request.current_state, ssl::facts_of(*instance));
     // A state written before region existed has none: it is in the provider's region, and says so now.
-    if (result.new_state.attr(kRegion).is_null())
-      result.new_state = result.new_state.with_attr(kRegion, effective_region(*context_, ""));
+    if (result.new_state.attr(rds::config::kRegion).is_null())
+      result.new_state =
+          result.new_state.with_attr(rds::config::kRegion, rds::config::effective_region(*context_, ""));
   } catch (const std::exception& error) {
-    add_api_error(result.diagnostics, "Cannot read RDS instance " + instance_id, error,
-                  ErrorContext{.timeout_argument = "", .deadline_passed = client->clock().now() >= deadline});
+    rds::shared::add_api_error(
+        result.diagnostics, "Cannot read RDS instance " + instance_id, error,
+        rds::shared::ErrorContext{.timeout_argument = "",
+                                  .deadline_passed = client->clock().now() >= deadline});
   }
   return result;
 }
@@ -235,17 +244,18 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
     if (const std::string problem = rds::client::region_problem(region); !problem.empty()) {
       result.diagnostics.error("Cannot import rds_instance_ssl",
                                "The import ID is REGION/INSTANCE_ID or INSTANCE_ID, got " +
-                                   quote_for_message(request.id) + ": the region " + problem + ".");
+                                   rds::shared::quote_for_message(request.id) + ": the region " + problem +
+                                   ".");
       return result;
     }
   }
-  if (const std::string problem = instance_id_problem(id); !problem.empty()) {
+  if (const std::string problem = rds::shared::instance_id_problem(id); !problem.empty()) {
     result.diagnostics.error("Cannot import rds_instance_ssl",
                              "The import ID must be the ID of an RDS for MySQL instance, got " +
-                                 quote_for_message(request.id) + ": " + problem + ".");
+                                 rds::shared::quote_for_message(request.id) + ": " + problem + ".");
     return result;
   }
-  auto client = region_client(*context_, region, result.diagnostics);
+  auto client = rds::config::region_client(*context_, region, result.diagnostics);
   if (!client) return result;
   const std::string summary = "Cannot import rds_instance_ssl for RDS instance " + id;
   try {
@@ -271,10 +281,10 @@ ImportResult InstanceSslResource::import_state(const ImportRequest& request) {
         {type_name(),
          ssl::state_from_api(id, *instance->enable_ssl, Value::null(schema().value_type()),
                              ssl::facts_of(*instance))
-             .with_attr(kRegion, effective_region(*context_, region)),
+             .with_attr(rds::config::kRegion, rds::config::effective_region(*context_, region)),
          ""});
   } catch (const std::exception& error) {
-    add_api_error(result.diagnostics, summary, error);
+    rds::shared::add_api_error(result.diagnostics, summary, error);
   }
   return result;
 }
@@ -313,7 +323,7 @@ UpgradeResult InstanceSslResource::upgrade_state(const UpgradeRequest& request) 
     }
     // No state before version 3 had a region argument: whatever an old build stored under that name
     // is not the region this resource is in.
-    if (request.version < 3) state = state.with_attr(kRegion, Value::null(Type::string()));
+    if (request.version < 3) state = state.with_attr(rds::config::kRegion, Value::null(Type::string()));
     // Version 2 states show the instance's name as `name` too.
     if (state.attr(ssl::kName).is_null()) state = state.with_attr(ssl::kName, state.attr(ssl::kInstanceName));
     const std::string instance_id = ssl::instance_id_of(state);

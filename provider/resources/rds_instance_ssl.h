@@ -24,7 +24,7 @@ namespace rds::resources {
 
 class InstanceSslResource : public rds::core::Resource {
  public:
-  explicit InstanceSslResource(std::shared_ptr<ProviderContext> context);
+  explicit InstanceSslResource(std::shared_ptr<rds::config::ProviderContext> context);
 
   std::string type_name() const override;
   const rds::core::Schema& schema() const override;
@@ -42,7 +42,7 @@ class InstanceSslResource : public rds::core::Resource {
                     const std::string& timeout_argument, std::chrono::nanoseconds limit,
                     const rds::core::CancelToken& cancel, rds::core::PlanResult& result);
 
-  std::shared_ptr<ProviderContext> context_;
+  std::shared_ptr<rds::config::ProviderContext> context_;
   // Instances a refresh of this provider process found deleted. Terraform refreshes and plans in one
   // process, and after the refresh drops such a resource it plans a create: knowing why, the plan's error
   // can say that the instance was in the state and is gone, and how to fix it.

@@ -36,7 +36,7 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
   }
   PlannedChange change =
       plan_from_schema(schema(), request.prior_state, request.proposed_new_state, request.config);
-  plan_region(*context_, request.prior_state, request.config, change);
+  rds::config::plan_region(*context_, request.prior_state, request.config, change);
   const bool changes = request.prior_state.is_null() || !(change.planned_state == request.prior_state);
   // id is the instance id, so it is known exactly when instance_id is (also across a replacement,
   // where the generic rules would keep the prior id).
@@ -58,17 +58,17 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
                                 id_known ? std::optional(instance_id.as_string()) : std::nullopt,
                                 result.diagnostics);
   }
-  const std::string region = configured_region(result.planned_state);
-  check_region_served(*context_, region, result.diagnostics);
+  const std::string region = rds::config::configured_region(result.planned_state);
+  rds::config::check_region_served(*context_, region, result.diagnostics);
   // A plan without a change, and one whose instance is not known yet, ask the API nothing.
   if (changes && id_known && !result.diagnostics.has_errors()) {
     // Within the operation's own timeout too: Terraform plans again at apply time, right before the
     // create or update, and that read must not stretch timeouts.create beyond what the user allowed.
     const Operation operation = request.prior_state.is_null() ? Operation::create : Operation::update;
-    check_target(
-        instance_id.as_string(), region, ssl::timeout_argument(operation),
-        std::min<std::chrono::nanoseconds>(kReadTimeout, ssl::timeout_for(result.planned_state, operation)),
-        request.cancel, result);
+    check_target(instance_id.as_string(), region, ssl::timeout_argument(operation),
+                 std::min<std::chrono::nanoseconds>(rds::config::kReadTimeout,
+                                                    ssl::timeout_for(result.planned_state, operation)),
+                 request.cancel, result);
   }
   return result;
 }
@@ -78,7 +78,7 @@ PlanResult InstanceSslResource::plan(const PlanRequest& request) {
 void InstanceSslResource::check_target(const std::string& instance_id, const std::string& region,
                                        const std::string& timeout_argument, std::chrono::nanoseconds limit,
                                        const rds::core::CancelToken& cancel, PlanResult& result) {
-  if (!instance_id_problem(instance_id).empty()) return;  // validation reports a bad id
+  if (!rds::shared::instance_id_problem(instance_id).empty()) return;  // validation reports a bad id
   if (!context_->client()) {
     // Terraform configures the provider before it plans; a client that did not (or a configuration not
     // known until the apply) gets a plan without the check, and is told so.
@@ -89,7 +89,7 @@ void InstanceSslResource::check_target(const std::string& instance_id, const std
         AttributePath(std::string(ssl::kInstanceId)));
     return;
   }
-  auto client = region_client(*context_, region, result.diagnostics);
+  auto client = rds::config::region_client(*context_, region, result.diagnostics);
   if (!client) return;
   const AttributePath path{std::string(ssl::kInstanceId)};
   const auto deadline =
@@ -149,11 +149,12 @@ void InstanceSslResource::check_target(const std::string& instance_id, const std
         result.planned_state, ssl::known_facts_or(result.planned_state, ssl::facts_of(*instance)));
   } catch (const std::exception& error) {
     // When the operation's timeout is what bounded this read, say so (it is below the refresh limit).
-    const bool bounded_by_timeout = limit < kReadTimeout;
-    add_api_error(
+    const bool bounded_by_timeout = limit < rds::config::kReadTimeout;
+    rds::shared::add_api_error(
         result.diagnostics, "Cannot read RDS instance " + instance_id + " for the plan", error,
-        ErrorContext{.timeout_argument = bounded_by_timeout ? timeout_argument : "",
-                     .deadline_passed = client->clock().now() + std::chrono::seconds(1) >= deadline});
+        rds::shared::ErrorContext{
+            .timeout_argument = bounded_by_timeout ? timeout_argument : "",
+            .deadline_passed = client->clock().now() + std::chrono::seconds(1) >= deadline});
   }
 }
 

@@ -24,13 +24,14 @@ void warn_ssl_not_reported(const ConvergeRequest& request, rds::core::Diagnostic
           ". The switch was requested and the instance is ACTIVE; check the setting in the console.");
 }
 
-ErrorContext context(rds::client::RdsClient& client, const ConvergeRequest& request,
-                     const ConvergeOutcome& outcome) {
+rds::shared::ErrorContext context(rds::client::RdsClient& client, const ConvergeRequest& request,
+                                  const ConvergeOutcome& outcome) {
   // Within a second of the deadline the operation could not go on either: the client gives every
   // transfer at least a second, and a transfer cut by the deadline ends a few milliseconds before it.
-  return ErrorContext{.timeout_argument = request.timeout_argument,
-                      .deadline_passed = client.clock().now() + std::chrono::seconds(1) >= request.deadline,
-                      .switch_requested = outcome.change_requested};
+  return rds::shared::ErrorContext{
+      .timeout_argument = request.timeout_argument,
+      .deadline_passed = client.clock().now() + std::chrono::seconds(1) >= request.deadline,
+      .switch_requested = outcome.change_requested};
 }
 
 }  // namespace
@@ -93,7 +94,7 @@ ConvergeOutcome converge_ssl(rds::client::RdsClient& client, const ConvergeReque
                       " does not exist in this project (GET /v3/{project_id}/instances?id=" + id +
                       " returned no instance). Check instance_id, project_id and region.");
     } else {
-      add_api_error(diags, failure_summary(request), error, context(client, request, outcome));
+      rds::shared::add_api_error(diags, failure_summary(request), error, context(client, request, outcome));
     }
   } catch (const rds::client::UnsupportedEngineError& error) {
     remember();
@@ -107,7 +108,7 @@ ConvergeOutcome converge_ssl(rds::client::RdsClient& client, const ConvergeReque
     }
   } catch (const std::exception& error) {
     remember();
-    add_api_error(diags, failure_summary(request), error, context(client, request, outcome));
+    rds::shared::add_api_error(diags, failure_summary(request), error, context(client, request, outcome));
   }
   return outcome;
 }

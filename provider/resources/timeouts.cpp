@@ -45,18 +45,19 @@ void validate_timeouts(const Value& resource, rds::core::Diagnostics& diags) {
     if (text.is_null() || text.is_unknown()) continue;
     const std::string name = "timeouts." + std::string(timeout_name(operation));
     const AttributePath path = AttributePath(std::string(kTimeouts)).attribute(timeout_name(operation));
-    const DurationResult parsed = parse_duration(text.as_string());
+    const rds::shared::DurationResult parsed = rds::shared::parse_duration(text.as_string());
     if (const auto* error = std::get_if<std::string>(&parsed)) {
       diags.error("Invalid timeout", name + ": " + *error, path);
     } else if (std::get<std::chrono::nanoseconds>(parsed) <= std::chrono::nanoseconds(0)) {
       diags.error("Invalid timeout",
-                  name + " is " + quote_for_message(text.as_string()) +
+                  name + " is " + rds::shared::quote_for_message(text.as_string()) +
                       ": a timeout must be longer than zero, or the operation could not make a single call.",
                   path);
     } else if (std::get<std::chrono::nanoseconds>(parsed) > kMaxTimeout) {
       diags.error("Invalid timeout",
-                  name + " is " + quote_for_message(text.as_string()) + ", longer than the maximum of " +
-                      format_duration(kMaxTimeout) + ". An SSL switch takes minutes; use a shorter timeout.",
+                  name + " is " + rds::shared::quote_for_message(text.as_string()) +
+                      ", longer than the maximum of " + rds::shared::format_duration(kMaxTimeout) +
+                      ". An SSL switch takes minutes; use a shorter timeout.",
                   path);
     }
   }
@@ -71,7 +72,7 @@ std::chrono::nanoseconds timeout_for(const Value& resource, Operation operation)
   if (block == nullptr) return fallback;
   const Value& text = block->attr(timeout_name(operation));
   if (text.is_null() || text.is_unknown()) return fallback;
-  const DurationResult parsed = parse_duration(text.as_string());
+  const rds::shared::DurationResult parsed = rds::shared::parse_duration(text.as_string());
   // Validation refuses values outside (0, kMaxTimeout]; clamp anyway so no deadline can overflow.
   if (const auto* duration = std::get_if<std::chrono::nanoseconds>(&parsed))
     return std::clamp<std::chrono::nanoseconds>(*duration, std::chrono::seconds(1), kMaxTimeout);

@@ -2,7 +2,7 @@
 
 #include "client/errors.h"
 
-namespace rds::resources {
+namespace rds::shared {
 
 std::string api_answer_lines(const rds::client::ApiError& api) {
   std::string lines = "API call: " + api.operation();
@@ -43,4 +43,4 @@ void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, co
   diags.error(summary, detail);
 }
 
-}  // namespace rds::resources
+}  // namespace rds::shared

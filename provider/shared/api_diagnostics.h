@@ -8,7 +8,7 @@
 #include "client/errors.h"
 #include "provider/core/diagnostics.h"
 
-namespace rds::resources {
+namespace rds::shared {
 
 // What the operation knows beyond the exception, for the advice the diagnostic gives.
 struct ErrorContext {
@@ -28,4 +28,4 @@ void add_api_error(rds::core::Diagnostics& diags, const std::string& summary, co
 // diagnostic that explains the error in its own words first.
 std::string api_answer_lines(const rds::client::ApiError& error);
 
-}  // namespace rds::resources
+}  // namespace rds::shared

@@ -7,7 +7,7 @@
 
 #include "provider/shared/instance_id.h"
 
-namespace rds::resources {
+namespace rds::shared {
 namespace {
 
 struct Unit {
@@ -146,4 +146,4 @@ std::string format_duration(std::chrono::nanoseconds duration) {
   return negative ? "-" + out : out;
 }
 
-}  // namespace rds::resources
+}  // namespace rds::shared

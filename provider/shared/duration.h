@@ -12,7 +12,7 @@
 #include <string_view>
 #include <variant>
 
-namespace rds::resources {
+namespace rds::shared {
 
 // Either the parsed duration or a sentence explaining what is wrong with the text.
 using DurationResult = std::variant<std::chrono::nanoseconds, std::string>;
@@ -23,4 +23,4 @@ DurationResult parse_duration(std::string_view text);
 // 1m30s"); exact to the nanosecond, so parse_duration reads it back as the same duration.
 std::string format_duration(std::chrono::nanoseconds duration);
 
-}  // namespace rds::resources
+}  // namespace rds::shared

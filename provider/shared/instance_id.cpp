@@ -5,7 +5,7 @@
 
 #include "client/printable.h"
 
-namespace rds::resources {
+namespace rds::shared {
 
 std::string instance_id_problem(const std::string& id) {
   if (id.empty()) return "it is empty";
@@ -47,4 +47,4 @@ void check_instance_id(const rds::core::Value& value, const std::string& attribu
               rds::core::AttributePath(attribute));
 }
 
-}  // namespace rds::resources
+}  // namespace rds::shared

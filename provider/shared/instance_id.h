@@ -9,7 +9,7 @@
 #include "provider/core/diagnostics.h"
 #include "provider/core/value.h"
 
-namespace rds::resources {
+namespace rds::shared {
 
 // RDS ids are 32 hex digits and a suffix such as "in01"; names are at most 64 characters. Longer values
 // are refused at validate, so that no message, plan or API URL carries a megabyte an input held.
@@ -34,4 +34,4 @@ std::string quote_for_message(std::string_view value);
 void check_instance_id(const rds::core::Value& value, const std::string& attribute, std::string_view what,
                        rds::core::Diagnostics& diags);
 
-}  // namespace rds::resources
+}  // namespace rds::shared

@@ -7,7 +7,7 @@
 
 #include "provider/logging/hclog.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 class ClientLogTest : public ::testing::Test {
@@ -41,4 +41,4 @@ TEST_F(ClientLogTest, LinesBelowTheConfiguredLevelAreDropped) {
 }
 
 }  // namespace
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -10,7 +10,7 @@
 #include "provider/config/yaml_document.h"
 #include "tests/config/provider_config_support.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using namespace config_test_support;
@@ -128,4 +128,4 @@ TEST_F(CloudsYaml, WithoutCloudNoFileIsRead) {
 }
 
 }  // namespace
-}  // namespace rds::resources
+}  // namespace rds::config

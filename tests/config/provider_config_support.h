@@ -11,7 +11,7 @@
 #include "provider/config/provider_settings.h"
 #include "provider/rds_provider.h"
 
-namespace rds::resources::config_test_support {
+namespace rds::config::config_test_support {
 
 using rds::core::AttributePath;
 using rds::core::Diagnostics;
@@ -85,4 +85,4 @@ inline ProviderSettings settings_of(std::map<std::string, Value> block, Env env)
   return settings;
 }
 
-}  // namespace rds::resources::config_test_support
+}  // namespace rds::config::config_test_support

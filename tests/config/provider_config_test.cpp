@@ -9,7 +9,7 @@
 #include "tests/config/provider_config_support.h"
 #include "tests/support/test_certificate.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using namespace config_test_support;
@@ -268,9 +268,9 @@ TEST(ProviderConfigure, ResourceOperationsBeforeConfigureSayTheProviderIsNotConf
 }
 
 }  // namespace
-}  // namespace rds::resources
+}  // namespace rds::config
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using namespace config_test_support;
@@ -336,4 +336,4 @@ TEST(ProviderConfigure, AFailedReconfigurationLeavesTheProviderUnconfigured) {
 }
 
 }  // namespace
-}  // namespace rds::resources
+}  // namespace rds::config

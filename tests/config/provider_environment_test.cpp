@@ -9,7 +9,7 @@
 #include "provider/config/provider_schema.h"
 #include "tests/config/provider_config_support.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using namespace config_test_support;
@@ -109,9 +109,9 @@ TEST(ProviderCredentials, AConflictNamesWhereEachMethodCameFrom) {
 }
 
 }  // namespace
-}  // namespace rds::resources
+}  // namespace rds::config
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using namespace config_test_support;
@@ -139,4 +139,4 @@ TEST(ProviderAssumeRole, ADurationOutsideIamsRangeIsRefusedOnItsPath) {
 }
 
 }  // namespace
-}  // namespace rds::resources
+}  // namespace rds::config

@@ -10,7 +10,7 @@
 
 #include "tests/config/provider_config_support.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using namespace config_test_support;
@@ -132,4 +132,4 @@ TEST_F(ProviderCacertFile, AFileWithoutACertificateIsAnError) {
 }
 
 }  // namespace
-}  // namespace rds::resources
+}  // namespace rds::config

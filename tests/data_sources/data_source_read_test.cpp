@@ -26,10 +26,10 @@ class DataSourceRead : public ::testing::Test {
  protected:
   void SetUp() override {
     sim_ = std::make_unique<rds::testing::SimProcess>(std::vector<std::string>{"--quiet"});
-    rds::resources::ProviderOptions options;
+    rds::ProviderOptions options;
     options.environment = [](std::string_view) { return std::nullopt; };  // no OS_* from the test's env
-    provider_ = rds::resources::make_rds_provider(std::move(options));
-    const Value config = Value::object(rds::resources::provider_schema().value_type(),
+    provider_ = rds::make_rds_provider(std::move(options));
+    const Value config = Value::object(rds::config::provider_schema().value_type(),
                                        {{"endpoint", Value::string(sim_->base_url())},
                                         {"project_id", Value::string(sim_->project_id())},
                                         {"access_key", Value::string("sim-ak")},

@@ -28,7 +28,7 @@ class DataSourceValidate : public ::testing::Test {
     return "<none>";
   }
 
-  std::shared_ptr<rds::core::Provider> provider_ = rds::resources::make_rds_provider();
+  std::shared_ptr<rds::core::Provider> provider_ = rds::make_rds_provider();
 };
 
 TEST_F(DataSourceValidate, TheProviderOffersExactlyTheFourDataSources) {

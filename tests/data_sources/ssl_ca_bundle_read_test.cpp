@@ -28,15 +28,15 @@ std::string describe(const rds::core::Diagnostics& diags) {
 class SslCaBundleRead : public ::testing::Test {
  protected:
   void SetUp() override {
-    rds::resources::ProviderOptions options;
+    rds::ProviderOptions options;
     options.environment = [](std::string_view) { return std::nullopt; };
     options.make_client = [this](rds::client::ClientConfig config) {
       rds::client::Dependencies deps;
       deps.transport = transport_;
       return rds::client::RdsClient::create(std::move(config), std::move(deps));
     };
-    provider_ = rds::resources::make_rds_provider(std::move(options));
-    const Value config = Value::object(rds::resources::provider_schema().value_type(),
+    provider_ = rds::make_rds_provider(std::move(options));
+    const Value config = Value::object(rds::config::provider_schema().value_type(),
                                        {{"endpoint", Value::string("http://rds.example.test")},
                                         {"project_id", Value::string("p1")},
                                         {"token", Value::string("static-token")}});

@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
-#include <cstdio>
 #include <deque>
 #include <set>
 #include <thread>
@@ -17,11 +16,7 @@ namespace {
 
 constexpr int kResources = 200;
 
-std::string managed_id(int index) {
-  char id[16];
-  std::snprintf(id, sizeof id, "mysql-%03d", index);
-  return id;
-}
+std::string managed_id(int index) { return numbered_instance_id(index, 3); }
 
 class BatchReads : public E2eTest {
  protected:

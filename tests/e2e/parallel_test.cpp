@@ -1,8 +1,6 @@
 // Twenty resources applied with Terraform's default parallelism (10).
 #include <gtest/gtest.h>
 
-#include <cstdio>
-
 #include "tests/e2e/support/e2e_test.h"
 
 namespace rds::testing {
@@ -10,11 +8,7 @@ namespace {
 
 using Parallel = E2eTest;
 
-std::string instance_name(int index) {
-  char name[16];
-  std::snprintf(name, sizeof name, "mysql-%02d", index);
-  return name;
-}
+std::string instance_name(int index) { return numbered_instance_id(index, 2); }
 
 TEST_F(Parallel, TwentyResourcesApplyWithDefaultParallelism) {
   constexpr int kResources = 20;

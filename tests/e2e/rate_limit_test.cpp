@@ -3,8 +3,6 @@
 // process down. With max_requests_per_second under the gateway's limit, the gateway never throttles.
 #include <gtest/gtest.h>
 
-#include <cstdio>
-
 #include "tests/e2e/support/e2e_test.h"
 
 namespace rds::testing {
@@ -19,8 +17,7 @@ class RateLimit : public E2eTest {
     start(options);
     std::string config = provider_block;
     for (int i = 1; i <= resources; ++i) {
-      char id[16];
-      std::snprintf(id, sizeof id, "mysql-%02d", i);
+      const std::string id = numbered_instance_id(i, 2);
       sim().add_instance(id, false);
       config += ssl_resource(std::string("r") + std::to_string(i), id, true);
     }

@@ -25,14 +25,14 @@ namespace {
 
 using rds::core::Type;
 using rds::core::Value;
-using rds::resources::DurationResult;
+using rds::shared::DurationResult;
 using namespace rds::resources::instance_ssl;
 using std::chrono::nanoseconds;
 
 void check_duration(std::string_view text) {
   DurationResult parsed;
   try {
-    parsed = rds::resources::parse_duration(text);
+    parsed = rds::shared::parse_duration(text);
   } catch (const std::exception& e) {
     FUZZ_CHECK(false, std::string("parse_duration threw: ") + e.what());
   }
@@ -42,8 +42,8 @@ void check_duration(std::string_view text) {
     return;
   }
   FUZZ_CHECK(duration->count() >= 0, "negative duration from \"" + std::string(text) + "\"");
-  const std::string printed = rds::resources::format_duration(*duration);
-  const DurationResult again = rds::resources::parse_duration(printed);
+  const std::string printed = rds::shared::format_duration(*duration);
+  const DurationResult again = rds::shared::parse_duration(printed);
   FUZZ_CHECK(std::holds_alternative<nanoseconds>(again) && std::get<nanoseconds>(again) == *duration,
              "\"" + std::string(text) + "\" = " + std::to_string(duration->count()) + "ns prints as \"" +
                  printed + "\", which does not parse back to it");
@@ -57,7 +57,7 @@ Value timeout_value(const std::string& line) {
 
 bool valid_timeout(const Value& text) {
   if (!text.is_known() || text.is_null()) return true;
-  const DurationResult parsed = rds::resources::parse_duration(text.as_string());
+  const DurationResult parsed = rds::shared::parse_duration(text.as_string());
   const auto* duration = std::get_if<nanoseconds>(&parsed);
   return duration != nullptr && *duration > nanoseconds(0) && *duration <= kMaxTimeout;
 }
@@ -99,7 +99,7 @@ void check_timeouts(std::string_view text) {
                                  : operation == Operation::update ? nanoseconds(kDefaultUpdateTimeout)
                                                                   : nanoseconds(kDefaultCreateTimeout);
     if (text_value.is_known() && !text_value.is_null() && !reported) {
-      const auto parsed = std::get<nanoseconds>(rds::resources::parse_duration(text_value.as_string()));
+      const auto parsed = std::get<nanoseconds>(rds::shared::parse_duration(text_value.as_string()));
       FUZZ_CHECK(timeout == std::max<nanoseconds>(parsed, std::chrono::seconds(1)),
                  "timeout_for(" + name + ") ignores the valid " + text_value.as_string());
     } else if (!reported) {

@@ -32,7 +32,7 @@ Type every_kind() {
 }
 
 const std::vector<Type>& types() {
-  static const std::vector<Type> all = {rds::resources::provider_schema().value_type(),
+  static const std::vector<Type> all = {rds::config::provider_schema().value_type(),
                                         rds::resources::instance_ssl::schema().value_type(), every_kind()};
   return all;
 }

@@ -92,7 +92,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   check_decode(raw, type);
 
   // The resource needs no configured client to upgrade state: upgrading never calls the API.
-  static rds::resources::InstanceSslResource resource(std::make_shared<rds::resources::ProviderContext>());
+  static rds::resources::InstanceSslResource resource(std::make_shared<rds::config::ProviderContext>());
   UpgradeResult result;
   try {
     result = resource.upgrade_state(UpgradeRequest{.version = version, .raw_state_json = std::string(raw)});

@@ -46,6 +46,60 @@ class ProviderHostileRpc : public ::testing::Test {
                              << plugin_->process().stderr_so_far();
     return response;
   }
+  bool configured_offline() { return configure(offline_provider_values()).diagnostics_size() == 0; }
+
+  const auto& ssl_block() const { return schema_.resource_schemas().at("rds_instance_ssl").block(); }
+  std::string ssl_object(const std::map<std::string, std::string>& values) const {
+    return encode_object(ssl_block(), values);
+  }
+
+  // Each call below must be answered (a gRPC status OK), whatever it carries.
+  typename P::Apply::Response apply(const std::string& prior, const std::string& config,
+                                    const std::string& planned) {
+    typename P::Apply::Request request;
+    request.set_type_name("rds_instance_ssl");
+    request.mutable_prior_state()->set_msgpack(prior);
+    request.mutable_config()->set_msgpack(config);
+    request.mutable_planned_state()->set_msgpack(planned);
+    typename P::Apply::Response response;
+    auto context = PluginProcess::context();
+    expect_answered(this->stub_->ApplyResourceChange(context.get(), request, &response));
+    return response;
+  }
+  typename P::Plan::Response plan(const std::string& object, const std::string& prior_private) {
+    typename P::Plan::Request request;
+    request.set_type_name("rds_instance_ssl");
+    request.mutable_prior_state()->set_msgpack(object);
+    request.mutable_config()->set_msgpack(object);
+    request.mutable_proposed_new_state()->set_msgpack(object);
+    request.set_prior_private(prior_private);
+    typename P::Plan::Response response;
+    auto context = PluginProcess::context();
+    expect_answered(this->stub_->PlanResourceChange(context.get(), request, &response));
+    return response;
+  }
+  typename P::Read::Response read(const std::string& current) {
+    typename P::Read::Request request;
+    request.set_type_name("rds_instance_ssl");
+    request.mutable_current_state()->set_msgpack(current);
+    typename P::Read::Response response;
+    auto context = PluginProcess::context();
+    expect_answered(this->stub_->ReadResource(context.get(), request, &response));
+    return response;
+  }
+  // A data source read whose config sets no attribute.
+  typename P::ReadData::Response read_empty_data_source(const std::string& type) {
+    typename P::ReadData::Request request;
+    request.set_type_name(type);
+    request.mutable_config()->set_msgpack(encode_object(schema_.data_source_schemas().at(type).block(), {}));
+    typename P::ReadData::Response response;
+    auto context = PluginProcess::context();
+    expect_answered(this->stub_->ReadDataSource(context.get(), request, &response));
+    return response;
+  }
+  void expect_answered(const grpc::Status& status) {
+    EXPECT_TRUE(status.ok()) << status.error_message() << "\n" << plugin_->process().stderr_so_far();
+  }
 
   std::unique_ptr<PluginProcess> plugin_;
   std::unique_ptr<typename P::Stub> stub_;
@@ -56,19 +110,9 @@ using Protocols = ::testing::Types<V5, V6>;
 TYPED_TEST_SUITE(ProviderHostileRpc, Protocols);
 
 TYPED_TEST(ProviderHostileRpc, ReadDataSourceRdsInstanceWithoutIdAndNameAnswersMissingArgument) {
-  using P = TypeParam;
-  const auto configured = this->configure(offline_provider_values());
-  ASSERT_EQ(configured.diagnostics_size(), 0) << describe(configured.diagnostics());
+  ASSERT_TRUE(this->configured_offline());
+  const auto response = this->read_empty_data_source("rds_instance");
 
-  typename P::ReadData::Request request;
-  request.set_type_name("rds_instance");
-  request.mutable_config()->set_msgpack(
-      encode_object(this->schema_.data_source_schemas().at("rds_instance").block(), {}));
-  typename P::ReadData::Response response;
-  auto context = PluginProcess::context();
-  const grpc::Status status = this->stub_->ReadDataSource(context.get(), request, &response);
-
-  ASSERT_TRUE(status.ok()) << status.error_message() << "\n" << this->plugin_->process().stderr_so_far();
   EXPECT_TRUE(has_error_naming(response.diagnostics(), "id")) << describe(response.diagnostics());
   ASSERT_GE(response.diagnostics_size(), 1);
   EXPECT_EQ(response.diagnostics(0).summary(), "Missing argument") << describe(response.diagnostics());
@@ -106,18 +150,9 @@ void expect_no_internals(const Diagnostics& diagnostics) {
 }
 
 TYPED_TEST(ProviderHostileRpc, ApplyWithARequiredAttributeNullInThePlanNamesItAndTheCall) {
-  using P = TypeParam;
-  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
-  const auto& block = this->schema_.resource_schemas().at("rds_instance_ssl").block();
-  typename P::Apply::Request request;
-  request.set_type_name("rds_instance_ssl");
-  request.mutable_prior_state()->set_msgpack(kNil);
-  request.mutable_config()->set_msgpack(encode_object(block, {{"instance_id", msgpack_string("db1")}}));
-  request.mutable_planned_state()->set_msgpack(
-      encode_object(block, {{"instance_id", msgpack_string("db1")}}));
-  typename P::Apply::Response response;
-  auto context = PluginProcess::context();
-  ASSERT_TRUE(this->stub_->ApplyResourceChange(context.get(), request, &response).ok());
+  ASSERT_TRUE(this->configured_offline());
+  const std::string without_ssl_enable = this->ssl_object({{"instance_id", msgpack_string("db1")}});
+  const auto response = this->apply(kNil, without_ssl_enable, without_ssl_enable);
 
   EXPECT_TRUE(has_error_naming(response.diagnostics(), "ssl_enable")) << describe(response.diagnostics());
   ASSERT_GE(response.diagnostics_size(), 1);
@@ -127,18 +162,9 @@ TYPED_TEST(ProviderHostileRpc, ApplyWithARequiredAttributeNullInThePlanNamesItAn
 }
 
 TYPED_TEST(ProviderHostileRpc, ApplyWithAPlanUnknownAsAWholeNamesTheCall) {
-  using P = TypeParam;
-  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
-  const auto& block = this->schema_.resource_schemas().at("rds_instance_ssl").block();
-  typename P::Apply::Request request;
-  request.set_type_name("rds_instance_ssl");
-  request.mutable_prior_state()->set_msgpack(kNil);
-  request.mutable_config()->set_msgpack(
-      encode_object(block, {{"instance_id", msgpack_string("db1")}, {"ssl_enable", kTrue}}));
-  request.mutable_planned_state()->set_msgpack(kUnknown);
-  typename P::Apply::Response response;
-  auto context = PluginProcess::context();
-  ASSERT_TRUE(this->stub_->ApplyResourceChange(context.get(), request, &response).ok());
+  ASSERT_TRUE(this->configured_offline());
+  const auto response = this->apply(
+      kNil, this->ssl_object({{"instance_id", msgpack_string("db1")}, {"ssl_enable", kTrue}}), kUnknown);
 
   ASSERT_GE(response.diagnostics_size(), 1) << describe(response.diagnostics());
   EXPECT_EQ(response.diagnostics(0).summary(), "Invalid ApplyResourceChange request");
@@ -150,16 +176,9 @@ TYPED_TEST(ProviderHostileRpc, ApplyWithAPlanUnknownAsAWholeNamesTheCall) {
 }
 
 TYPED_TEST(ProviderHostileRpc, ReadWithAnUnknownInTheStoredStateNamesTheAttribute) {
-  using P = TypeParam;
-  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
-  const auto& block = this->schema_.resource_schemas().at("rds_instance_ssl").block();
-  typename P::Read::Request request;
-  request.set_type_name("rds_instance_ssl");
-  request.mutable_current_state()->set_msgpack(
-      encode_object(block, {{"instance_id", msgpack_string("db1")}, {"ssl_enable", kUnknown}}));
-  typename P::Read::Response response;
-  auto context = PluginProcess::context();
-  ASSERT_TRUE(this->stub_->ReadResource(context.get(), request, &response).ok());
+  ASSERT_TRUE(this->configured_offline());
+  const auto response =
+      this->read(this->ssl_object({{"instance_id", msgpack_string("db1")}, {"ssl_enable", kUnknown}}));
 
   EXPECT_TRUE(has_error_naming(response.diagnostics(), "ssl_enable")) << describe(response.diagnostics());
   ASSERT_GE(response.diagnostics_size(), 1);
@@ -168,20 +187,10 @@ TYPED_TEST(ProviderHostileRpc, ReadWithAnUnknownInTheStoredStateNamesTheAttribut
 }
 
 TYPED_TEST(ProviderHostileRpc, PlanWithAPrivateStateOfTheWrongTypeNamesThePrivateState) {
-  using P = TypeParam;
-  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
-  const auto& block = this->schema_.resource_schemas().at("rds_instance_ssl").block();
-  const std::string object =
-      encode_object(block, {{"instance_id", msgpack_string("db1")}, {"ssl_enable", kTrue}});
-  typename P::Plan::Request request;
-  request.set_type_name("rds_instance_ssl");
-  request.mutable_prior_state()->set_msgpack(object);
-  request.mutable_config()->set_msgpack(object);
-  request.mutable_proposed_new_state()->set_msgpack(object);
-  request.set_prior_private(R"({"create_incomplete":"yes"})");
-  typename P::Plan::Response response;
-  auto context = PluginProcess::context();
-  ASSERT_TRUE(this->stub_->PlanResourceChange(context.get(), request, &response).ok());
+  ASSERT_TRUE(this->configured_offline());
+  const auto response =
+      this->plan(this->ssl_object({{"instance_id", msgpack_string("db1")}, {"ssl_enable", kTrue}}),
+                 R"({"create_incomplete":"yes"})");
 
   ASSERT_GE(response.diagnostics_size(), 1) << describe(response.diagnostics());
   EXPECT_EQ(response.diagnostics(0).summary(), "Invalid private state of rds_instance_ssl");
@@ -192,15 +201,8 @@ TYPED_TEST(ProviderHostileRpc, PlanWithAPrivateStateOfTheWrongTypeNamesThePrivat
 }
 
 TYPED_TEST(ProviderHostileRpc, ReadDataSourceWithoutItsRequiredInstanceIdNamesIt) {
-  using P = TypeParam;
-  ASSERT_EQ(this->configure(offline_provider_values()).diagnostics_size(), 0);
-  typename P::ReadData::Request request;
-  request.set_type_name("rds_ssl_certificates");
-  request.mutable_config()->set_msgpack(
-      encode_object(this->schema_.data_source_schemas().at("rds_ssl_certificates").block(), {}));
-  typename P::ReadData::Response response;
-  auto context = PluginProcess::context();
-  ASSERT_TRUE(this->stub_->ReadDataSource(context.get(), request, &response).ok());
+  ASSERT_TRUE(this->configured_offline());
+  const auto response = this->read_empty_data_source("rds_ssl_certificates");
 
   EXPECT_TRUE(has_error_naming(response.diagnostics(), "instance_id")) << describe(response.diagnostics());
   ASSERT_GE(response.diagnostics_size(), 1);

@@ -9,8 +9,6 @@ namespace rds::protocol {
 namespace {
 
 using namespace service_test;
-using core::Type;
-using core::Value;
 
 TYPED_TEST_SUITE(ProviderServiceTest, Versions);
 

@@ -57,7 +57,7 @@ class GrpcConcurrency : public ::testing::Test {
     stub_ = plugin_->v6();
 
     tfplugin6::ConfigureProvider::Request request;
-    const Type provider_type = provider_schema().value_type();
+    const Type provider_type = rds::config::provider_schema().value_type();
     request.mutable_config()->set_msgpack(
         pack(Value::object(provider_type, {{"endpoint", Value::string(sim_->base_url())},
                                            {"project_id", Value::string(sim_->project_id())},

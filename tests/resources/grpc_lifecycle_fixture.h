@@ -16,6 +16,7 @@
 #include "provider/resources/instance_ssl_schema.h"
 #include "tests/harness/plugin_process.h"
 #include "tests/protocol/version_traits.h"
+#include "tests/resources/sim_instance_state.h"
 #include "tests/support/sim_process.h"
 
 namespace rds::resources::grpc_lifecycle {
@@ -29,7 +30,7 @@ inline const Type& resource_type() {
   return type;
 }
 inline const Type& provider_type() {
-  static const Type type = provider_schema().value_type();
+  static const Type type = rds::config::provider_schema().value_type();
   return type;
 }
 
@@ -45,16 +46,8 @@ inline Value config(const std::string& instance_id, bool ssl_enable, bool disabl
   return Value::object(resource_type(), std::move(attributes));
 }
 
-// As rds-sim reports a MySQL instance: named "rds-" + the first 8 characters of its id, version 8.0.
 inline Value state(const std::string& instance_id, bool ssl_enable, bool disable_on_destroy = false) {
-  return Value::object(resource_type(), {{"id", Value::string(instance_id)},
-                                         {"instance_id", Value::string(instance_id)},
-                                         {"ssl_enable", Value::boolean(ssl_enable)},
-                                         {"disable_on_destroy", Value::boolean(disable_on_destroy)},
-                                         {"name", Value::string("rds-" + instance_id.substr(0, 8))},
-                                         {"instance_name", Value::string("rds-" + instance_id.substr(0, 8))},
-                                         {"engine", Value::string("MySQL")},
-                                         {"engine_version", Value::string("8.0")}});
+  return sim_instance_state(instance_id, ssl_enable, disable_on_destroy);
 }
 
 template <class Diagnostics>

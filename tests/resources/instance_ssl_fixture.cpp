@@ -5,6 +5,7 @@
 #include "provider/config/provider_schema.h"
 #include "provider/rds_provider.h"
 #include "provider/resources/instance_ssl_schema.h"
+#include "tests/resources/sim_instance_state.h"
 
 namespace rds::resources::testing {
 
@@ -27,15 +28,7 @@ Value ssl_config(const std::string& instance_id, bool ssl_enable, bool disable_o
 }
 
 Value expected_state(const std::string& instance_id, bool ssl_enable, bool disable_on_destroy) {
-  // rds-sim names an instance "rds-" + the first 8 characters of its id; MySQL instances run 8.0.
-  return resource_value({{"id", Value::string(instance_id)},
-                         {"instance_id", Value::string(instance_id)},
-                         {"ssl_enable", Value::boolean(ssl_enable)},
-                         {"disable_on_destroy", Value::boolean(disable_on_destroy)},
-                         {"name", Value::string("rds-" + instance_id.substr(0, 8))},
-                         {"instance_name", Value::string("rds-" + instance_id.substr(0, 8))},
-                         {"engine", Value::string("MySQL")},
-                         {"engine_version", Value::string("8.0")}});
+  return sim_instance_state(instance_id, ssl_enable, disable_on_destroy);
 }
 
 std::string describe(const rds::core::Diagnostics& diags) {
@@ -64,12 +57,12 @@ void SimBackedTest::start(std::vector<std::string> sim_args) {
   ProviderOptions options;
   options.environment = [](std::string_view) { return std::nullopt; };  // no OS_* from the test's env
   provider_ = make_rds_provider(std::move(options));
-  const Value config =
-      Value::object(provider_schema().value_type(), {{"endpoint", Value::string(sim_->base_url())},
-                                                     {"project_id", Value::string(sim_->project_id())},
-                                                     {"access_key", Value::string("sim-ak")},
-                                                     {"secret_key", Value::string("sim-sk")},
-                                                     {"max_retries", Value::number(rds::core::Number(2))}});
+  const Value config = Value::object(rds::config::provider_schema().value_type(),
+                                     {{"endpoint", Value::string(sim_->base_url())},
+                                      {"project_id", Value::string(sim_->project_id())},
+                                      {"access_key", Value::string("sim-ak")},
+                                      {"secret_key", Value::string("sim-sk")},
+                                      {"max_retries", Value::number(rds::core::Number(2))}});
   auto diags = provider_->configure(config, "1.11.4", {});
   ASSERT_FALSE(diags.has_errors()) << describe(diags);
   resource_ = provider_->resources().at(0);

@@ -52,7 +52,7 @@ class InstanceSslLogic : public ::testing::Test {
   rds::core::PlanResult plan(const Value& prior, const Value& config) {
     return resource_.plan({prior, proposed(config, prior), config, ""});
   }
-  InstanceSslResource resource_{std::make_shared<ProviderContext>()};
+  InstanceSslResource resource_{std::make_shared<rds::config::ProviderContext>()};
 };
 
 TEST_F(InstanceSslLogic, SchemaDeclaresTheIssueAttributes) {

@@ -43,15 +43,16 @@ class ReadBound : public ::testing::Test {
   // that started before the deadline), and not much before it (the read used its time).
   void expect_bounded(const rds::core::Diagnostics& diagnostics) {
     EXPECT_TRUE(diagnostics.has_errors());
-    EXPECT_LE(clock_->elapsed(), kReadTimeout + kAnswerTakes) << transport_->requests.size() << " requests";
-    EXPECT_GE(clock_->elapsed(), kReadTimeout - 2 * kAnswerTakes)
+    EXPECT_LE(clock_->elapsed(), rds::config::kReadTimeout + kAnswerTakes)
+        << transport_->requests.size() << " requests";
+    EXPECT_GE(clock_->elapsed(), rds::config::kReadTimeout - 2 * kAnswerTakes)
         << transport_->requests.size() << " requests";
     EXPECT_LT(transport_->requests.size(), 1000u) << "max_retries must not be what ended the read";
   }
 
   std::shared_ptr<FakeClock> clock_ = std::make_shared<FakeClock>();
   std::shared_ptr<FakeTransport> transport_;
-  std::shared_ptr<ProviderContext> context_ = std::make_shared<ProviderContext>();
+  std::shared_ptr<rds::config::ProviderContext> context_ = std::make_shared<rds::config::ProviderContext>();
 };
 
 Value ssl_state(const std::string& id) {

@@ -53,7 +53,8 @@ void exercise(const rds::testing::SimProcess& sim, std::map<std::string, Value> 
   credentials["endpoint"] = Value::string(sim.base_url());
   credentials["auth_url"] = Value::string(sim.auth_url());
   credentials["project_id"] = Value::string(sim.project_id());
-  auto diags = provider->configure(Value::object(provider_schema().value_type(), credentials), "1.11.4", {});
+  auto diags = provider->configure(Value::object(rds::config::provider_schema().value_type(), credentials),
+                                   "1.11.4", {});
   ASSERT_FALSE(diags.has_errors()) << describe(diags);
   auto resource = provider->resources().at(0);
 

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace rds::resources {
+namespace rds::shared {
 namespace {
 
 using namespace std::chrono_literals;
@@ -105,4 +105,4 @@ TEST(Duration, EveryDurationReadsBackFromItsText) {
 }
 
 }  // namespace
-}  // namespace rds::resources
+}  // namespace rds::shared

@@ -2,6 +2,12 @@
 
 namespace rds::testing {
 
+std::string numbered_instance_id(int index, int digits) {
+  std::string number = std::to_string(index);
+  if (number.size() < static_cast<std::size_t>(digits)) number.insert(0, digits - number.size(), '0');
+  return "mysql-" + number;
+}
+
 std::string ssl_resource(const std::string& name, const std::string& instance_id, bool ssl_enable,
                          const std::string& extra) {
   return "resource \"rds_instance_ssl\" \"" + name + "\" {\n  instance_id = \"" + instance_id +

@@ -16,6 +16,9 @@ namespace rds::testing {
 std::string ssl_resource(const std::string& name, const std::string& instance_id, bool ssl_enable,
                          const std::string& extra = "");
 
+// "mysql-" and `index` with at least `digits` digits: the ids of the tests' many numbered instances.
+std::string numbered_instance_id(int index, int digits);
+
 class E2eTest : public ::testing::Test {
  protected:
   // Fails (never skips) when terraform is missing: CI must not go green without running these.

@@ -13,7 +13,7 @@
 #include "provider/config/region_clients.h"
 #include "provider/resources/instance_ssl_schema.h"
 
-namespace rds::resources {
+namespace rds::config {
 namespace {
 
 using rds::client::ClientConfig;
@@ -137,7 +137,7 @@ class RegionPlan : public ::testing::Test {
   RegionPlan() { context_->set_regions(regions_.regions); }
 
   static Value object(std::map<std::string, Value> attributes) {
-    return Value::object(instance_ssl::schema().value_type(), std::move(attributes));
+    return Value::object(rds::resources::instance_ssl::schema().value_type(), std::move(attributes));
   }
   static Value with_region(const char* region) {
     return object({{"instance_id", Value::string("db1")},
@@ -155,7 +155,8 @@ class RegionPlan : public ::testing::Test {
 const AttributePath kRegionPath{"region"};
 
 TEST_F(RegionPlan, ANewObjectWithoutRegionIsInTheProvidersRegion) {
-  const auto change = plan(Value::null(instance_ssl::schema().value_type()), with_region(nullptr));
+  const auto change =
+      plan(Value::null(rds::resources::instance_ssl::schema().value_type()), with_region(nullptr));
   EXPECT_EQ(change.planned_state.attr("region"), Value::string("eu-de"));
   EXPECT_TRUE(change.requires_replace.empty());
 }
@@ -193,9 +194,10 @@ TEST_F(RegionPlan, AStateWithoutRegionIsInTheProvidersRegion) {
 TEST_F(RegionPlan, AnUnconfiguredProviderLeavesANewObjectsRegionUnknown) {
   auto unconfigured = std::make_shared<ProviderContext>();
   rds::core::PlannedChange change{with_region(nullptr), {}};
-  plan_region(*unconfigured, Value::null(instance_ssl::schema().value_type()), with_region(nullptr), change);
+  plan_region(*unconfigured, Value::null(rds::resources::instance_ssl::schema().value_type()),
+              with_region(nullptr), change);
   EXPECT_FALSE(change.planned_state.attr("region").is_known());
 }
 
 }  // namespace
-}  // namespace rds::resources
+}  // namespace rds::config
